@@ -1,0 +1,142 @@
+package ingest
+
+import (
+	"fmt"
+
+	"github.com/apache/arrow-go/v18/arrow"
+
+	"gongkai/domain"
+)
+
+// headerSearchRows is how far down a sheet the header row is looked for.
+const headerSearchRows = 30
+
+// fileReader holds the state of reading one file.
+type fileReader struct {
+	r        *Reader
+	sub      *Submission
+	dateSys  DateSystem
+	builders map[domain.Kind]*ledgerBuilder
+	order    []domain.Kind
+	cover    coverValues
+	titles   []string    // texts above the headers, for the year and the unit
+	years    map[int]int // years of the dates read, for the year when nothing else says
+}
+
+func newFileReader(r *Reader, sub *Submission, sys DateSystem) *fileReader {
+	return &fileReader{r: r, sub: sub, dateSys: sys, builders: map[domain.Kind]*ledgerBuilder{}, years: map[int]int{}}
+}
+
+// finding records a problem at a position of this file.
+func (fr *fileReader) finding(rule string, sev domain.Severity, sheet string, row, col int, msg string) {
+	fr.sub.Findings = append(fr.sub.Findings, domain.Finding{
+		Rule: rule, Severity: sev, Message: msg,
+		Pos: domain.Pos{File: fr.sub.Path, Sheet: sheet, Row: row, Col: col},
+	})
+}
+
+// readSheet recognises a sheet's kind from its first rows and reads it.
+func (fr *fileReader) readSheet(sh sheetSource) {
+	src, err := sh.open()
+	if err != nil {
+		fr.finding(domain.RuleSheetUnknown, domain.SevError, sh.name, 0, 0, fmt.Sprintf("工作表无法读取：%s", shortErr(err)))
+		fr.sub.Sheets = append(fr.sub.Sheets, SheetInfo{Name: sh.name})
+		return
+	}
+	info := SheetInfo{Name: sh.name}
+	defer func() {
+		if err := src.Close(); err != nil {
+			fr.finding(domain.RuleCellUnreadable, domain.SevError, sh.name, 0, 0,
+				fmt.Sprintf("工作表读到第 %d 行时出错，其后的内容未读取：%s", info.Records+info.HeaderRow, shortErr(err)))
+		}
+		fr.sub.Sheets = append(fr.sub.Sheets, info)
+	}()
+	var head [][]string
+	for row := 1; row <= headerSearchRows && src.Next(); row++ {
+		cells, err := src.Cells()
+		if err != nil {
+			fr.finding(domain.RuleCellUnreadable, domain.SevError, sh.name, row, 0, fmt.Sprintf("第 %d 行无法读取：%s", row, shortErr(err)))
+			return
+		}
+		cells = normalizeCells(cells)
+		head = append(head, cells)
+		if layout, ok := fr.r.headers.matchHeader(cells); ok {
+			layout.headerRow = row
+			info.Kind, info.HeaderRow = layout.kind, row
+			for _, t := range head[:len(head)-1] {
+				fr.titles = append(fr.titles, t...)
+			}
+			info.Records = fr.readLedger(sh.name, layout, src)
+			return
+		}
+	}
+	switch {
+	case isCover(head):
+		info.Kind = domain.KindCover
+		fr.readCover(sh.name, head, src)
+	case isSummary(head):
+		info.Kind = domain.KindSummary
+		fr.readSummary(sh.name, head, src)
+	default:
+		if !allBlank(head) {
+			fr.finding(domain.RuleSheetUnknown, domain.SevInfo, sh.name, 0, 0,
+				"工作表不是可识别的台账、基本信息或年报统计表（未找到表头），已跳过。如是台账，请检查表头名称是否与模板一致。")
+		}
+	}
+}
+
+// normalizeCells normalises every cell and drops trailing blanks.
+func normalizeCells(cells []string) []string {
+	for i, c := range cells {
+		cells[i] = NormalizeText(c)
+	}
+	for len(cells) > 0 && cells[len(cells)-1] == "" {
+		cells = cells[:len(cells)-1]
+	}
+	return cells
+}
+
+func allBlank(rows [][]string) bool {
+	for _, r := range rows {
+		if len(r) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// builder returns the file's builder of kind k, creating it on first use.
+func (fr *fileReader) builder(k domain.Kind) *ledgerBuilder {
+	lb := fr.builders[k]
+	if lb == nil {
+		lb = newLedgerBuilder(fr.r.mem, k)
+		fr.builders[k] = lb
+		fr.order = append(fr.order, k)
+	}
+	return lb
+}
+
+// finish resolves the file's identity and seals its records.
+func (fr *fileReader) finish() {
+	fr.resolveIdentity()
+	if fr.sub.Rejected != "" {
+		fr.release()
+	} else {
+		fr.sub.Records = map[domain.Kind]arrow.RecordBatch{}
+		for _, k := range fr.order {
+			fr.sub.Records[k] = fr.builders[k].finish(fr.sub.Unit, fr.sub.Office)
+		}
+	}
+	for i := range fr.sub.Findings {
+		f := &fr.sub.Findings[i]
+		f.Unit, f.Office = fr.sub.Unit, fr.sub.Office
+	}
+}
+
+func (fr *fileReader) release() {
+	for _, lb := range fr.builders {
+		lb.release()
+	}
+	fr.builders = map[domain.Kind]*ledgerBuilder{}
+	fr.order = nil
+}

@@ -1,0 +1,102 @@
+package ingest
+
+import (
+	"regexp"
+	"strings"
+
+	"gongkai/domain"
+)
+
+// unitInBrackets is a unit or remark written after a header: （元）, (万元), [必填].
+var unitInBrackets = regexp.MustCompile(`[（(\[【][^）)\]】]*[）)\]】]`)
+
+// HeaderKey reduces a header cell to the key its synonyms are matched by:
+// units in brackets dropped, then domain.MatchKey.
+func HeaderKey(s string) string {
+	return domain.MatchKey(unitInBrackets.ReplaceAllString(s, ""))
+}
+
+// fieldRef names a field of a ledger kind by its index in domain.LedgerFields.
+type fieldRef struct {
+	kind  domain.Kind
+	field int
+}
+
+// headerIndex maps a header key to every field it may name.
+type headerIndex map[string][]fieldRef
+
+func newHeaderIndex(cfg *domain.Config) headerIndex {
+	idx := headerIndex{}
+	for _, k := range domain.LedgerKinds {
+		for i, f := range domain.LedgerFields[k] {
+			seen := map[string]bool{}
+			for _, syn := range cfg.HeaderSynonyms(k, f) {
+				key := HeaderKey(syn)
+				if key == "" || seen[key] {
+					continue
+				}
+				seen[key] = true
+				idx[key] = append(idx[key], fieldRef{k, i})
+			}
+		}
+	}
+	return idx
+}
+
+// ledgerLayout is a recognised ledger header: which column holds which field.
+type ledgerLayout struct {
+	kind      domain.Kind
+	headerRow int   // 1-based row of the (last) header row
+	cols      []int // per field of domain.LedgerFields[kind]: 0-based column, -1 if absent
+	amountWan bool  // the amount header says 万元
+	width     int   // number of header cells matched
+}
+
+// matchHeader tries a row as the header of each ledger kind and returns the
+// best layout whose required fields are all present. ok is false when the
+// row is no ledger header.
+func (idx headerIndex) matchHeader(cells []string) (best ledgerLayout, ok bool) {
+	layouts := map[domain.Kind]*ledgerLayout{}
+	for c, text := range cells {
+		if text == "" {
+			continue
+		}
+		for _, ref := range idx[HeaderKey(text)] {
+			l := layouts[ref.kind]
+			if l == nil {
+				l = &ledgerLayout{kind: ref.kind, cols: make([]int, len(domain.LedgerFields[ref.kind]))}
+				for i := range l.cols {
+					l.cols[i] = -1
+				}
+				layouts[ref.kind] = l
+			}
+			if l.cols[ref.field] >= 0 {
+				continue // the first column that names a field wins
+			}
+			l.cols[ref.field] = c
+			l.width++
+			if domain.LedgerFields[ref.kind][ref.field].Type == domain.TypeAmount && strings.Contains(text, "万元") {
+				l.amountWan = true
+			}
+		}
+	}
+	for _, k := range domain.LedgerKinds { // fixed order: ties go to the earlier kind
+		l := layouts[k]
+		if l == nil || l.width < 2 || !l.hasRequired() {
+			continue
+		}
+		if !ok || l.width > best.width {
+			best, ok = *l, true
+		}
+	}
+	return best, ok
+}
+
+func (l *ledgerLayout) hasRequired() bool {
+	for i, f := range domain.LedgerFields[l.kind] {
+		if f.Required && l.cols[i] < 0 {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,130 @@
+package ingest
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"strings"
+
+	"github.com/apache/arrow-go/v18/arrow/memory"
+
+	"gongkai/domain"
+)
+
+// Reader reads input files. Build it with NewReader; it is safe for
+// concurrent use by several goroutines.
+type Reader struct {
+	cfg     *domain.Config
+	mem     memory.Allocator
+	headers headerIndex
+}
+
+// NewReader prepares a reader for the configuration. mem may be nil (the
+// Go allocator).
+func NewReader(cfg *domain.Config, mem memory.Allocator) (*Reader, error) {
+	if cfg == nil {
+		return nil, fmt.Errorf("ingest: no configuration")
+	}
+	if mem == nil {
+		mem = memory.DefaultAllocator
+	}
+	return &Reader{cfg: cfg, mem: mem, headers: newHeaderIndex(cfg)}, nil
+}
+
+// ReadFile reads the file at inbox/rel. It never fails on bad data: a file
+// that cannot be read comes back with Rejected set and a finding; the error
+// is only for a file that vanished or could not be opened at all.
+func (r *Reader) ReadFile(ctx context.Context, inbox, rel string) (*Submission, error) {
+	full := path.Join(inbox, rel)
+	st, err := os.Stat(full)
+	if err != nil {
+		return nil, err
+	}
+	sub := &Submission{Path: rel, Size: st.Size(), ModTime: st.ModTime()}
+	if sub.SHA256, err = hashFile(full); err != nil {
+		return nil, err
+	}
+	if sub.Format, err = Sniff(full); err != nil {
+		return nil, err
+	}
+	var sheets []sheetSource
+	var dateSys DateSystem
+	switch sub.Format {
+	case FormatXLSX:
+		book, err := openXLSX(full)
+		if err != nil {
+			r.reject(sub, fmt.Sprintf("文件已损坏，无法作为 Excel 工作簿打开（%s）。请用 Excel 或 WPS 打开确认后另存为 .xlsx 重新报送。", shortErr(err)))
+			return sub, nil
+		}
+		defer book.Close()
+		sheets, dateSys = book.sheets(), book.dateSys
+	case FormatCSV:
+		name := strings.TrimSuffix(path.Base(rel), path.Ext(rel))
+		sheets = []sheetSource{csvTable(full, name)}
+	default:
+		r.reject(sub, rejectReason(sub.Format))
+		return sub, nil
+	}
+	fr := newFileReader(r, sub, dateSys)
+	for _, sh := range sheets {
+		if err := ctx.Err(); err != nil {
+			fr.release()
+			return nil, err
+		}
+		fr.readSheet(sh)
+	}
+	fr.finish()
+	return sub, nil
+}
+
+// reject marks the whole file as unreadable, with a finding that says why.
+func (r *Reader) reject(sub *Submission, reason string) {
+	sub.Rejected = reason
+	sub.Findings = append(sub.Findings, domain.Finding{
+		Rule: domain.RuleFileRejected, Severity: domain.SevError,
+		Pos: domain.Pos{File: sub.Path}, Message: reason,
+	})
+}
+
+// rejectReason explains, in Chinese, why a format is not read.
+func rejectReason(f Format) string {
+	switch f {
+	case FormatEncrypted:
+		return "文件设置了打开密码，无法读取。请取消密码（文件→信息→保护工作簿→用密码进行加密，清空密码）后重新报送。"
+	case FormatXLS:
+		return "文件是旧版 Excel 97-2003 格式（.xls），本系统不读取此格式。请在 Excel 或 WPS 中“另存为”Excel 工作簿（.xlsx）后重新报送。"
+	case FormatXLSB:
+		return "文件是 Excel 二进制工作簿（.xlsb），本系统不读取此格式。请另存为 Excel 工作簿（.xlsx）后重新报送。"
+	case FormatODS:
+		return "文件是 OpenDocument 表格（.ods），本系统不读取此格式。请另存为 Excel 工作簿（.xlsx）后重新报送。"
+	case FormatEmpty:
+		return "文件是空的（0 字节），请重新报送。"
+	}
+	return "文件不是电子表格，或已损坏，无法读取。请用 Excel 或 WPS 打开确认后另存为 .xlsx 重新报送。"
+}
+
+// shortErr keeps a library error short enough for a clerk to read.
+func shortErr(err error) string {
+	s := err.Error()
+	if r := []rune(s); len(r) > 120 {
+		s = string(r[:120]) + "…"
+	}
+	return s
+}
+
+func hashFile(p string) (string, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}

@@ -1,0 +1,66 @@
+package ingest
+
+import (
+	"time"
+
+	"github.com/apache/arrow-go/v18/arrow"
+
+	"gongkai/domain"
+)
+
+// Submission is what one input file holds, as read.
+type Submission struct {
+	Path    string // relative to the inbox, slash-separated
+	Format  Format
+	SHA256  string
+	Size    int64
+	ModTime time.Time
+
+	// Identity, resolved against the roster (domain.md §3).
+	Unit, Office string
+	Year         int
+	FillDate     time.Time // cover 填报日期; zero when absent
+	Revision     string    // cover 版本/修订说明
+
+	Sheets  []SheetInfo
+	Records map[domain.Kind]arrow.RecordBatch // one batch per ledger kind present
+	Summary *Summary                          // the self-reported tables, nil when absent
+
+	// Rejected is why the file could not be read or attributed, in Chinese;
+	// "" for a file that was read.
+	Rejected string
+	Findings []domain.Finding
+}
+
+// SheetInfo is one sheet of the file and what it was read as.
+type SheetInfo struct {
+	Name      string
+	Kind      domain.Kind // "" when the sheet matched no kind
+	HeaderRow int
+	Records   int
+}
+
+// Summary is an office's self-reported 表二/表三/表四.
+type Summary struct {
+	Values  domain.Metrics        // non-blank cells only
+	Cells   map[string]domain.Pos // metric id → the cell it was read from
+	Missing []string              // metric ids whose cell was blank
+}
+
+// HasKind reports whether the file held a sheet of kind k.
+func (s *Submission) HasKind(k domain.Kind) bool {
+	for _, sh := range s.Sheets {
+		if sh.Kind == k {
+			return true
+		}
+	}
+	return false
+}
+
+// Release frees the Arrow records.
+func (s *Submission) Release() {
+	for k, r := range s.Records {
+		r.Release()
+		delete(s.Records, k)
+	}
+}

@@ -1,0 +1,69 @@
+package ingest
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// keepAsWritten are CJK punctuation marks that NFKC would turn into ASCII
+// but that Chinese text keeps (domain.md §3).
+const keepAsWritten = "，：；？！"
+
+// NormalizeText applies the text rules of domain.md §3: NFKC (full-width
+// letters, digits and brackets to half-width) except for CJK punctuation,
+// zero-width characters dropped, inner whitespace collapsed, trimmed.
+func NormalizeText(s string) string {
+	if isPlainASCII(s) {
+		return strings.Join(strings.Fields(s), " ")
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	start := 0
+	flush := func(seg string) {
+		for _, r := range norm.NFKC.String(seg) {
+			switch {
+			case unicode.Is(unicode.Cf, r):
+				continue
+			case unicode.IsSpace(r):
+				space = b.Len() > 0
+				continue
+			}
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteRune(r)
+		}
+	}
+	for i, r := range s {
+		if strings.ContainsRune(keepAsWritten, r) {
+			flush(s[start:i])
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteRune(r)
+			start = i + len(string(r))
+		}
+	}
+	flush(s[start:])
+	return b.String()
+}
+
+func isPlainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+			return false
+		}
+	}
+	return true
+}
+
+// missingMarks are the cell texts that mean "no value" (domain.md §3).
+var missingMarks = map[string]bool{"": true, "/": true, "-": true, "—": true, "--": true, "——": true, "无": true, "不适用": true, "－": true}
+
+// IsMissing reports whether a normalised cell text means "no value".
+func IsMissing(s string) bool { return missingMarks[s] }
