@@ -24,7 +24,7 @@ type Submission struct {
 
 	Sheets  []SheetInfo
 	Records map[domain.Kind]arrow.RecordBatch // one batch per ledger kind present
-	Summary *Summary                          // the self-reported tables, nil when absent
+	Summary *domain.SelfReport                // the self-reported tables, nil when absent
 
 	// Rejected is why the file could not be read or attributed, in Chinese;
 	// "" for a file that was read.
@@ -38,13 +38,6 @@ type SheetInfo struct {
 	Kind      domain.Kind // "" when the sheet matched no kind
 	HeaderRow int
 	Records   int
-}
-
-// Summary is an office's self-reported 表二/表三/表四.
-type Summary struct {
-	Values  domain.Metrics        // non-blank cells only
-	Cells   map[string]domain.Pos // metric id → the cell it was read from
-	Missing []string              // metric ids whose cell was blank
 }
 
 // HasKind reports whether the file held a sheet of kind k.

@@ -42,7 +42,7 @@ func (fr *fileReader) readSummary(sheet string, head [][]string, src rowSource) 
 		grid = append(grid, normalizeCells(cells))
 	}
 	if fr.sub.Summary == nil {
-		fr.sub.Summary = &Summary{Values: domain.Metrics{}, Cells: map[string]domain.Pos{}}
+		fr.sub.Summary = &domain.SelfReport{Values: domain.Metrics{}, Cells: map[string]domain.Pos{}}
 	}
 	sr := summaryReader{fr: fr, sheet: sheet, grid: grid, out: fr.sub.Summary}
 	sr.readT2()
@@ -55,7 +55,7 @@ type summaryReader struct {
 	fr    *fileReader
 	sheet string
 	grid  [][]string // grid[row-1][col-1]
-	out   *Summary
+	out   *domain.SelfReport
 }
 
 // take reads the number at (row, col), both 0-based, for a metric.
