@@ -127,7 +127,11 @@ func (c *Config) build() error {
 		m := map[string]string{}
 		for id, syns := range ids {
 			for _, s := range append([]string{id}, syns...) {
-				m[MatchKey(s)] = id
+				k := MatchKey(s)
+				if other, ok := m[k]; ok && other != id {
+					return fmt.Errorf("vocab.%s: %q is listed under both %q and %q", name, s, other, id)
+				}
+				m[k] = id
 			}
 		}
 		c.vocab[name] = m

@@ -43,9 +43,6 @@ func MetricIDs(categories []string) []string {
 		}
 	}
 	for _, r := range T3Rows {
-		if r.ID == "" {
-			continue
-		}
 		for _, c := range T3Columns {
 			ids = append(ids, T3Metric(r.ID, c.ID))
 		}
@@ -90,7 +87,7 @@ func MetricLabel(id string, categoryLabel func(string) string) string {
 	case strings.HasPrefix(id, "t3."):
 		for _, r := range T3Rows {
 			for _, c := range T3Columns {
-				if r.ID != "" && T3Metric(r.ID, c.ID) == id {
+				if T3Metric(r.ID, c.ID) == id {
 					return "表三·" + r.ShortLabel() + "·" + c.Label
 				}
 			}

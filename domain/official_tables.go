@@ -44,6 +44,9 @@ type Column struct {
 	Label string
 }
 
+// ColumnTotal is the id of the 总计 column of 表三 and of each 表四 block.
+const ColumnTotal = "total"
+
 // T3Columns are the applicant columns of 表三 in order; the last is 总计.
 var T3Columns = []Column{
 	{"natural", "自然人"},
@@ -52,7 +55,7 @@ var T3Columns = []Column{
 	{"welfare", "社会公益组织"},
 	{"legal", "法律服务机构"},
 	{"other_org", "其他"},
-	{"total", "总计"},
+	{ColumnTotal, "总计"},
 }
 
 // Labels of the 表三 header.
@@ -63,9 +66,9 @@ const (
 	T3ResultsCaption = "三、本年度办理结果"
 )
 
-// T3Row is a row of 表三. Group is the （三）…（六） label a leaf row sits
-// under ("" for rows that stand alone); Label is the row's own label. Rows
-// with an empty ID are group labels without numbers of their own.
+// T3Row is a row of 表三 with numbers. Group is the （三）…（六） label a
+// leaf row sits under ("" for rows that stand alone); Label is the row's
+// own label. The group labels have no numbers and no row of their own here.
 type T3Row struct {
 	ID     string
 	Group  string
@@ -88,10 +91,18 @@ const (
 	groupOther    = "（六）其他处理"
 )
 
-// T3Rows are the rows of 表三 in order, including the group label rows.
+// Ids of the 表三 rows that are not outcomes.
+const (
+	T3RowNew        = "new"
+	T3RowCarriedIn  = "carried_in"
+	T3RowTotal      = "total"
+	T3RowCarriedOut = "carried_out"
+)
+
+// T3Rows are the 25 rows of 表三 with numbers, in order.
 var T3Rows = []T3Row{
-	{ID: "new", Label: "一、本年新收政府信息公开申请数量"},
-	{ID: "carried_in", Label: "二、上年结转政府信息公开申请数量"},
+	{ID: T3RowNew, Label: "一、本年新收政府信息公开申请数量"},
+	{ID: T3RowCarriedIn, Label: "二、上年结转政府信息公开申请数量"},
 	{ID: "granted", Label: "（一）予以公开", Result: true},
 	{ID: "partial", Label: "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", Result: true},
 	{ID: "denied.state_secret", Group: groupDenied, Label: "1.属于国家秘密", Result: true},
@@ -113,8 +124,8 @@ var T3Rows = []T3Row{
 	{ID: "other.no_correction", Group: groupOther, Label: "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", Result: true},
 	{ID: "other.no_fee", Group: groupOther, Label: "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", Result: true},
 	{ID: "other.other", Group: groupOther, Label: "3.其他", Result: true},
-	{ID: "total", Label: "（七）总计"},
-	{ID: "carried_out", Label: "四、结转下年度继续办理"},
+	{ID: T3RowTotal, Label: "（七）总计"},
+	{ID: T3RowCarriedOut, Label: "四、结转下年度继续办理"},
 }
 
 // T3ResultRows returns the 23 outcome rows of 表三 in order.
@@ -144,7 +155,7 @@ var T4Results = []Column{
 	{"corrected", "结果纠正"},
 	{"other", "其他结果"},
 	{"pending", "尚未审结"},
-	{"total", "总计"},
+	{ColumnTotal, "总计"},
 }
 
 // Table titles as the annual report prints them.

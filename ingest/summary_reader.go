@@ -155,7 +155,7 @@ func (s *summaryReader) readT3() {
 					s.take(domain.T3Metric(id, col.ID), r, ci)
 				}
 			}
-			if id == "carried_out" {
+			if id == domain.T3RowCarriedOut {
 				return
 			}
 			break

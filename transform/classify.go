@@ -69,19 +69,19 @@ func (c classifier) applications(rec arrow.RecordBatch, m domain.Metrics, v []ve
 		}
 		add := func(row string) {
 			m[domain.T3Metric(row, col)]++
-			m[domain.T3Metric(row, "total")]++
+			m[domain.T3Metric(row, domain.ColumnTotal)]++
 		}
 		if recv.Before(c.y.start) {
-			add("carried_in")
+			add(domain.T3RowCarriedIn)
 		} else {
-			add("new")
+			add(domain.T3RowNew)
 		}
 		switch {
 		case !answered || (hasReply && reply.After(c.y.end)):
-			add("carried_out")
+			add(domain.T3RowCarriedOut)
 		case outcome.Value(i) != "":
 			add(outcome.Value(i))
-			add("total")
+			add(domain.T3RowTotal)
 			if fee.IsValid(i) {
 				m[domain.MetricFeesYuan] += fee.Value(i)
 			}
@@ -103,7 +103,7 @@ func (c classifier) appeals(rec arrow.RecordBatch, m domain.Metrics, v []verdict
 			continue
 		}
 		m[domain.T4Metric(caseType.Value(i), result.Value(i))]++
-		m[domain.T4Metric(caseType.Value(i), "total")]++
+		m[domain.T4Metric(caseType.Value(i), domain.ColumnTotal)]++
 	}
 }
 
