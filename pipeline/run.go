@@ -92,6 +92,10 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 
 	report := buildReport(opt, year, sel, stats)
 	report.Timings = timings
+	report.StartedAt = started
+	// The workbooks record the time up to here; run.json's timing of the
+	// output stage is the one thing they cannot know.
+	report.Duration = time.Since(started)
 	t0 = time.Now()
 	written, err := output.Write(opt.Out, report)
 	if err != nil {

@@ -1,0 +1,90 @@
+package output
+
+import (
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestWriteAtomicReplaces(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "a.txt")
+	for _, text := range []string{"first", "second"} {
+		if err := writeAtomic(path, func(w io.Writer) error {
+			_, err := io.WriteString(w, text)
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if got := string(readFile(t, path)); got != text {
+			t.Errorf("content = %q, want %q", got, text)
+		}
+	}
+	assertOnly(t, dir, "a.txt")
+}
+
+func TestWriteAtomicFailureKeepsPrevious(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "a.txt")
+	if err := os.WriteFile(path, []byte("previous"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	boom := errors.New("boom")
+	err := writeAtomic(path, func(w io.Writer) error {
+		io.WriteString(w, "half of a new ")
+		return boom
+	})
+	if !errors.Is(err, boom) {
+		t.Fatalf("error = %v, want %v", err, boom)
+	}
+	if got := string(readFile(t, path)); got != "previous" {
+		t.Errorf("content = %q, want the previous file", got)
+	}
+	assertOnly(t, dir, "a.txt")
+}
+
+func TestWriteAtomicRenameFails(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "a.txt")
+	// A non-empty folder where the file should go: the rename fails.
+	if err := os.MkdirAll(filepath.Join(path, "inside"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := writeAtomic(path, func(w io.Writer) error {
+		_, err := io.WriteString(w, "new")
+		return err
+	}); err == nil {
+		t.Fatal("rename over a folder: no error")
+	}
+	assertOnly(t, dir, "a.txt")
+}
+
+func TestWriteAtomicMissingFolder(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "no", "such", "a.txt")
+	if err := writeAtomic(path, func(io.Writer) error { return nil }); err == nil {
+		t.Fatal("write into a missing folder: no error")
+	}
+}
+
+// assertOnly checks that dir holds exactly the named entries.
+func assertOnly(t *testing.T, dir string, names ...string) {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range entries {
+		got = append(got, e.Name())
+	}
+	if len(got) != len(names) {
+		t.Fatalf("%s holds %q, want %q", dir, got, names)
+	}
+	for i := range got {
+		if got[i] != names[i] {
+			t.Fatalf("%s holds %q, want %q", dir, got, names)
+		}
+	}
+}

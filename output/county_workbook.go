@@ -1,0 +1,45 @@
+package output
+
+import (
+	"fmt"
+)
+
+// countyTablesSheet holds the county's official tables.
+const countyTablesSheet = "全县统计表"
+
+// writeCountyWorkbook writes the county workbook to path: run information,
+// submissions, the county's official tables, the units compared, channels
+// and categories, all findings and the detail records.
+func writeCountyWorkbook(path string, r *Report) error {
+	title := fmt.Sprintf("%s%d年政府信息公开统计汇总", r.Config.County, r.Year)
+	f, st, err := newWorkbook(runInfoSheet, title)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if err := writeRunInfo(f, st, r); err != nil {
+		return err
+	}
+	if err := writeSubmissions(f, st, r); err != nil {
+		return err
+	}
+	if err := writeOfficialSheet(f, st, countyTablesSheet,
+		fmt.Sprintf("%s%d年政府信息公开工作年度报告统计表（全县汇总）", r.Config.County, r.Year),
+		fmt.Sprintf("汇总单位：%s　　统计年度：%d年", r.Config.County, r.Year),
+		r.County); err != nil {
+		return err
+	}
+	if err := writeComparison(f, st, r); err != nil {
+		return err
+	}
+	if err := writeChannels(f, st, r); err != nil {
+		return err
+	}
+	if err := writeFindingsSheet(f, st, r.Config, r.Findings); err != nil {
+		return err
+	}
+	if err := writeDetailSheets(f, st, r.Config, r.Records, allUnits); err != nil {
+		return err
+	}
+	return saveWorkbook(f, path)
+}

@@ -1,0 +1,40 @@
+package output
+
+import (
+	"io"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// creator is the author the workbooks' properties name.
+const creator = "gongkai"
+
+// newWorkbook starts a workbook whose first sheet is named first, with the
+// batch's styles registered. Sheet writers add their sheet with
+// f.NewSheet, which for the first sheet finds the one already there.
+func newWorkbook(first, title string) (*excelize.File, *styles, error) {
+	f := excelize.NewFile()
+	if err := f.SetSheetName(f.GetSheetName(0), first); err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	if err := f.SetDocProps(&excelize.DocProperties{Title: title, Creator: creator, Language: "zh-CN"}); err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	st, err := newStyles(f)
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return f, st, nil
+}
+
+// saveWorkbook writes f atomically to path. The first sheet is active, as
+// in every new file (SetActiveSheet would parse every streamed sheet back).
+func saveWorkbook(f *excelize.File, path string) error {
+	return writeAtomic(path, func(w io.Writer) error {
+		_, err := f.WriteTo(w)
+		return err
+	})
+}

@@ -1,0 +1,158 @@
+package output
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/apache/arrow-go/v18/arrow/memory"
+
+	"gongkai/domain"
+)
+
+// writeTest writes r into a fresh folder and fails the test on error.
+func writeTest(t *testing.T, r *Report) Written {
+	t.Helper()
+	w, err := Write(t.TempDir(), r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return w
+}
+
+func TestWriteFileNames(t *testing.T) {
+	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
+	defer mem.AssertSize(t, 0)
+	r := testReport(t, mem)
+	defer releaseRecords(r)
+	w := writeTest(t, r)
+
+	if got, want := filepath.Base(w.Dir), "2025"; got != want {
+		t.Errorf("year folder = %s, want %s", got, want)
+	}
+	want := []string{
+		"合浦县_2025年政府信息公开统计汇总.xlsx",
+		"白沙镇_2025年政府信息公开工作年度报告.xlsx",
+		"闸口镇_2025年政府信息公开工作年度报告.xlsx",
+		"_曲樟乡_2025年政府信息公开工作年度报告.xlsx", // "../曲樟乡" made safe
+		"data/disclosure.parquet",
+		"data/application.parquet",
+		"data/appeal.parquet",
+		"data/service_item.parquet",
+		"run.json",
+	}
+	var got []string
+	for _, p := range w.Paths {
+		rel, err := filepath.Rel(w.Dir, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, filepath.ToSlash(rel))
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("written:\n got %q\nwant %q", got, want)
+	}
+	if w.County != w.Paths[0] || w.Units["白沙镇"] != w.Paths[1] || w.Parquet[domain.KindAppeal] != w.Paths[6] || w.RunJSON != w.Paths[8] {
+		t.Errorf("named paths do not match Paths: %+v", w)
+	}
+
+	// Exactly these files are in the folder: no temporary file is left.
+	var onDisk []string
+	err := filepath.WalkDir(w.Dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(w.Dir, p)
+		onDisk = append(onDisk, filepath.ToSlash(rel))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(onDisk)
+	slices.Sort(want)
+	if !slices.Equal(onDisk, want) {
+		t.Errorf("files on disk:\n got %q\nwant %q", onDisk, want)
+	}
+	for _, p := range w.Paths {
+		fi, err := os.Stat(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fi.Mode().Perm() != fileMode {
+			t.Errorf("%s: mode %v, want %v", p, fi.Mode().Perm(), os.FileMode(fileMode))
+		}
+	}
+}
+
+func TestWriteRejectsBadRecordsBeforeWriting(t *testing.T) {
+	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
+	defer mem.AssertSize(t, 0)
+	r := testReport(t, mem)
+	defer releaseRecords(r)
+	dir := t.TempDir()
+	first, err := Write(dir, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := map[string][]byte{}
+	for _, p := range first.Paths {
+		before[p] = readFile(t, p)
+	}
+
+	// Disclosure records filed under the appeal kind: wrong schema.
+	r.Records[domain.KindAppeal] = r.Records[domain.KindDisclosure]
+	defer delete(r.Records, domain.KindAppeal)
+	r.Version = "test-2"
+	if _, err := Write(dir, r); err == nil {
+		t.Fatal("Write with records of the wrong schema: no error")
+	}
+	for p, b := range before {
+		if !slices.Equal(readFile(t, p), b) {
+			t.Errorf("%s changed although Write failed", p)
+		}
+	}
+}
+
+func TestWriteBadTemplateWritesNothing(t *testing.T) {
+	r := &Report{Year: testYear, Config: domain.DefaultConfig(), DraftTemplate: []byte("{{.NoSuchFigure}}")}
+	dir := t.TempDir()
+	if _, err := Write(dir, r); err == nil {
+		t.Fatal("Write with a template naming an unknown figure: no error")
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("Write failed but left %d entries", len(entries))
+	}
+}
+
+func TestWriteIntoAFile(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "out")
+	if err := os.WriteFile(dir, []byte("not a folder"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := &Report{Year: testYear, Config: domain.DefaultConfig()}
+	if _, err := Write(dir, r); err == nil {
+		t.Fatal("Write into a file: no error")
+	}
+	if got := string(readFile(t, dir)); got != "not a folder" {
+		t.Errorf("the file in the way was changed to %q", got)
+	}
+}
+
+func TestWriteWithoutRecordsOrUnits(t *testing.T) {
+	r := &Report{Year: testYear, Config: domain.DefaultConfig()}
+	w := writeTest(t, r)
+	if len(w.Paths) != 1+len(domain.LedgerKinds)+1 {
+		t.Errorf("wrote %d files, want the county workbook, %d Parquet files and run.json: %q", len(w.Paths), len(domain.LedgerKinds), w.Paths)
+	}
+}
+
+func readFile(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
