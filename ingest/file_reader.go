@@ -60,13 +60,17 @@ func (fr *fileReader) readSheet(sh sheetSource) {
 		}
 		cells = normalizeCells(cells)
 		head = append(head, cells)
-		if layout, ok := fr.r.headers.matchHeader(cells); ok {
+		layout, ok := fr.r.headers.matchHeader(cells)
+		if !ok && len(head) >= 2 {
+			layout, ok = fr.r.headers.matchHeader(combineHeaderRows(head[len(head)-2], cells))
+		}
+		if ok {
 			layout.headerRow = row
 			info.Kind, info.HeaderRow = layout.kind, row
 			for _, t := range head[:len(head)-1] {
 				fr.titles = append(fr.titles, t...)
 			}
-			info.Records = fr.readLedger(sh.name, layout, src)
+			info.Records = fr.readLedger(sh.name, layout, src, mergedDown(sh, layout.headerRow))
 			return
 		}
 	}

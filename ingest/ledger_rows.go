@@ -54,7 +54,8 @@ func (fr *fileReader) classify(cells []string, l ledgerLayout) rowRole {
 
 // readLedger reads the records below a recognised header and returns how
 // many it read.
-func (fr *fileReader) readLedger(sheet string, l ledgerLayout, src rowSource) int {
+// fill gives, by row, the values of cells merged down from above.
+func (fr *fileReader) readLedger(sheet string, l ledgerLayout, src rowSource, fill map[int]map[int]string) int {
 	lb := fr.builder(l.kind)
 	vals := make([]value, len(lb.fields))
 	n := 0
@@ -64,7 +65,7 @@ func (fr *fileReader) readLedger(sheet string, l ledgerLayout, src rowSource) in
 			fr.finding(domain.RuleCellUnreadable, domain.SevError, sheet, row, 0, fmt.Sprintf("第 %d 行无法读取：%s", row, shortErr(err)))
 			continue
 		}
-		cells = normalizeCells(cells)
+		cells = fillMerged(normalizeCells(cells), fill[row])
 		if fr.classify(cells, l) != roleRecord {
 			continue
 		}

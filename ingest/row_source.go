@@ -10,6 +10,7 @@ type rowSource interface {
 
 // sheetSource is one sheet of a workbook or the single table of a CSV file.
 type sheetSource struct {
-	name string
-	open func() (rowSource, error)
+	name   string
+	open   func() (rowSource, error)
+	merges func() []mergedRange // nil when the format has no merged cells
 }

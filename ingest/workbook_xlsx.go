@@ -44,7 +44,7 @@ func (b *xlsxBook) sheets() []sheetSource {
 				return nil, fmt.Errorf("打开工作表失败：%w", err)
 			}
 			return &xlsxRows{rows: rows}, nil
-		}})
+		}, merges: func() []mergedRange { return xlsxMerges(b.f, name) }})
 	}
 	return out
 }

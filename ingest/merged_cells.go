@@ -1,0 +1,80 @@
+package ingest
+
+import "github.com/xuri/excelize/v2"
+
+// mergedRange is a merged area, 1-based and inclusive, with the value of
+// its top-left cell (the only cell that holds one).
+type mergedRange struct {
+	top, left, bottom, right int
+	value                    string
+}
+
+// xlsxMerges lists a sheet's merged areas.
+func xlsxMerges(f *excelize.File, sheet string) []mergedRange {
+	mcs, err := f.GetMergeCells(sheet)
+	if err != nil {
+		return nil
+	}
+	out := make([]mergedRange, 0, len(mcs))
+	for _, mc := range mcs {
+		l, t, err1 := excelize.CellNameToCoordinates(mc.GetStartAxis())
+		r, b, err2 := excelize.CellNameToCoordinates(mc.GetEndAxis())
+		if err1 != nil || err2 != nil {
+			continue
+		}
+		out = append(out, mergedRange{top: t, left: l, bottom: b, right: r, value: mc.GetCellValue()})
+	}
+	return out
+}
+
+// combineHeaderRows reads a two-row header built with merged cells: a
+// column's label is in the lower row, or, merged down over both rows, in
+// the upper one.
+func combineHeaderRows(upper, lower []string) []string {
+	n := max(len(upper), len(lower))
+	out := make([]string, n)
+	for c := range n {
+		if out[c] = cellAt(lower, c); out[c] == "" {
+			out[c] = cellAt(upper, c)
+		}
+	}
+	return out
+}
+
+// mergedDown maps each row below the header to the values of the cells
+// merged down over it from above (a category merged over its items), so
+// that every covered row gets the value.
+func mergedDown(sh sheetSource, headerRow int) map[int]map[int]string {
+	if sh.merges == nil {
+		return nil
+	}
+	fill := map[int]map[int]string{}
+	for _, m := range sh.merges() {
+		if m.top <= headerRow || m.bottom == m.top || m.value == "" {
+			continue
+		}
+		v := NormalizeText(m.value)
+		for r := m.top + 1; r <= m.bottom; r++ {
+			if fill[r] == nil {
+				fill[r] = map[int]string{}
+			}
+			for c := m.left; c <= m.right; c++ {
+				fill[r][c-1] = v
+			}
+		}
+	}
+	return fill
+}
+
+// fillMerged puts merged-down values into a row's blank cells.
+func fillMerged(cells []string, fill map[int]string) []string {
+	for c, v := range fill {
+		for len(cells) <= c {
+			cells = append(cells, "")
+		}
+		if cells[c] == "" {
+			cells[c] = v
+		}
+	}
+	return cells
+}
