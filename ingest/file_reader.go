@@ -122,6 +122,9 @@ func (fr *fileReader) builder(k domain.Kind) *ledgerBuilder {
 
 // finish resolves the file's identity and seals its records.
 func (fr *fileReader) finish() {
+	if fr.sub.Rejected == "" && !fr.recognisedAny() {
+		fr.r.reject(fr.sub, "文件中没有可识别的台账、基本信息或年报统计表（未找到表头），未计入统计。请使用县政务公开办下发的模板，或检查表头名称。")
+	}
 	fr.resolveIdentity()
 	if fr.sub.Rejected != "" {
 		fr.release()
@@ -135,6 +138,16 @@ func (fr *fileReader) finish() {
 		f := &fr.sub.Findings[i]
 		f.Unit, f.Office = fr.sub.Unit, fr.sub.Office
 	}
+}
+
+// recognisedAny reports whether any sheet was read as a known kind.
+func (fr *fileReader) recognisedAny() bool {
+	for _, sh := range fr.sub.Sheets {
+		if sh.Kind != "" {
+			return true
+		}
+	}
+	return false
 }
 
 func (fr *fileReader) release() {

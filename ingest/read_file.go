@@ -70,15 +70,30 @@ func (r *Reader) ReadFile(ctx context.Context, inbox, rel string) (*Submission, 
 		return sub, nil
 	}
 	fr := newFileReader(r, sub, dateSys)
-	for _, sh := range sheets {
-		if err := ctx.Err(); err != nil {
-			fr.release()
-			return nil, err
-		}
-		fr.readSheet(sh)
+	if err := fr.readSheets(ctx, sheets); err != nil {
+		return nil, err
 	}
 	fr.finish()
 	return sub, nil
+}
+
+// readSheets reads every sheet. A panic inside a reader library on a
+// malformed file becomes a rejection of that file, never a crash of the run.
+func (fr *fileReader) readSheets(ctx context.Context, sheets []sheetSource) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			fr.release()
+			fr.r.reject(fr.sub, fmt.Sprintf("文件结构异常，读取时出错（%v）。请用 Excel 或 WPS 打开确认后另存为 .xlsx 重新报送。", p))
+		}
+	}()
+	for _, sh := range sheets {
+		if err := ctx.Err(); err != nil {
+			fr.release()
+			return err
+		}
+		fr.readSheet(sh)
+	}
+	return nil
 }
 
 // reject marks the whole file as unreadable, with a finding that says why.

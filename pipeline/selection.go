@@ -32,6 +32,8 @@ func selectSubmissions(cfg *domain.Config, year int, files []inboxFile, subs []*
 		s := subs[i]
 		if s == nil {
 			sel.inputs = append(sel.inputs, output.Input{Path: f.rel, Status: output.StatusIgnored, Reason: f.ignore})
+			sel.findings = append(sel.findings, domain.Finding{Rule: domain.RuleFileIgnored, Severity: domain.SevInfo,
+				Pos: domain.Pos{File: f.rel}, Message: f.ignore})
 			continue
 		}
 		in := output.Input{Path: s.Path, Unit: s.Unit, Office: s.Office, Year: s.Year, Format: string(s.Format),
