@@ -11,7 +11,7 @@ build:
 
 # The main job on the bundled sample county: outputs in ./out/<year>/.
 run: build
-	./$(BIN) run --inbox $(SAMPLE)/inbox --out out
+	./$(BIN) run --inbox $(SAMPLE)/inbox --out out --settle 0
 
 test:
 	$(GO) test -count=1 ./...

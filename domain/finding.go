@@ -51,6 +51,10 @@ const (
 	RuleUnknownValue   = "I5" // a vocabulary value not in the synonym lists
 	RuleIdentity       = "I6" // unit, office or year sources disagree
 	RuleFileIgnored    = "I7" // lock, temporary or hidden files left alone
+	RuleDuplicate      = "D1" // a record repeated in the same ledger, kept once
+	RuleSameItem       = "D2" // the same item from two offices of a unit, counted once
+	RuleNearDuplicate  = "D3" // titles a few characters apart on the same day: for a person to look at
+	RuleSuperseded     = "D4" // a file replaced by a newer version, or a copy of another
 )
 
 // Pos is where a value sits: 1-based row and column as Excel shows them.

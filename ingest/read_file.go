@@ -45,7 +45,7 @@ func (r *Reader) ReadFile(ctx context.Context, inbox, rel string) (*Submission, 
 		return nil, err
 	}
 	sub := &Submission{Path: rel, Size: st.Size(), ModTime: st.ModTime()}
-	if sub.SHA256, err = hashFile(full); err != nil {
+	if sub.SHA256, err = HashFile(full); err != nil {
 		return nil, err
 	}
 	if sub.Format, err = Sniff(full); err != nil {
@@ -131,7 +131,9 @@ func shortErr(err error) string {
 	return s
 }
 
-func hashFile(p string) (string, error) {
+// HashFile returns the hex SHA-256 of a file's bytes, which identifies
+// its content wherever it sits.
+func HashFile(p string) (string, error) {
 	f, err := os.Open(p)
 	if err != nil {
 		return "", err

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"gongkai/domain"
 )
 
 // ErrNotDate is returned for a cell text that is not a date.
@@ -51,9 +53,9 @@ func ParseDate(s string, sys DateSystem) (time.Time, error) {
 		return time.Time{}, ErrNotDate
 	}
 	if m := chineseDate.FindStringSubmatch(s); m != nil {
-		y, ok1 := parseChineseNumeral(m[1])
-		mo, ok2 := parseChineseNumeral(m[2])
-		d, ok3 := parseChineseNumeral(m[3])
+		y, ok1 := domain.ChineseNumeral(m[1])
+		mo, ok2 := domain.ChineseNumeral(m[2])
+		d, ok3 := domain.ChineseNumeral(m[3])
 		if ok1 && ok2 && ok3 {
 			if t, ok := civil(strconv.FormatInt(y, 10), strconv.FormatInt(mo, 10), strconv.FormatInt(d, 10)); ok {
 				return t, nil

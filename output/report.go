@@ -29,6 +29,11 @@ type Report struct {
 	Accounting Accounting
 	Timings    map[string]time.Duration // stage name → time spent
 
+	// Monthly is each unit's and the county's items disclosed and
+	// applications received, month by month (transform.Statistics), for
+	// the county workbook's 月度趋势 sheet.
+	Monthly domain.MonthlyTrend
+
 	// DraftTemplate is the text/template of the report draft in each unit
 	// workbook (domain.md §8), as the county office edited it; nil uses the
 	// embedded default (DefaultDraftTemplate).
@@ -57,6 +62,7 @@ const (
 	StatusSuperseded = "superseded" // a newer version of the same ledger won
 	StatusRejected   = "rejected"   // could not be read or attributed
 	StatusIgnored    = "ignored"    // lock, temporary or hidden file
+	StatusWriting    = "writing"    // modified moments ago: left for the next run
 	StatusMissing    = "missing"    // an office on the roster sent nothing
 )
 
@@ -73,6 +79,8 @@ func StatusLabel(s string) string {
 		return "已拒收"
 	case StatusIgnored:
 		return "已忽略"
+	case StatusWriting:
+		return "正在写入，下次读取"
 	case StatusMissing:
 		return "未报送"
 	}

@@ -1,21 +1,26 @@
 package pipeline
 
 import (
+	"fmt"
 	"io/fs"
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 )
 
 // inboxFile is a file found in the inbox, relative and slash-separated.
 type inboxFile struct {
-	rel    string
-	ignore string // why the file is left alone, in Chinese; "" to read it
+	rel     string
+	ignore  string // why the file is left alone, in Chinese; "" to read it
+	writing bool   // modified too recently: an office may still be saving it
+	modTime time.Time
 }
 
 // listInbox walks the inbox (read-only) and lists every regular file in
-// path order, marking Office lock files, temporary and hidden files.
-func listInbox(inbox string) ([]inboxFile, error) {
+// path order, marking Office lock files, temporary and hidden files, and
+// files modified less than settle before now.
+func listInbox(inbox string, settle time.Duration, now time.Time) ([]inboxFile, error) {
 	var out []inboxFile
 	err := filepath.WalkDir(inbox, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -34,7 +39,16 @@ func listInbox(inbox string) ([]inboxFile, error) {
 		if err != nil {
 			return err
 		}
-		out = append(out, inboxFile{rel: filepath.ToSlash(rel), ignore: ignoreReason(d.Name())})
+		f := inboxFile{rel: filepath.ToSlash(rel), ignore: ignoreReason(d.Name())}
+		info, err := d.Info()
+		if err == nil {
+			f.modTime = info.ModTime()
+		}
+		if err == nil && f.ignore == "" && settle > 0 && now.Sub(f.modTime) < settle {
+			f.writing = true
+			f.ignore = fmt.Sprintf("文件在 %s 内有修改，可能仍在写入，留待下次运行读取。", settle)
+		}
+		out = append(out, f)
 		return nil
 	})
 	sort.Slice(out, func(i, j int) bool { return out[i].rel < out[j].rel })

@@ -12,19 +12,21 @@ import (
 func buildReport(opt Options, year int, sel *selection, st *transform.Statistics) *output.Report {
 	cfg := opt.Config
 	r := &output.Report{Year: year, Config: cfg, Version: opt.Version, County: st.County,
-		Records: st.Counted, Accounting: output.Accounting{ByKind: map[domain.Kind]domain.Tally{}}}
+		Records: st.Counted, Accounting: output.Accounting{ByKind: map[domain.Kind]domain.Tally{}},
+		Monthly: st.Monthly}
 	r.Inputs = sel.inputs
 	for i := range r.Inputs {
 		in := &r.Inputs[i]
-		if t, ok := st.Tally[in.Path]; ok && in.Status == output.StatusAccepted {
-			in.Records = *t
-		} else if t, ok := sel.dropped[in.Path]; ok {
-			in.Records = t
+		if t, ok := st.Tally[in.Path]; ok {
+			in.Records.Add(*t)
+		}
+		if t, ok := sel.dropped[in.Path]; ok {
+			in.Records.Add(t)
 		}
 		r.Accounting.Total.Add(in.Records)
 	}
 	accountByKind(r, st, sel)
-	r.Findings = sortFindings(sel.findings)
+	r.Findings = sortFindings(append(sel.findings, st.Findings...))
 
 	byUnit := map[string][]domain.Finding{}
 	for _, f := range r.Findings {

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sync"
 	"time"
 
 	"github.com/apache/arrow-go/v18/arrow/memory"
@@ -28,12 +29,17 @@ type Options struct {
 	Version string         // the program's version, recorded in the outputs
 	Logger  *slog.Logger   // nil = discard
 	Workers int            // files read at once; 0 = the number of CPUs
+	// Settle leaves files modified less than this long ago for the next
+	// run, as an office may still be saving them; 0 reads every file.
+	Settle time.Duration
 }
 
 // Result is what a run wrote.
 type Result struct {
-	Report  *output.Report
-	Written output.Written
+	Report      *output.Report
+	Written     output.Written
+	FilesParsed int // files read and parsed in this run
+	FilesCached int // unchanged files taken from the cache
 }
 
 // ErrInbox is returned when the inbox cannot be read at all.
@@ -55,18 +61,29 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	if err := os.MkdirAll(opt.Out, 0o755); err != nil {
 		return nil, fmt.Errorf("output folder: %w", err)
 	}
+	lock, err := lockOutput(opt.Out)
+	if err != nil {
+		return nil, err
+	}
+	defer lock.release()
 	timings := map[string]time.Duration{}
 	stage := func(name string, t0 time.Time) { timings[name] = time.Since(t0) }
 
 	t0 := time.Now()
-	files, err := listInbox(opt.Inbox)
+	files, err := listInbox(opt.Inbox, opt.Settle, started)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrInbox, err)
 	}
-	subs, err := readAll(ctx, opt, files)
+	cache, err := newParseCache(opt.Out, opt.Version, opt.Config)
 	if err != nil {
 		return nil, err
 	}
+	var counts readCounts
+	subs, err := readAll(ctx, opt, files, cache, &counts)
+	if err != nil {
+		return nil, err
+	}
+	cache.prune()
 	defer func() {
 		for _, s := range subs {
 			if s != nil {
@@ -75,7 +92,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		}
 	}()
 	stage("ingest", t0)
-	opt.Logger.Info("inbox read", "files", len(files))
+	opt.Logger.Info("inbox read", "files", len(files), "parsed", counts.parsed, "from_cache", counts.cached)
 
 	t0 = time.Now()
 	year := opt.Year
@@ -105,13 +122,14 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	report.Duration = time.Since(started)
 	opt.Logger.Info("batch done", "year", year, "files", len(files), "findings", len(report.Findings),
 		"out", filepath.Join(opt.Out, fmt.Sprint(year)), "elapsed", report.Duration.Round(time.Millisecond))
-	return &Result{Report: report, Written: written}, nil
+	return &Result{Report: report, Written: written, FilesParsed: counts.parsed, FilesCached: counts.cached}, nil
 }
 
-// readAll reads every file that is not ignored, several at once. subs[i]
-// is nil for an ignored file.
-func readAll(ctx context.Context, opt Options, files []inboxFile) ([]*ingest.Submission, error) {
-	reader, err := ingest.NewReader(opt.Config, memory.DefaultAllocator)
+// readAll reads every file that is not ignored, several at once, taking
+// unchanged files from the cache. subs[i] is nil for an ignored file.
+func readAll(ctx context.Context, opt Options, files []inboxFile, cache *parseCache, counts *readCounts) ([]*ingest.Submission, error) {
+	mem := memory.DefaultAllocator
+	reader, err := ingest.NewReader(opt.Config, mem)
 	if err != nil {
 		return nil, err
 	}
@@ -122,11 +140,27 @@ func readAll(ctx context.Context, opt Options, files []inboxFile) ([]*ingest.Sub
 		workers = runtime.NumCPU()
 	}
 	g.SetLimit(workers)
+	var mu sync.Mutex // guards cache and counts
 	for i, f := range files {
 		if f.ignore != "" {
 			continue
 		}
 		g.Go(func() error {
+			full := filepath.Join(opt.Inbox, filepath.FromSlash(f.rel))
+			sha, err := ingest.HashFile(full)
+			if err == nil {
+				mu.Lock()
+				s := cache.load(f.rel, sha, mem)
+				mu.Unlock()
+				if s != nil {
+					s.ModTime = f.modTime
+					subs[i] = s
+					mu.Lock()
+					counts.cached++
+					mu.Unlock()
+					return nil
+				}
+			}
 			s, err := reader.ReadFile(ctx, opt.Inbox, f.rel)
 			if err != nil {
 				if ctx.Err() != nil {
@@ -136,6 +170,11 @@ func readAll(ctx context.Context, opt Options, files []inboxFile) ([]*ingest.Sub
 				s = &ingest.Submission{Path: f.rel, Rejected: "文件无法打开：" + err.Error()}
 				s.Findings = []domain.Finding{{Rule: domain.RuleFileRejected, Severity: domain.SevError,
 					Pos: domain.Pos{File: f.rel}, Message: s.Rejected}}
+			} else {
+				mu.Lock()
+				cache.store(s)
+				counts.parsed++
+				mu.Unlock()
 			}
 			subs[i] = s
 			opt.Logger.Debug("file read", "path", f.rel, "format", s.Format, "unit", s.Unit, "office", s.Office)
@@ -152,6 +191,9 @@ func readAll(ctx context.Context, opt Options, files []inboxFile) ([]*ingest.Sub
 	}
 	return subs, nil
 }
+
+// readCounts says how many files were parsed and how many came from the cache.
+type readCounts struct{ parsed, cached int }
 
 // commonYear is the year most readable submissions name, or last year.
 func commonYear(subs []*ingest.Submission) int {

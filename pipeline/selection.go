@@ -16,22 +16,28 @@ type selection struct {
 	inputs   []output.Input
 	offices  []transform.OfficeInput
 	findings []domain.Finding
-	// extra tallies for files whose records are all dropped (copies,
-	// other years), by path.
+	// tallies of records dropped before the statistics (copies, other
+	// years, replaced versions), by file and by kind.
 	dropped       map[string]domain.Tally
 	droppedByKind map[domain.Kind]domain.Tally
 }
 
-// selectSubmissions decides each file's status: ignored, rejected, a copy of
-// an earlier file, of another year, or accepted into its office's input.
+// selectSubmissions decides each file's status (ignored, rejected, a copy of
+// an earlier file, of another year, replaced by a newer version, accepted)
+// and gathers the accepted ledgers by office.
 func selectSubmissions(cfg *domain.Config, year int, files []inboxFile, subs []*ingest.Submission) *selection {
 	sel := &selection{dropped: map[string]domain.Tally{}, droppedByKind: map[domain.Kind]domain.Tally{}}
 	firstByHash := map[string]string{}
-	officeIdx := map[[2]string]int{}
+	var cands []transform.Candidate
+	accepted := map[string]*ingest.Submission{}
 	for i, f := range files {
 		s := subs[i]
 		if s == nil {
-			sel.inputs = append(sel.inputs, output.Input{Path: f.rel, Status: output.StatusIgnored, Reason: f.ignore})
+			status := output.StatusIgnored
+			if f.writing {
+				status = output.StatusWriting
+			}
+			sel.inputs = append(sel.inputs, output.Input{Path: f.rel, Status: status, Reason: f.ignore})
 			sel.findings = append(sel.findings, domain.Finding{Rule: domain.RuleFileIgnored, Severity: domain.SevInfo,
 				Pos: domain.Pos{File: f.rel}, Message: f.ignore})
 			continue
@@ -48,42 +54,93 @@ func selectSubmissions(cfg *domain.Config, year int, files []inboxFile, subs []*
 		case firstByHash[s.SHA256] != "":
 			in.Status, in.ReplacedBy = output.StatusDuplicate, firstByHash[s.SHA256]
 			in.Reason = fmt.Sprintf("与 %s 内容完全相同，只计一次。", in.ReplacedBy)
-			sel.dropAll(s, domain.DropDuplicateFile)
+			sel.drop(s, domain.DropDuplicateFile, nil)
+			sel.findings = append(sel.findings, domain.Finding{Rule: domain.RuleSuperseded, Severity: domain.SevInfo,
+				Unit: s.Unit, Office: s.Office, Pos: domain.Pos{File: s.Path}, Message: in.Reason})
 		case s.Year != 0 && s.Year != year:
 			in.Status = output.StatusIgnored
 			in.Reason = fmt.Sprintf("报送年度为 %d 年，不属于本次统计的 %d 年度。", s.Year, year)
-			sel.dropAll(s, domain.DropOutsideYear)
+			sel.drop(s, domain.DropOutsideYear, nil)
 		default:
 			in.Status = output.StatusAccepted
 			firstByHash[s.SHA256] = s.Path
-			key := [2]string{s.Unit, s.Office}
-			j, ok := officeIdx[key]
-			if !ok {
-				j = len(sel.offices)
-				officeIdx[key] = j
-				sel.offices = append(sel.offices, transform.OfficeInput{Unit: s.Unit, Office: s.Office, Ledgers: map[domain.Kind][]arrow.RecordBatch{}})
-			}
-			o := &sel.offices[j]
-			for k, rec := range s.Records {
-				o.Ledgers[k] = append(o.Ledgers[k], rec)
-			}
-			if s.Summary != nil && o.Summary == nil {
-				o.Summary = s.Summary
-			}
-		}
-		if in.Status != output.StatusAccepted && s.Rejected == "" {
-			firstByHash[s.SHA256] = firstNonEmpty(firstByHash[s.SHA256], s.Path)
+			accepted[s.Path] = s
+			cands = append(cands, candidate(s))
 		}
 		sel.inputs = append(sel.inputs, in)
 	}
+	sel.gather(cands, accepted)
 	sel.findings = append(sel.findings, missingOffices(cfg, sel)...)
 	return sel
 }
 
-// dropAll accounts every record of a file as dropped for reason.
-func (sel *selection) dropAll(s *ingest.Submission, reason string) {
-	t := domain.Tally{}
+// candidate describes a submission for the choice of versions.
+func candidate(s *ingest.Submission) transform.Candidate {
+	c := transform.Candidate{Path: s.Path, Unit: s.Unit, Office: s.Office, FillDate: s.FillDate, ModTime: s.ModTime}
+	for k := range s.Records {
+		c.Kinds = append(c.Kinds, k)
+	}
+	if s.Summary != nil {
+		c.Kinds = append(c.Kinds, domain.KindSummary)
+	}
+	return c
+}
+
+// gather keeps the newest version of each office's ledgers and summary and
+// builds the offices' inputs; a file that lost every kind is superseded.
+func (sel *selection) gather(cands []transform.Candidate, accepted map[string]*ingest.Submission) {
+	keep, replaced := transform.ChooseVersions(cands)
+	lost := map[string][]transform.Replaced{}
+	for _, r := range replaced {
+		lost[r.Path] = append(lost[r.Path], r)
+	}
+	officeIdx := map[[2]string]int{}
+	for i := range sel.inputs {
+		in := &sel.inputs[i]
+		s := accepted[in.Path]
+		if s == nil {
+			continue
+		}
+		if len(keep[s.Path]) == 0 && len(lost[s.Path]) > 0 {
+			in.Status, in.ReplacedBy = output.StatusSuperseded, lost[s.Path][0].By
+			in.Reason = fmt.Sprintf("已被更新的版本 %s 替代。", in.ReplacedBy)
+		}
+		for _, r := range lost[s.Path] {
+			sel.findings = append(sel.findings, domain.Finding{Rule: domain.RuleSuperseded, Severity: domain.SevInfo,
+				Unit: s.Unit, Office: s.Office, Pos: domain.Pos{File: s.Path},
+				Message: fmt.Sprintf("本文件的“%s”已被更新的版本 %s 替代，未计入统计。", r.Kind.Label(), r.By)})
+		}
+		sel.drop(s, domain.DropSuperseded, func(k domain.Kind) bool { return !keep[s.Path][k] })
+		if len(keep[s.Path]) == 0 {
+			continue
+		}
+		key := [2]string{s.Unit, s.Office}
+		j, ok := officeIdx[key]
+		if !ok {
+			j = len(sel.offices)
+			officeIdx[key] = j
+			sel.offices = append(sel.offices, transform.OfficeInput{Unit: s.Unit, Office: s.Office, Ledgers: map[domain.Kind][]arrow.RecordBatch{}})
+		}
+		o := &sel.offices[j]
+		for k, rec := range s.Records {
+			if keep[s.Path][k] {
+				o.Ledgers[k] = append(o.Ledgers[k], rec)
+			}
+		}
+		if s.Summary != nil && keep[s.Path][domain.KindSummary] {
+			o.Summary = s.Summary
+		}
+	}
+}
+
+// drop accounts the records of a file's kinds (all, or those which says)
+// as dropped for reason.
+func (sel *selection) drop(s *ingest.Submission, reason string, which func(domain.Kind) bool) {
+	t := sel.dropped[s.Path]
 	for k, rec := range s.Records {
+		if which != nil && !which(k) {
+			continue
+		}
 		n := domain.Tally{Read: int(rec.NumRows())}
 		if n.Read > 0 {
 			n.Drop(reason, n.Read)
@@ -94,13 +151,6 @@ func (sel *selection) dropAll(s *ingest.Submission, reason string) {
 		sel.droppedByKind[k] = kt
 	}
 	sel.dropped[s.Path] = t
-}
-
-func firstNonEmpty(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 // missingOffices lists roster offices that sent nothing, and senders not on

@@ -27,6 +27,9 @@ func (c classifier) disclosures(rec arrow.RecordBatch, items *itemSet, v []verdi
 	title, date := strings_(rec, domain.FieldTitle), dates(rec, domain.FieldDate)
 	channel, category := strings_(rec, domain.FieldChannel), strings_(rec, domain.FieldCategory)
 	for i := 0; i < int(rec.NumRows()); i++ {
+		if v[i].reason != "" {
+			continue // already dropped as a duplicate
+		}
 		d, ok := dateAt(date, i)
 		switch {
 		case !ok:
@@ -47,6 +50,9 @@ func (c classifier) applications(rec arrow.RecordBatch, m domain.Metrics, v []ve
 	applicant, outcome := strings_(rec, domain.FieldApplicant), strings_(rec, domain.FieldOutcome)
 	fee := column(rec, domain.FieldFee).(*array.Float64)
 	for i := 0; i < int(rec.NumRows()); i++ {
+		if v[i].reason != "" {
+			continue // already dropped as a duplicate
+		}
 		recv, ok := dateAt(received, i)
 		if !ok {
 			v[i] = verdict{reason: domain.DropNoDate}
@@ -94,6 +100,9 @@ func (c classifier) appeals(rec arrow.RecordBatch, m domain.Metrics, v []verdict
 	filed := dates(rec, domain.FieldFiled)
 	caseType, result := strings_(rec, domain.FieldCaseType), strings_(rec, domain.FieldResult)
 	for i := 0; i < int(rec.NumRows()); i++ {
+		if v[i].reason != "" {
+			continue // already dropped as a duplicate
+		}
 		if d, ok := dateAt(filed, i); ok && !c.y.contains(d) {
 			v[i] = verdict{reason: domain.DropOutsideYear}
 			continue
@@ -111,6 +120,9 @@ func (c classifier) appeals(rec arrow.RecordBatch, m domain.Metrics, v []verdict
 func (c classifier) serviceItems(rec arrow.RecordBatch, m domain.Metrics, v []verdict) {
 	entered := dates(rec, domain.FieldEntered)
 	for i := 0; i < int(rec.NumRows()); i++ {
+		if v[i].reason != "" {
+			continue // already dropped as a duplicate
+		}
 		if d, ok := dateAt(entered, i); ok && !c.y.contains(d) {
 			v[i] = verdict{reason: domain.DropOutsideYear}
 			continue

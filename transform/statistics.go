@@ -34,6 +34,12 @@ type Statistics struct {
 	// ByKind for each ledger kind.
 	Tally  map[string]*domain.Tally
 	ByKind map[domain.Kind]*domain.Tally
+	// Findings are what the statistics noticed: duplicate records, the
+	// same item from two offices, near-duplicate titles.
+	Findings []domain.Finding
+	// Monthly is each unit's and the county's items and applications by
+	// month of the report year.
+	Monthly domain.MonthlyTrend
 }
 
 // Release frees the counted records.
@@ -64,6 +70,7 @@ func Compute(cfg *domain.Config, year int, offices []OfficeInput, mem memory.All
 		for _, k := range domain.LedgerKinds {
 			for _, rec := range o.Ledgers[k] {
 				v := make([]verdict, rec.NumRows())
+				st.Findings = append(st.Findings, markDuplicateRecords(k, rec, v)...)
 				switch k {
 				case domain.KindDisclosure:
 					cl.disclosures(rec, items, v)
@@ -113,6 +120,8 @@ func Compute(cfg *domain.Config, year int, offices []OfficeInput, mem memory.All
 		return nil, err
 	}
 	st.Units, st.County = units, county
+	st.Monthly = monthlyTrend(cl.y, st.Counted, units)
+	st.Findings = append(st.Findings, unitItemFindings(st.Counted[domain.KindDisclosure])...)
 	return st, nil
 }
 

@@ -26,6 +26,7 @@ type command struct {
 var commands = []command{
 	{"run", "Read the inbox and write this year's county and town workbooks.", runCommand},
 	{"gen", "Write a made-up county inbox, with the numbers it must give, for trying and testing.", genCommand},
+	{"config", "Print the built-in configuration, as a starting point for your own file.", configCommand},
 	{"version", "Print the program version.", versionCommand},
 }
 

@@ -33,7 +33,9 @@ func TestExitCodes(t *testing.T) {
 		{"output not writable", []string{"run", "--inbox", sample, "--out", filepath.Join(notDir, "out")}, 1, "output folder"},
 		{"bad config", []string{"run", "--inbox", sample, "--out", dir, "--config", notDir}, 1, "configuration"},
 		{"version", []string{"version"}, 0, ""},
-		{"sample county", []string{"run", "--inbox", sample, "--out", filepath.Join(dir, "out")}, 0, ""},
+		{"sample county", []string{"run", "--inbox", sample, "--out", filepath.Join(dir, "out"), "--settle", "0"}, 0, ""},
+		{"config defaults", []string{"config", "--print-defaults"}, 0, ""},
+		{"config check", []string{"config", "--check", notDir}, 1, "file:1"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"time"
 
 	"gongkai/domain"
 	"gongkai/pipeline"
@@ -19,6 +20,7 @@ func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	out := fs.String("out", "", "folder to write the outputs into (required)")
 	year := fs.Int("year", 0, "report year; default: the year most submissions name")
 	config := fs.String("config", "", "TOML configuration file; default: the built-in defaults")
+	settle := fs.Duration("settle", time.Minute, "leave files modified less than this long ago for the next run (an office may still be saving them)")
 	verbose := fs.Bool("v", false, "log every file read")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -36,7 +38,7 @@ func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		level = slog.LevelDebug
 	}
 	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
-	res, err := pipeline.Run(ctx, pipeline.Options{Inbox: *inbox, Out: *out, Year: *year, Config: cfg, Version: version, Logger: logger})
+	res, err := pipeline.Run(ctx, pipeline.Options{Inbox: *inbox, Out: *out, Year: *year, Config: cfg, Version: version, Logger: logger, Settle: *settle})
 	if err != nil {
 		return err
 	}
@@ -50,8 +52,8 @@ func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) er
 			warns++
 		}
 	}
-	fmt.Fprintf(stdout, "%d year %d: %d files, %d records read, %d counted; findings: %d errors, %d warnings, %d in all; %s; outputs in %s\n",
-		r.Year, r.Year, len(r.Inputs), r.Accounting.Total.Read, r.Accounting.Total.Counted, errs, warns, len(r.Findings),
-		r.Duration.Round(1e6), *out)
+	fmt.Fprintf(stdout, "year %d: %d files (%d parsed, %d unchanged), %d records read, %d counted; findings: %d errors, %d warnings, %d in all; %s; outputs in %s\n",
+		r.Year, len(r.Inputs), res.FilesParsed, res.FilesCached, r.Accounting.Total.Read, r.Accounting.Total.Counted, errs, warns, len(r.Findings),
+		r.Duration.Round(time.Millisecond), *out)
 	return nil
 }

@@ -1,0 +1,197 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"gongkai/domain"
+	"gongkai/output/samplecounty"
+)
+
+// smallCounty writes a three-unit county and returns its inbox.
+func smallCounty(t *testing.T) (dir, inbox string) {
+	t.Helper()
+	dir = t.TempDir()
+	if _, err := samplecounty.Generate(dir, domain.DefaultConfig(), samplecounty.Options{Seed: 11, Units: 3, Rows: 8}); err != nil {
+		t.Fatal(err)
+	}
+	return dir, filepath.Join(dir, "inbox")
+}
+
+func mustRun(t *testing.T, opt Options) *Result {
+	t.Helper()
+	res, err := Run(context.Background(), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func TestRerunReadsOnlyWhatChanged(t *testing.T) {
+	dir, inbox := smallCounty(t)
+	out := filepath.Join(dir, "out")
+	first := mustRun(t, Options{Inbox: inbox, Out: out})
+	if first.FilesParsed == 0 || first.FilesCached != 0 {
+		t.Fatalf("first run parsed %d, cached %d", first.FilesParsed, first.FilesCached)
+	}
+	var full runJSON
+	readJSON(t, filepath.Join(out, "2025", "run.json"), &full)
+
+	again := mustRun(t, Options{Inbox: inbox, Out: out})
+	if again.FilesParsed != 0 || again.FilesCached != first.FilesParsed {
+		t.Errorf("re-run with nothing changed parsed %d files, cached %d", again.FilesParsed, again.FilesCached)
+	}
+	var rerun runJSON
+	readJSON(t, filepath.Join(out, "2025", "run.json"), &rerun)
+	compareMetrics(t, "re-run county", full.County.Metrics, rerun.County.Metrics)
+	if len(rerun.Findings) != len(full.Findings) || len(rerun.Inputs) != len(full.Inputs) {
+		t.Errorf("re-run differs: %d/%d findings, %d/%d inputs", len(rerun.Findings), len(full.Findings), len(rerun.Inputs), len(full.Inputs))
+	}
+
+	// Change one file: one more disclosure in 白沙镇… whichever unit comes first.
+	changed := filepath.Join(inbox, filepath.FromSlash(full.Inputs[0].Path))
+	f, err := excelize.OpenFile(changed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sheet := samplecounty.SheetDisclosure
+	rows, _ := f.GetRows(sheet)
+	n := len(rows) + 1
+	for c, v := range []any{n, "新增一条测试信息", time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC), "工作动态", "政府网站"} {
+		cell, _ := excelize.CoordinatesToCellName(c+1, n)
+		f.SetCellValue(sheet, cell, v)
+	}
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	third := mustRun(t, Options{Inbox: inbox, Out: out})
+	if third.FilesParsed != 1 {
+		t.Errorf("after one file changed, %d files were parsed", third.FilesParsed)
+	}
+	var after runJSON
+	readJSON(t, filepath.Join(out, "2025", "run.json"), &after)
+	if got, want := after.County.Metrics[domain.MetricActiveItems], full.County.Metrics[domain.MetricActiveItems]+1; got != want {
+		t.Errorf("items after the change = %v, want %v", got, want)
+	}
+	// A full run over a fresh output folder gives the same figures.
+	fresh := filepath.Join(dir, "fresh")
+	mustRun(t, Options{Inbox: inbox, Out: fresh})
+	var full2 runJSON
+	readJSON(t, filepath.Join(fresh, "2025", "run.json"), &full2)
+	compareMetrics(t, "incremental vs full", full2.County.Metrics, after.County.Metrics)
+}
+
+func TestFileStillBeingWritten(t *testing.T) {
+	dir, inbox := smallCounty(t)
+	out := filepath.Join(dir, "out")
+	old := time.Now().Add(-time.Hour)
+	filepath.Walk(inbox, func(p string, info os.FileInfo, err error) error {
+		if err == nil && !info.IsDir() {
+			os.Chtimes(p, old, old)
+		}
+		return nil
+	})
+	// A file appears while the batch runs: modified just now.
+	fresh := filepath.Join(inbox, "廉州镇", "党政办", "刚放入的文件.xlsx")
+	data, err := os.ReadFile(filepath.Join(inbox, "廉州镇", "党政办", "廉州镇-党政办-2025年政府信息公开台账.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(fresh, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := mustRun(t, Options{Inbox: inbox, Out: out, Settle: time.Minute})
+	var got runJSON
+	readJSON(t, filepath.Join(out, "2025", "run.json"), &got)
+	status := map[string]string{}
+	for _, in := range got.Inputs {
+		status[in.Path] = in.Status
+	}
+	if s := status["廉州镇/党政办/刚放入的文件.xlsx"]; s != "writing" {
+		t.Errorf("a file modified moments ago has status %q, want writing", s)
+	}
+	if res.FilesParsed != len(got.Inputs)-1 {
+		t.Errorf("parsed %d of %d files", res.FilesParsed, len(got.Inputs))
+	}
+	// The next night it is read: a copy of another file, one of the two
+	// counts and the other is listed as its duplicate.
+	os.Chtimes(fresh, old, old)
+	mustRun(t, Options{Inbox: inbox, Out: out, Settle: time.Minute})
+	readJSON(t, filepath.Join(out, "2025", "run.json"), &got)
+	dups := 0
+	for _, in := range got.Inputs {
+		if in.Status == "duplicate" {
+			dups++
+			if in.Records.Counted != 0 || !in.Records.Balanced() {
+				t.Errorf("a duplicate file's records: %+v", in.Records)
+			}
+		}
+	}
+	if dups != 1 {
+		t.Errorf("%d duplicate files, want 1", dups)
+	}
+}
+
+func TestTwoBatchesAtOnce(t *testing.T) {
+	dir, inbox := smallCounty(t)
+	out := filepath.Join(dir, "out")
+	os.MkdirAll(out, 0o755)
+	held, err := lockOutput(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Run(context.Background(), Options{Inbox: inbox, Out: out}); !errors.Is(err, ErrLocked) {
+		t.Errorf("second batch: %v, want ErrLocked", err)
+	}
+	held.release()
+	mustRun(t, Options{Inbox: inbox, Out: out})
+}
+
+func TestKilledRunThenGoodRun(t *testing.T) {
+	dir, inbox := smallCounty(t)
+	out := filepath.Join(dir, "out")
+	mustRun(t, Options{Inbox: inbox, Out: out})
+	// What a run killed mid-write leaves: a lock file naming a dead
+	// process, half-written temporary files, a half-written cache entry.
+	os.WriteFile(filepath.Join(out, lockName), []byte("999999\n"), 0o644)
+	os.WriteFile(filepath.Join(out, "2025", ".run.json.tmp-123"), []byte("{"), 0o644)
+	os.WriteFile(filepath.Join(out, cacheDir, ".abc.tmp-1"), []byte("x"), 0o644)
+	mustRun(t, Options{Inbox: inbox, Out: out})
+	var got runJSON
+	readJSON(t, filepath.Join(out, "2025", "run.json"), &got)
+	if got.Year != 2025 || len(got.Units) == 0 {
+		t.Errorf("the good run after a killed one wrote %+v", got.Year)
+	}
+	if _, err := os.Stat(filepath.Join(out, cacheDir, ".abc.tmp-1")); !os.IsNotExist(err) {
+		t.Error("a half-written cache entry was left behind")
+	}
+}
+
+func TestWorkbookHeldOpenDuringRun(t *testing.T) {
+	dir, inbox := smallCounty(t)
+	out := filepath.Join(dir, "out")
+	res := mustRun(t, Options{Inbox: inbox, Out: out})
+	f, err := os.Open(res.Written.County) // an analyst has yesterday's workbook open
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	before, _ := io.ReadAll(f)
+	mustRun(t, Options{Inbox: inbox, Out: out})
+	if _, err := excelize.OpenFile(res.Written.County); err != nil {
+		t.Errorf("today's workbook does not open: %v", err)
+	}
+	f.Seek(0, io.SeekStart)
+	held, _ := io.ReadAll(f)
+	if len(held) != len(before) {
+		t.Error("the open handle no longer reads the workbook it opened")
+	}
+}

@@ -1,0 +1,88 @@
+package transform
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/apache/arrow-go/v18/arrow"
+
+	"gongkai/domain"
+)
+
+// itemRecord is a counted disclosure with where it came from.
+type itemRecord struct {
+	unit, office, file, sheet string
+	row                       int
+	title                     string
+	day                       int32
+}
+
+// unitItemFindings looks at a unit's counted disclosures across its offices:
+// the same item from two offices is one item of the unit, with a warning
+// (D2); titles a few characters apart on the same day are a warning for a
+// person, never a drop (D3). Comparisons are blocked by unit and day, so
+// the cost stays near-linear in the number of records.
+func unitItemFindings(recs []arrow.RecordBatch) []domain.Finding {
+	blocks := map[string][]itemRecord{}
+	for _, rec := range recs {
+		title, date := strings_(rec, domain.FieldTitle), dates(rec, domain.FieldDate)
+		unit, office := strings_(rec, domain.LineageUnit), strings_(rec, domain.LineageOffice)
+		file, sheet := strings_(rec, domain.LineageFile), strings_(rec, domain.LineageSheet)
+		row := column(rec, domain.LineageRow).(interface{ Value(int) int32 })
+		for i := 0; i < int(rec.NumRows()); i++ {
+			if date.IsNull(i) {
+				continue
+			}
+			r := itemRecord{unit.Value(i), office.Value(i), file.Value(i), sheet.Value(i), int(row.Value(i)), title.Value(i), int32(date.Value(i))}
+			k := fmt.Sprintf("%s|%d", r.unit, r.day)
+			blocks[k] = append(blocks[k], r)
+		}
+	}
+	keys := make([]string, 0, len(blocks))
+	for k := range blocks {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var out []domain.Finding
+	for _, k := range keys {
+		out = append(out, compareDay(blocks[k])...)
+	}
+	return out
+}
+
+// compareDay compares the items of one unit and day.
+func compareDay(items []itemRecord) []domain.Finding {
+	var out []domain.Finding
+	exact := map[string]itemRecord{} // first record of each exact title
+	type seen struct {
+		rec  itemRecord
+		near []rune
+	}
+	var titles []seen
+	for _, it := range items {
+		key := domain.MatchKey(it.title)
+		if first, ok := exact[key]; ok {
+			if first.office != it.office {
+				out = append(out, itemFinding(domain.RuleSameItem, domain.SevWarning, it,
+					fmt.Sprintf("%s也报送了同一条信息“%s”（%s第 %d 行），本单位按一条计。请确认由哪个科室报送。", first.office, it.title, first.file, first.row)))
+			}
+			continue
+		}
+		exact[key] = it
+		near := nearTitle(it.title)
+		for _, s := range titles {
+			if nearDuplicate(near, s.near) {
+				out = append(out, itemFinding(domain.RuleNearDuplicate, domain.SevWarning, it,
+					fmt.Sprintf("标题“%s”与同日的“%s”（%s第 %d 行）仅差几个字，请核对是否为同一条信息重复登记。两条均已计入。", it.title, s.rec.title, s.rec.file, s.rec.row)))
+				break
+			}
+		}
+		titles = append(titles, seen{it, near})
+	}
+	return out
+}
+
+func itemFinding(rule string, sev domain.Severity, it itemRecord, msg string) domain.Finding {
+	return domain.Finding{Rule: rule, Severity: sev, Unit: it.unit, Office: it.office,
+		Pos: domain.Pos{File: it.file, Sheet: it.sheet, Row: it.row}, Message: msg}
+}
