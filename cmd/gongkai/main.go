@@ -26,6 +26,8 @@ type command struct {
 var commands = []command{
 	{"run", "Read the inbox and write this year's county and town workbooks.", runCommand},
 	{"gen", "Write a made-up county inbox, with the numbers it must give, for trying and testing.", genCommand},
+	{"check", "Check ledger files before submitting them, and list their problems.", checkCommand},
+	{"template", "Write the blank submission workbook for offices to fill in.", templateCommand},
 	{"config", "Print the built-in configuration, as a starting point for your own file.", configCommand},
 	{"version", "Print the program version.", versionCommand},
 }
@@ -57,6 +59,8 @@ func dispatch(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			return 0
 		case errors.Is(err, errUsage):
 			return 2
+		case errors.Is(err, errFindings):
+			return 1
 		}
 		fmt.Fprintf(stderr, "gongkai %s: %v\n", c.name, err)
 		return 1
@@ -67,6 +71,9 @@ func dispatch(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 
 // errUsage marks a bad flag, already reported by the flag package.
 var errUsage = errors.New("usage")
+
+// errHelp is what a flag set returns for -h/--help.
+var errHelp = flag.ErrHelp
 
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "gongkai consolidates the government-information-disclosure ledgers (政府信息公开台账)")
