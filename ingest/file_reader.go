@@ -44,6 +44,9 @@ func (fr *fileReader) readSheet(sh sheetSource) {
 		return
 	}
 	info := SheetInfo{Name: sh.name}
+	limited := &limitedRows{rowSource: src, lim: fr.r.lim}
+	src = limited
+	defer limited.report(fr, sh.name)
 	defer func() {
 		if err := src.Close(); err != nil {
 			fr.finding(domain.RuleCellUnreadable, domain.SevError, sh.name, 0, 0,

@@ -20,19 +20,25 @@ import (
 type Reader struct {
 	cfg     *domain.Config
 	mem     memory.Allocator
+	lim     Limits
 	headers headerIndex
 }
 
-// NewReader prepares a reader for the configuration. mem may be nil (the
-// Go allocator).
+// NewReader prepares a reader for the configuration with the default
+// limits. mem may be nil (the Go allocator).
 func NewReader(cfg *domain.Config, mem memory.Allocator) (*Reader, error) {
+	return NewLimitedReader(cfg, mem, Limits{})
+}
+
+// NewLimitedReader prepares a reader with limits on what a file may cost.
+func NewLimitedReader(cfg *domain.Config, mem memory.Allocator, lim Limits) (*Reader, error) {
 	if cfg == nil {
 		return nil, fmt.Errorf("ingest: no configuration")
 	}
 	if mem == nil {
 		mem = memory.DefaultAllocator
 	}
-	return &Reader{cfg: cfg, mem: mem, headers: newHeaderIndex(cfg)}, nil
+	return &Reader{cfg: cfg, mem: mem, lim: lim.orDefault(), headers: newHeaderIndex(cfg)}, nil
 }
 
 // ReadFile reads the file at inbox/rel. It never fails on bad data: a file
@@ -55,7 +61,7 @@ func (r *Reader) ReadFile(ctx context.Context, inbox, rel string) (*Submission, 
 	var dateSys DateSystem
 	switch sub.Format {
 	case FormatXLSX:
-		book, err := openXLSX(full)
+		book, err := openXLSX(full, r.lim)
 		if err != nil {
 			r.reject(sub, fmt.Sprintf("文件已损坏，无法作为 Excel 工作簿打开（%s）。请用 Excel 或 WPS 打开确认后另存为 .xlsx 重新报送。", shortErr(err)))
 			return sub, nil

@@ -25,8 +25,8 @@ func NormalizeText(s string) string {
 	flush := func(seg string) {
 		for _, r := range norm.NFKC.String(seg) {
 			switch {
-			case unicode.Is(unicode.Cf, r):
-				continue
+			case unicode.Is(unicode.Cf, r), unicode.IsControl(r) && !unicode.IsSpace(r):
+				continue // zero-width and control characters
 			case unicode.IsSpace(r):
 				space = b.Len() > 0
 				continue

@@ -13,17 +13,11 @@ type xlsxBook struct {
 	dateSys DateSystem
 }
 
-// Limits of what one workbook may cost when opened (hostile input).
-const (
-	maxUnzipSize    = 512 << 20 // all parts, uncompressed
-	maxUnzipXMLSize = 64 << 20  // one part held in memory before spilling to a temp file
-)
-
-func openXLSX(path string) (*xlsxBook, error) {
+func openXLSX(path string, lim Limits) (*xlsxBook, error) {
 	f, err := excelize.OpenFile(path, excelize.Options{
 		RawCellValue:      true,
-		UnzipSizeLimit:    maxUnzipSize,
-		UnzipXMLSizeLimit: maxUnzipXMLSize,
+		UnzipSizeLimit:    lim.UnzipSize,
+		UnzipXMLSizeLimit: lim.XMLInMemory,
 	})
 	if err != nil {
 		return nil, err
