@@ -32,6 +32,9 @@ type Options struct {
 	// Settle leaves files modified less than this long ago for the next
 	// run, as an office may still be saving them; 0 reads every file.
 	Settle time.Duration
+	// Progress, when set, is told after each file is read how many of
+	// the files to read are done. It is called from one goroutine at a time.
+	Progress func(done, total int)
 }
 
 // Result is what a run wrote.
@@ -140,12 +143,27 @@ func readAll(ctx context.Context, opt Options, files []inboxFile, cache *parseCa
 		workers = runtime.NumCPU()
 	}
 	g.SetLimit(workers)
-	var mu sync.Mutex // guards cache and counts
+	var mu sync.Mutex // guards cache, counts and progress
+	total, done := 0, 0
+	for _, f := range files {
+		if f.ignore == "" {
+			total++
+		}
+	}
+	tick := func() {
+		mu.Lock()
+		done++
+		if opt.Progress != nil {
+			opt.Progress(done, total)
+		}
+		mu.Unlock()
+	}
 	for i, f := range files {
 		if f.ignore != "" {
 			continue
 		}
 		g.Go(func() error {
+			defer tick()
 			full := filepath.Join(opt.Inbox, filepath.FromSlash(f.rel))
 			sha, err := ingest.HashFile(full)
 			if err == nil {
