@@ -26,8 +26,13 @@ type Config struct {
 	Categories    []Category                     `toml:"category"`
 	Vocab         map[string]map[string][]string `toml:"vocab"`
 	Headers       map[Kind]map[string][]string   `toml:"headers"`
+	DraftTemplate string                         `toml:"draft_template"` // report-draft template file; "" = built-in
+	// Calendar adds or replaces years of the embedded holiday calendar
+	// (holidays.toml), keyed by year.
+	Calendar map[string]CalendarYear `toml:"calendar"`
 
-	vocab map[string]map[string]string // vocabulary name → MatchKey → id
+	vocab    map[string]map[string]string // vocabulary name → MatchKey → id
+	calendar *Calendar
 }
 
 // RuleSettings are the settings of the cross-checks.
@@ -35,6 +40,9 @@ type RuleSettings struct {
 	ReportSource  string `toml:"report_source"`
 	AnswerDays    int    `toml:"answer_days"`
 	ExtensionDays int    `toml:"extension_days"`
+	// PauseWords in an open application's 备注 say that its time limit is
+	// suspended (补正, 征求第三方意见): R9 then only notes it.
+	PauseWords []string `toml:"deadline_pause_words"`
 }
 
 // Report sources for RuleSettings.ReportSource.
@@ -122,6 +130,11 @@ func (c *Config) build() error {
 	if c.Rules.AnswerDays <= 0 || c.Rules.ExtensionDays < 0 {
 		return errors.New("rules.answer_days must be positive and rules.extension_days not negative")
 	}
+	cal, err := NewCalendar(c.Calendar)
+	if err != nil {
+		return err
+	}
+	c.calendar = cal
 	c.vocab = map[string]map[string]string{}
 	for name, ids := range c.Vocab {
 		m := map[string]string{}
@@ -182,6 +195,10 @@ func (c *Config) Lookup(vocab, text string) (id string, ok bool) {
 	id, ok = c.vocab[vocab][MatchKey(text)]
 	return id, ok
 }
+
+// WorkCalendar returns the holiday calendar: the embedded years with the
+// configured ones laid over them.
+func (c *Config) WorkCalendar() *Calendar { return c.calendar }
 
 // CategoryIDs lists the configured category ids in order.
 func (c *Config) CategoryIDs() []string {

@@ -91,6 +91,10 @@ const (
 	groupOther    = "（六）其他处理"
 )
 
+// T3GroupOther is the （六） group label; the 2019 trial format printed it as
+// one row with numbers of its own.
+const T3GroupOther = groupOther
+
 // Ids of the 表三 rows that are not outcomes.
 const (
 	T3RowNew        = "new"

@@ -58,6 +58,7 @@ func (fr *fileReader) classify(cells []string, l ledgerLayout) rowRole {
 func (fr *fileReader) readLedger(sheet string, l ledgerLayout, src rowSource, fill map[int]map[int]string) int {
 	lb := fr.builder(l.kind)
 	vals := make([]value, len(lb.fields))
+	sc := &subtotalCollector{}
 	n := 0
 	for row := l.headerRow + 1; src.Next(); row++ {
 		cells, err := src.Cells()
@@ -66,7 +67,13 @@ func (fr *fileReader) readLedger(sheet string, l ledgerLayout, src rowSource, fi
 			continue
 		}
 		cells = fillMerged(normalizeCells(cells), fill[row])
-		if fr.classify(cells, l) != roleRecord {
+		switch fr.classify(cells, l) {
+		case roleRecord:
+			sc.record(row)
+		case roleSubtotal:
+			sc.close(fr, sheet, row, l, cells)
+			continue
+		default:
 			continue
 		}
 		channels := []string{""}
@@ -126,13 +133,10 @@ func (fr *fileReader) parseCell(sheet string, row, col int, l ledgerLayout, f do
 		if missing {
 			return value{}
 		}
-		v, wan, err := ParseNumber(text)
+		v, err := ParseAmount(text, l.amountWan)
 		if err != nil {
 			pos(domain.RuleCellUnreadable, domain.SevError, fmt.Sprintf("“%s”无法识别为金额：%q。", f.Label, text))
 			return value{}
-		}
-		if wan || l.amountWan {
-			v *= 10000
 		}
 		if v < 0 {
 			pos(domain.RuleNonNegative, domain.SevError, fmt.Sprintf("“%s”为负数：%s。金额不能为负。", f.Label, text))
@@ -156,16 +160,6 @@ func (fr *fileReader) parseCell(sheet string, row, col int, l ledgerLayout, f do
 	return value{}
 }
 
-// vocabOf names the vocabulary of each TypeVocab field.
-var vocabOf = map[string]string{
-	domain.FieldChannel:   domain.VocabChannel,
-	domain.FieldCategory:  domain.VocabCategory,
-	domain.FieldApplicant: domain.VocabApplicant,
-	domain.FieldOutcome:   domain.VocabOutcome,
-	domain.FieldCaseType:  domain.VocabCaseType,
-	domain.FieldResult:    domain.VocabAppealResult,
-}
-
 // blankVocab is the canonical id of a blank cell, where blank means something.
 var blankVocab = map[string]string{
 	domain.FieldChannel: domain.ChannelUnspecified,
@@ -176,7 +170,7 @@ func (fr *fileReader) parseVocab(f domain.Field, text string, missing bool, pos 
 	if missing {
 		return value{text: blankVocab[f.Name], raw: text}
 	}
-	id, ok := fr.r.cfg.Lookup(vocabOf[f.Name], text)
+	id, ok := fr.r.cfg.Lookup(domain.FieldVocab[f.Name], text)
 	if !ok {
 		pos(domain.RuleUnknownValue, domain.SevWarning, fmt.Sprintf("“%s”的值 %q 不在标准取值中，已按原文保留。请改为标准取值，或由县政务公开办在配置中增加同义词。", f.Label, text))
 	}

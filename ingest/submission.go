@@ -25,6 +25,8 @@ type Submission struct {
 	Sheets  []SheetInfo
 	Records map[domain.Kind]arrow.RecordBatch // one batch per ledger kind present
 	Summary *domain.SelfReport                // the self-reported tables, nil when absent
+	// Subtotals are the 小计/合计 rows of its ledgers, check figures (R7).
+	Subtotals []domain.SubtotalRow
 
 	// Rejected is why the file could not be read or attributed, in Chinese;
 	// "" for a file that was read.
@@ -38,6 +40,7 @@ type SheetInfo struct {
 	Kind      domain.Kind // "" when the sheet matched no kind
 	HeaderRow int
 	Records   int
+	Cols      map[string]int // a ledger's field name → its 1-based column
 }
 
 // HasKind reports whether the file held a sheet of kind k.

@@ -2,12 +2,16 @@ package ingest
 
 import (
 	"fmt"
+	"strings"
 
 	"gongkai/domain"
 )
 
 // maxSummaryRows bounds how much of a summary sheet is read.
 const maxSummaryRows = 400
+
+// amountWanMetric is the one 表二 figure in 万元.
+const amountWanMetric = "t2.fees.amount_wan"
 
 // summaryMarks are label keys that only a self-reported summary sheet has.
 var summaryMarks = func() map[string]bool {
@@ -77,7 +81,10 @@ func (s *summaryReader) take(metric string, row, col int) {
 		s.out.Missing = append(s.out.Missing, metric)
 		return
 	}
-	if wan && metric != "t2.fees.amount_wan" {
+	switch {
+	case metric == amountWanMetric && !wan && strings.HasSuffix(text, "元"):
+		v /= 10000 // 本年收费金额 is in 万元; the cell says 元
+	case wan && metric != amountWanMetric:
 		v *= 10000
 	}
 	s.out.Values[metric] = v
@@ -132,35 +139,58 @@ func (s *summaryReader) readT3() {
 	ungrouped, grouped, groups := t3LabelIndex()
 	group := ""
 	for r := hdr + 1; r < len(s.grid); r++ {
+		id, groupOnly := "", false
 		for c := 0; c < natCol && c < len(s.grid[r]); c++ {
 			key := domain.MatchKey(s.grid[r][c])
 			if key == "" {
 				continue
 			}
 			if groups[key] {
-				group = key
+				group, groupOnly = key, true
 				continue
 			}
-			id, ok := grouped[group+"|"+key]
-			if !ok {
+			var ok bool
+			if id, ok = grouped[group+"|"+key]; !ok {
 				if id, ok = ungrouped[key]; ok {
 					group = ""
 				}
 			}
-			if !ok {
-				continue
+			if ok {
+				break
 			}
-			for _, col := range domain.T3Columns {
-				if ci, found := cols[col.ID]; found {
-					s.take(domain.T3Metric(id, col.ID), r, ci)
-				}
+			id = ""
+		}
+		if id == "" && groupOnly && s.hasValues(r, cols) {
+			id = t3GroupAlone[group] // a 2019-format （六） row with numbers of its own
+		}
+		if id == "" {
+			continue
+		}
+		for _, col := range domain.T3Columns {
+			if ci, found := cols[col.ID]; found {
+				s.take(domain.T3Metric(id, col.ID), r, ci)
 			}
-			if id == domain.T3RowCarriedOut {
-				return
-			}
-			break
+		}
+		if id == domain.T3RowCarriedOut {
+			return
 		}
 	}
+}
+
+// t3GroupAlone maps the key of a group label that the 2019 trial format
+// (国办公开办函〔2019〕60号) printed as one row with numbers of its own to the
+// row those numbers are read into: （六）其他处理 had no sub-rows then, and
+// its figure is what the 2021 format counts under 3.其他.
+var t3GroupAlone = map[string]string{domain.MatchKey(domain.T3GroupOther): "other.other"}
+
+// hasValues reports whether row r has a non-blank cell in a 表三 column.
+func (s *summaryReader) hasValues(r int, cols map[string]int) bool {
+	for _, ci := range cols {
+		if cellAt(s.grid[r], ci) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // t3LabelIndex indexes the 表三 row labels by key: rows without a group,

@@ -61,6 +61,10 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	if st, err := os.Stat(opt.Inbox); err != nil || !st.IsDir() {
 		return nil, fmt.Errorf("%w: %s", ErrInbox, opt.Inbox)
 	}
+	draftTemplate, err := loadDraftTemplate(opt.Config)
+	if err != nil {
+		return nil, err
+	}
 	if err := os.MkdirAll(opt.Out, 0o755); err != nil {
 		return nil, fmt.Errorf("output folder: %w", err)
 	}
@@ -108,9 +112,14 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		return nil, err
 	}
 	defer stats.Release()
+	sel.findings = append(sel.findings, runChecks(opt, year, subs, sel, stats)...)
 	stage("transform", t0)
 
 	report := buildReport(opt, year, sel, stats)
+	report.DraftTemplate = draftTemplate
+	if err := checkDraft(report); err != nil {
+		return nil, fmt.Errorf("writing outputs: %w", err)
+	}
 	report.Timings = timings
 	report.StartedAt = started
 	// The workbooks record the time up to here; run.json's timing of the
@@ -120,6 +129,9 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	written, err := output.Write(opt.Out, report)
 	if err != nil {
 		return nil, fmt.Errorf("writing outputs: %w", err)
+	}
+	if err := keepHistory(opt.Out, opt.Config, year, stats); err != nil {
+		return nil, fmt.Errorf("keeping the year's figures: %w", err)
 	}
 	stage("output", t0)
 	report.Duration = time.Since(started)

@@ -18,7 +18,8 @@ var countedVerdict = verdict{counted: true}
 // classifier decides each record's verdict and adds what it counts to an
 // office's derived metrics (domain.md §5.2–§5.5).
 type classifier struct {
-	y reportYear
+	y   reportYear
+	src Sources // the office's rows behind each derived metric; nil keeps none
 }
 
 // disclosure counts a disclosure dated in the report year; its item is
@@ -74,8 +75,10 @@ func (c classifier) applications(rec arrow.RecordBatch, m domain.Metrics, v []ve
 			continue // an unknown applicant type is reported by ingest; no column takes it
 		}
 		add := func(row string) {
-			m[domain.T3Metric(row, col)]++
-			m[domain.T3Metric(row, domain.ColumnTotal)]++
+			for _, id := range []string{domain.T3Metric(row, col), domain.T3Metric(row, domain.ColumnTotal)} {
+				m[id]++
+				c.src.note(id, rec, i)
+			}
 		}
 		if recv.Before(c.y.start) {
 			add(domain.T3RowCarriedIn)
@@ -111,8 +114,10 @@ func (c classifier) appeals(rec arrow.RecordBatch, m domain.Metrics, v []verdict
 		if caseType.Value(i) == "" || result.Value(i) == "" {
 			continue
 		}
-		m[domain.T4Metric(caseType.Value(i), result.Value(i))]++
-		m[domain.T4Metric(caseType.Value(i), domain.ColumnTotal)]++
+		for _, id := range []string{domain.T4Metric(caseType.Value(i), result.Value(i)), domain.T4Metric(caseType.Value(i), domain.ColumnTotal)} {
+			m[id]++
+			c.src.note(id, rec, i)
+		}
 	}
 }
 

@@ -20,6 +20,7 @@ type OfficeFigures struct {
 	Derived      domain.Metrics // from the ledgers it sent
 	Reported     domain.Metrics // from its summary sheet (non-blank cells)
 	Used         domain.Metrics
+	Sources      Sources // 表三/表四 metric → the ledger rows counted in it
 }
 
 // Statistics are the figures of one report year.
@@ -62,7 +63,8 @@ func Compute(cfg *domain.Config, year int, offices []OfficeInput, mem memory.All
 	cl := classifier{y: newReportYear(year)}
 	unitItems := map[string]*itemSet{}
 	for _, o := range offices {
-		fig := OfficeFigures{Unit: o.Unit, Office: o.Office, Derived: domain.Metrics{}, Reported: domain.Metrics{}}
+		fig := OfficeFigures{Unit: o.Unit, Office: o.Office, Derived: domain.Metrics{}, Reported: domain.Metrics{}, Sources: Sources{}}
+		cl.src = fig.Sources
 		if o.Summary != nil {
 			fig.Reported.Add(o.Summary.Values)
 		}

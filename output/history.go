@@ -1,0 +1,69 @@
+package output
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+
+	"gongkai/domain"
+)
+
+// The batch keeps, under the output folder, the figures of each year it ran
+// (history/<year>/metrics.json), so that the next year's run can check its
+// 上年结转 and 现行有效件数 against them (R10, R11).
+const (
+	historyDir  = "history"
+	historyFile = "metrics.json"
+)
+
+// HistoryPath is where the figures of a year are kept under dir.
+func HistoryPath(dir string, year int) string {
+	return filepath.Join(dir, historyDir, strconv.Itoa(year), historyFile)
+}
+
+// WriteHistory keeps a year's figures under dir, atomically, replacing what
+// an earlier run of the same year kept. It returns the path written.
+func WriteHistory(dir string, y *domain.YearFigures) (string, error) {
+	path := HistoryPath(dir, y.Year)
+	if err := os.MkdirAll(filepath.Dir(path), dirMode); err != nil {
+		return "", fmt.Errorf("output: %w", err)
+	}
+	data, err := json.MarshalIndent(y, "", "  ")
+	if err != nil {
+		return "", fmt.Errorf("output: %w", err)
+	}
+	err = writeAtomic(path, func(w io.Writer) error {
+		_, err := w.Write(append(data, '\n'))
+		return err
+	})
+	if err != nil {
+		return "", fmt.Errorf("output: %s: %w", path, err)
+	}
+	return path, nil
+}
+
+// ReadHistory reads the figures kept for a year under dir; nil and no
+// error when none were kept.
+func ReadHistory(dir string, year int) (*domain.YearFigures, error) {
+	path := HistoryPath(dir, year)
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("output: %w", err)
+	}
+	var y domain.YearFigures
+	if err := json.Unmarshal(data, &y); err != nil {
+		return nil, fmt.Errorf("output: %s: %w", path, err)
+	}
+	if y.Year != year {
+		return nil, fmt.Errorf("output: %s holds the figures of %d, not %d", path, y.Year, year)
+	}
+	return &y, nil
+}
