@@ -9,7 +9,7 @@ const countyTablesSheet = "全县统计表"
 
 // writeCountyWorkbook writes the county workbook to path: run information,
 // submissions, the county's official tables, the units compared, channels
-// and categories, all findings and the detail records.
+// and categories, the monthly trend, all findings and the detail records.
 func writeCountyWorkbook(path string, r *Report) error {
 	title := fmt.Sprintf("%s%d年政府信息公开统计汇总", r.Config.County, r.Year)
 	f, st, err := newWorkbook(runInfoSheet, title)
@@ -33,6 +33,9 @@ func writeCountyWorkbook(path string, r *Report) error {
 		return err
 	}
 	if err := writeChannels(f, st, r); err != nil {
+		return err
+	}
+	if err := writeMonthly(f, st, r); err != nil {
 		return err
 	}
 	if err := writeFindingsSheet(f, st, r.Config, r.Findings); err != nil {

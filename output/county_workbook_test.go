@@ -16,7 +16,7 @@ func TestCountyWorkbookSheets(t *testing.T) {
 	defer releaseRecords(r)
 	f := openBook(t, writeTest(t, r).County)
 
-	want := []string{"运行信息", "报送情况", "全县统计表", "各单位对比", "渠道与类别", "问题清单",
+	want := []string{"运行信息", "报送情况", "全县统计表", "全县统计表（表四）", "各单位对比", "渠道与类别", "月度趋势", "问题清单",
 		"明细-主动公开", "明细-依申请公开", "明细-复议诉讼", "明细-服务事项"}
 	got := f.GetSheetList()
 	if len(got) != len(want) {

@@ -1,7 +1,9 @@
 package output
 
 import (
+	"fmt"
 	"math"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -14,52 +16,90 @@ import (
 const missingFigure = "＿＿"
 
 // draftData is what the report-draft template sees: one unit's figures,
-// taken from its metrics, and the counts of its findings.
+// taken from its metrics, and the counts of its findings. The tag metric
+// of a figure field names the metric id (or Figure* id) it comes from, so
+// that a figure in the text can be traced back to its table (R12).
 type draftData struct {
 	County, Unit string
-	Year         int
+	Year         int    `metric:"report.year"`
 	We           string // how the unit names itself: 我镇, 我乡, 我街道, 我单位
 
-	Items      int          // distinct items disclosed
+	Items      int          `metric:"active.items"` // distinct items disclosed
 	Channels   []draftCount // channels with items, in report order
 	Categories []draftCount // configured categories with items
 
-	ServiceItems int
+	ServiceItems int `metric:"service.items"`
 
-	NewApps, CarriedIn, Answered, CarriedOut int
-	Applicants                               []draftCount // new applications by applicant, where non-zero
-	Outcomes                                 []draftCount // applications answered by outcome, where non-zero
+	NewApps    int          `metric:"t3.new.total"`
+	CarriedIn  int          `metric:"t3.carried_in.total"`
+	Answered   int          `metric:"t3.total.total"`
+	CarriedOut int          `metric:"t3.carried_out.total"`
+	Applicants []draftCount // new applications by applicant, where non-zero
+	Outcomes   []draftCount // applications answered by outcome, where non-zero
 
 	Appeals []draftAppeal // 表四 blocks with cases
-	Fees    float64       // 信息处理费, 元
+	Fees    float64       `metric:"fees.yuan"` // 信息处理费, 元
 
-	Errors, Warnings int
+	Errors   int `metric:"findings.error"`
+	Warnings int `metric:"findings.warning"`
 
 	metrics domain.Metrics
+	known   map[string]bool // metric ids the configuration has
 }
 
-// draftCount is a labelled figure.
+// draftCount is a labelled figure and the metric id it comes from.
 type draftCount struct {
 	ID, Label string
 	Count     int
+	Metric    string
 }
 
 // draftAppeal is a 表四 block with cases: how the text names it, its
-// total and its results.
+// total, the metric id of the total, and its results.
 type draftAppeal struct {
 	Label   string
 	Total   int
+	Metric  string
 	Results []draftCount
 }
 
 // Metric is the value of any metric id as the draft prints it, or a blank
-// to fill in when the unit has no such figure.
-func (d draftData) Metric(id string) string {
+// to fill in when the unit has no such figure. An id that no table has is
+// an error, so that a misspelt id in an edited template fails the run.
+func (d draftData) Metric(id string) (string, error) {
+	if !d.known[id] {
+		return "", fmt.Errorf("unknown metric id %q", id)
+	}
 	v, ok := d.metrics[id]
 	if !ok {
-		return missingFigure
+		return missingFigure, nil
 	}
-	return formatNumber(v)
+	return formatNumber(v), nil
+}
+
+// figureMetric names the metric id a figure field (or the Metric method
+// called with args) comes from; "" for a field that is not a figure.
+func (d draftData) figureMetric(name string, args []any) string {
+	if name == "Metric" && len(args) == 1 {
+		id, _ := args[0].(string)
+		return id
+	}
+	f, _ := reflect.TypeFor[draftData]().FieldByName(name)
+	return f.Tag.Get("metric")
+}
+
+func (c draftCount) figureMetric(name string, _ []any) string {
+	if name == "Count" {
+		return c.Metric
+	}
+	return ""
+}
+
+func (a draftAppeal) figureMetric(name string, _ []any) string {
+	if name == "Total" {
+		return a.Metric
+	}
+	return ""
 }
 
 // newDraftData collects the draft's figures for a unit.
@@ -76,10 +116,11 @@ func newDraftData(r *Report, u UnitReport) draftData {
 		CarriedOut:   count(domain.T3Metric(domain.T3RowCarriedOut, domain.ColumnTotal)),
 		Fees:         m[domain.MetricFeesYuan],
 		metrics:      m,
+		known:        knownMetrics(r.Config),
 	}
 	nonZero := func(list *[]draftCount, id, label, metric string) {
 		if n := count(metric); n != 0 {
-			*list = append(*list, draftCount{ID: id, Label: label, Count: n})
+			*list = append(*list, draftCount{ID: id, Label: label, Count: n, Metric: metric})
 		}
 	}
 	for _, ch := range domain.Channels {
@@ -95,7 +136,8 @@ func newDraftData(r *Report, u UnitReport) draftData {
 		nonZero(&d.Outcomes, row.ID, outcomePhrase(row), domain.T3Metric(row.ID, domain.ColumnTotal))
 	}
 	for i, b := range domain.T4Blocks {
-		a := draftAppeal{Label: appealPhrase(i, b), Total: count(domain.T4Metric(b.ID, domain.ColumnTotal))}
+		total := domain.T4Metric(b.ID, domain.ColumnTotal)
+		a := draftAppeal{Label: appealPhrase(i, b), Total: count(total), Metric: total}
 		if a.Total == 0 {
 			continue
 		}
@@ -113,6 +155,15 @@ func newDraftData(r *Report, u UnitReport) draftData {
 		}
 	}
 	return d
+}
+
+// knownMetrics is the set of metric ids of a configuration.
+func knownMetrics(cfg *domain.Config) map[string]bool {
+	known := map[string]bool{}
+	for _, id := range cfg.MetricIDs() {
+		known[id] = true
+	}
+	return known
 }
 
 // selfName is how a unit names itself in its report.

@@ -128,7 +128,8 @@ func DrawT3(f *excelize.File, sheet string, top int, m domain.Metrics) (int, err
 	if first >= 0 && end >= first {
 		p.box(1, body+first, 1, body+end, domain.T3ResultsCaption, p.st.group)
 	}
-	p.widen([]float64{10, 14, 36, 9, 9, 9, 9, 9, 9, 9})
+	// Value columns of 8 fit four characters a line: 社会公益/组织, not 社会公益组/织.
+	p.widen([]float64{10, 14, 36, 8, 8, 8, 8, 8, 8, 8})
 	return body + len(rows) + 1, p.err
 }
 

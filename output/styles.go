@@ -36,6 +36,7 @@ type styles struct {
 	totalDec   int
 	error      int // 错误 in a findings list
 	warning    int // 警告 in a findings list
+	info       int // 提示 in a findings list
 	draftTitle int // the report draft's title
 	draftHead  int // a section heading of the report draft
 	draftBody  int // a paragraph of the report draft
@@ -80,6 +81,7 @@ func newStyles(f *excelize.File) (*styles, error) {
 		{&st.totalDec, excelize.Style{Font: &excelize.Font{Bold: true, Family: fontName}, Border: totalTop, NumFmt: fmtDecimal}},
 		{&st.error, excelize.Style{Font: &excelize.Font{Bold: true, Color: "C00000", Family: fontName}}},
 		{&st.warning, excelize.Style{Font: &excelize.Font{Color: "C65911", Family: fontName}}},
+		{&st.info, excelize.Style{Font: &excelize.Font{Family: fontName}}},
 		{&st.draftTitle, excelize.Style{
 			Font:      &excelize.Font{Bold: true, Size: 18, Family: fontName},
 			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true},
@@ -124,6 +126,8 @@ func (st *styles) severityStyle(s domain.Severity) int {
 		return st.error
 	case domain.SevWarning:
 		return st.warning
+	case domain.SevInfo:
+		return st.info
 	}
 	return st.text
 }

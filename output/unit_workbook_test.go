@@ -40,7 +40,7 @@ func TestUnitWorkbookSheets(t *testing.T) {
 	defer releaseRecords(r)
 	f := openBook(t, writeTest(t, r).Units["白沙镇"])
 
-	want := []string{"统计表", "年度报告", "问题清单", "明细-主动公开", "明细-依申请公开", "明细-复议诉讼", "明细-服务事项"}
+	want := []string{"统计表", "统计表（表四）", "年度报告", "问题清单", "明细-主动公开", "明细-依申请公开", "明细-复议诉讼", "明细-服务事项"}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Fatalf("sheets = %q, want %q", got, want)
 	}

@@ -182,7 +182,10 @@ func checkUnitWorkbook(t *testing.T, path string, want domain.Metrics) {
 	if n != 25 {
 		t.Errorf("checked %d 表三 rows, want 25", n)
 	}
-	// 表四: the row naming 结果维持 three times, numbers below it.
+	// 表四, on a sheet of its own: the row naming 结果维持 three times, numbers below it.
+	if rows, err = f.GetRows(sheet + "（表四）"); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
 	for r, cells := range rows {
 		var starts []int
 		for c, v := range cells {

@@ -1,0 +1,15 @@
+package output
+
+// OfficialCell is where a metric shows in the official tables.
+type OfficialCell = officialCell
+
+// Hooks for the tests of package output_test, which run the whole batch.
+var (
+	OfficialCells = officialCells // metric id → cell of the official tables
+	T4Suffix      = t4SheetSuffix
+	DraftSheet    = draftSheet
+	UnitTables    = unitTablesSheet
+	CountyTables  = countyTablesSheet
+	MonthlySheet  = monthlySheet
+	Comparison    = comparisonSheet
+)
