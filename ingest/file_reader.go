@@ -64,12 +64,17 @@ func (fr *fileReader) readSheet(sh sheetSource) {
 		cells = normalizeCells(cells)
 		head = append(head, cells)
 		layout, ok := fr.r.headers.matchHeader(cells)
-		if !ok && len(head) >= 2 {
-			layout, ok = fr.r.headers.matchHeader(combineHeaderRows(head[len(head)-2], cells))
+		if len(head) >= 2 {
+			// A two-row header: labels merged down from the row above count too.
+			if two, ok2 := fr.r.headers.matchHeader(combineHeaderRows(head[len(head)-2], cells)); ok2 && (!ok || two.width > layout.width) {
+				layout, ok = two, true
+			}
 		}
 		if ok {
+			src, row = fr.headerContinues(&layout, cells, src, row)
 			layout.headerRow = row
 			info.Kind, info.HeaderRow = layout.kind, row
+			info.Cols = layout.fieldColumns()
 			for _, t := range head[:len(head)-1] {
 				fr.titles = append(fr.titles, t...)
 			}
@@ -126,6 +131,7 @@ func (fr *fileReader) builder(k domain.Kind) *ledgerBuilder {
 // finish resolves the file's identity and seals its records.
 func (fr *fileReader) finish() {
 	if fr.sub.Rejected == "" && !fr.recognisedAny() {
+		fr.dropRule(domain.RuleSheetUnknown) // the file's rejection says it once
 		fr.r.reject(fr.sub, "文件中没有可识别的台账、基本信息或年报统计表（未找到表头），未计入统计。请使用县政务公开办下发的模板，或检查表头名称。")
 	}
 	fr.resolveIdentity()
@@ -141,6 +147,17 @@ func (fr *fileReader) finish() {
 		f := &fr.sub.Findings[i]
 		f.Unit, f.Office = fr.sub.Unit, fr.sub.Office
 	}
+}
+
+// dropRule removes the findings of a rule.
+func (fr *fileReader) dropRule(rule string) {
+	kept := fr.sub.Findings[:0]
+	for _, f := range fr.sub.Findings {
+		if f.Rule != rule {
+			kept = append(kept, f)
+		}
+	}
+	fr.sub.Findings = kept
 }
 
 // recognisedAny reports whether any sheet was read as a known kind.

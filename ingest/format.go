@@ -53,7 +53,7 @@ func Sniff(path string) (Format, error) {
 		return sniffZip(f, st.Size()), nil
 	case bytes.HasPrefix(head, cfbMagic):
 		return sniffCompound(f), nil
-	case looksLikeText(head):
+	case looksLikeText(head, st.Size() > int64(len(head))):
 		return FormatCSV, nil
 	}
 	return FormatUnknown, nil
@@ -107,7 +107,7 @@ func sniffCompound(f *os.File) Format {
 
 // looksLikeText accepts UTF-8, UTF-16 with a BOM, and GB18030 text without
 // NUL bytes or other binary control characters.
-func looksLikeText(head []byte) bool {
+func looksLikeText(head []byte, truncated bool) bool {
 	if bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
 		return true
 	}
@@ -116,5 +116,5 @@ func looksLikeText(head []byte) bool {
 			return false
 		}
 	}
-	return utf8.Valid(trimPartialRune(head)) || validGB18030(head)
+	return utf8.Valid(trimPartialRune(head)) || validGB18030(head, truncated)
 }

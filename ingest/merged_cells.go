@@ -78,3 +78,48 @@ func fillMerged(cells []string, fill map[int]string) []string {
 	}
 	return cells
 }
+
+// headerContinues looks at the row below a recognised header: when the
+// header goes on there (labels under a caption merged across, the first
+// row holding only the labels merged down), the combined header is taken
+// and its last row returned. Otherwise the row is pushed back to be read
+// as the first data row.
+func (fr *fileReader) headerContinues(l *ledgerLayout, header []string, src rowSource, row int) (rowSource, int) {
+	if !src.Next() {
+		return src, row
+	}
+	next, err := src.Cells()
+	if err == nil {
+		next = normalizeCells(next)
+		if two, ok := fr.r.headers.matchHeader(combineHeaderRows(header, next)); ok && two.kind == l.kind && two.width > l.width {
+			*l = two
+			return src, row + 1
+		}
+	}
+	return &pushedBack{rowSource: src, cells: next, err: err}, row
+}
+
+// pushedBack yields one row already taken from its source, then the rest.
+type pushedBack struct {
+	rowSource
+	cells   []string
+	err     error
+	pending bool
+	started bool
+}
+
+func (p *pushedBack) Next() bool {
+	if !p.started {
+		p.started, p.pending = true, true
+		return true
+	}
+	p.pending = false
+	return p.rowSource.Next()
+}
+
+func (p *pushedBack) Cells() ([]string, error) {
+	if p.pending {
+		return p.cells, p.err
+	}
+	return p.rowSource.Cells()
+}

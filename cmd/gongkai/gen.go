@@ -19,6 +19,7 @@ func genCommand(_ context.Context, args []string, stdout, stderr io.Writer) erro
 	rows := fs.Int("rows", 0, "disclosure rows per office, about; 0 = the default")
 	year := fs.Int("year", 0, "report year; 0 = 2025")
 	config := fs.String("config", "", "TOML configuration file; default: the built-in defaults")
+	messy := fs.Bool("messy", false, "vary the files the way offices really fill them, with noise files; same truth.json")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -30,7 +31,7 @@ func genCommand(_ context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return fmt.Errorf("configuration: %w", err)
 	}
-	truth, err := samplecounty.Generate(*out, cfg, samplecounty.Options{Seed: *seed, Units: *units, Rows: *rows, Year: *year})
+	truth, err := samplecounty.Generate(*out, cfg, samplecounty.Options{Seed: *seed, Units: *units, Rows: *rows, Year: *year, Messy: *messy})
 	if err != nil {
 		return err
 	}

@@ -14,7 +14,8 @@ const InboxDir = "inbox"
 // Generate writes dir/inbox/<unit>/<office>/<unit>-<office>-<year>年政府信息公开台账.xlsx
 // for every office of the first opt.Units units of cfg's roster, and
 // dir/truth.json, and returns the truth. cfg nil means the defaults. It
-// refuses to write into a non-empty inbox.
+// refuses to write into a non-empty inbox. With opt.Messy the files vary
+// (writeMessy) and dir/expected_findings.json lists the planted defects.
 func Generate(dir string, cfg *domain.Config, opt Options) (*Truth, error) {
 	if cfg == nil {
 		cfg = domain.DefaultConfig()
@@ -29,6 +30,12 @@ func Generate(dir string, cfg *domain.Config, opt Options) (*Truth, error) {
 	}
 	c := build(cfg, opt)
 	truth := deriveTruth(c, cfg)
+	if opt.Messy {
+		if err := writeMessy(dir, c, cfg, opt.Seed); err != nil {
+			return nil, err
+		}
+		return truth, truth.write(dir)
+	}
 	ids := cfg.MetricIDs()
 	for _, u := range c.units {
 		for _, o := range u.offices {
@@ -40,6 +47,12 @@ func Generate(dir string, cfg *domain.Config, opt Options) (*Truth, error) {
 				return nil, fmt.Errorf("samplecounty: %s: %w", path, err)
 			}
 		}
+	}
+	if err := plantViolations(dir, c, cfg, opt, truth); err != nil {
+		return nil, err
+	}
+	if err := plantDuplicates(dir, c, cfg, opt, truth); err != nil {
+		return nil, err
 	}
 	if err := truth.write(dir); err != nil {
 		return nil, err
