@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/apache/arrow-go/v18/arrow"
 
@@ -27,7 +28,7 @@ type selection struct {
 // and gathers the accepted ledgers by office.
 func selectSubmissions(cfg *domain.Config, year int, files []inboxFile, subs []*ingest.Submission) *selection {
 	sel := &selection{dropped: map[string]domain.Tally{}, droppedByKind: map[domain.Kind]domain.Tally{}}
-	firstByHash := map[string]string{}
+	keepByHash := originals(subs)
 	var cands []transform.Candidate
 	accepted := map[string]*ingest.Submission{}
 	for i, f := range files {
@@ -51,8 +52,8 @@ func selectSubmissions(cfg *domain.Config, year int, files []inboxFile, subs []*
 		switch {
 		case s.Rejected != "":
 			in.Status, in.Reason = output.StatusRejected, s.Rejected
-		case firstByHash[s.SHA256] != "":
-			in.Status, in.ReplacedBy = output.StatusDuplicate, firstByHash[s.SHA256]
+		case keepByHash[s.SHA256] != s.Path:
+			in.Status, in.ReplacedBy = output.StatusDuplicate, keepByHash[s.SHA256]
 			in.Reason = fmt.Sprintf("与 %s 内容完全相同，只计一次。", in.ReplacedBy)
 			sel.drop(s, domain.DropDuplicateFile, nil)
 			sel.findings = append(sel.findings, domain.Finding{Rule: domain.RuleSuperseded, Severity: domain.SevInfo,
@@ -63,7 +64,6 @@ func selectSubmissions(cfg *domain.Config, year int, files []inboxFile, subs []*
 			sel.drop(s, domain.DropOutsideYear, nil)
 		default:
 			in.Status = output.StatusAccepted
-			firstByHash[s.SHA256] = s.Path
 			accepted[s.Path] = s
 			cands = append(cands, candidate(s))
 		}
@@ -72,6 +72,37 @@ func selectSubmissions(cfg *domain.Config, year int, files []inboxFile, subs []*
 	sel.gather(cands, accepted)
 	sel.findings = append(sel.findings, missingOffices(cfg, sel)...)
 	return sel
+}
+
+// originals picks, among readable files with the same bytes, the one that
+// counts: a name that does not look like a copy (副本, 拷贝, copy), then the
+// first in path order. The others are its duplicates.
+func originals(subs []*ingest.Submission) map[string]string {
+	keep := map[string]string{}
+	for _, s := range subs {
+		if s == nil || s.Rejected != "" {
+			continue
+		}
+		cur, ok := keep[s.SHA256]
+		if !ok || preferOriginal(s.Path, cur) {
+			keep[s.SHA256] = s.Path
+		}
+	}
+	return keep
+}
+
+// preferOriginal reports whether path a is a better original than b.
+func preferOriginal(a, b string) bool {
+	ca, cb := looksLikeCopy(a), looksLikeCopy(b)
+	if ca != cb {
+		return !ca
+	}
+	return a < b
+}
+
+func looksLikeCopy(p string) bool {
+	l := strings.ToLower(p)
+	return strings.Contains(l, "副本") || strings.Contains(l, "拷贝") || strings.Contains(l, "copy")
 }
 
 // candidate describes a submission for the choice of versions.
