@@ -97,6 +97,16 @@ var LedgerFields = map[Kind][]Field{
 	},
 }
 
+// FieldVocab names the vocabulary of each TypeVocab field.
+var FieldVocab = map[string]string{
+	FieldChannel:   VocabChannel,
+	FieldCategory:  VocabCategory,
+	FieldApplicant: VocabApplicant,
+	FieldOutcome:   VocabOutcome,
+	FieldCaseType:  VocabCaseType,
+	FieldResult:    VocabAppealResult,
+}
+
 // OutcomePending is the canonical 办理结果 of an application still open.
 const OutcomePending = "pending"
 

@@ -16,7 +16,7 @@ import (
 const runInfoSheet = "运行信息"
 
 // inputStatuses are the statuses of an inbox file, in the order shown.
-var inputStatuses = []string{StatusAccepted, StatusDuplicate, StatusSuperseded, StatusRejected, StatusIgnored}
+var inputStatuses = []string{StatusAccepted, StatusDuplicate, StatusSuperseded, StatusRejected, StatusIgnored, StatusWriting}
 
 // officeStatuses are the statuses of a roster office, in the order shown.
 var officeStatuses = []string{StatusAccepted, StatusMissing, StatusRejected}

@@ -141,16 +141,6 @@ func writeTemplateLists(f *excelize.File, cfg *domain.Config) (map[string]string
 	return out, nil
 }
 
-// templateVocab names the drop-down list of each vocabulary field.
-var templateVocab = map[string]string{
-	domain.FieldChannel:   domain.VocabChannel,
-	domain.FieldCategory:  domain.VocabCategory,
-	domain.FieldApplicant: domain.VocabApplicant,
-	domain.FieldOutcome:   domain.VocabOutcome,
-	domain.FieldCaseType:  domain.VocabCaseType,
-	domain.FieldResult:    domain.VocabAppealResult,
-}
-
 func writeTemplateLedger(f *excelize.File, st *styles, k domain.Kind, year int, lists map[string]string) error {
 	sheet := templateSheets[k]
 	if _, err := f.NewSheet(sheet); err != nil {
@@ -183,7 +173,7 @@ func writeTemplateLedger(f *excelize.File, st *styles, k domain.Kind, year int, 
 				return err
 			}
 		}
-		source := lists[templateVocab[fd.Name]]
+		source := lists[domain.FieldVocab[fd.Name]]
 		if fd.Type == domain.TypeBool {
 			source = lists["bool"]
 		}

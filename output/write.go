@@ -35,9 +35,9 @@ func (w *Written) add(path string) string {
 
 // Write writes everything for r.Year into dir/<year>/: the county workbook,
 // one workbook per unit of r.Units, one Parquet file per ledger kind under
-// data/, and run.json, last. Each file is written atomically: a file that
-// fails keeps its previous version, and the others are written all the
-// same; the error then names every file that failed.
+// data/, and run.json, last. The files are staged and put in place only
+// when all are complete; when one fails, none is replaced and the error
+// names every file that failed.
 //
 // Before writing anything, Write checks r: its configuration, that every
 // record batch has the schema of its kind, and the report-draft template.
@@ -48,7 +48,7 @@ func Write(dir string, r *Report) (Written, error) {
 	if err := checkRecords(r.Records); err != nil {
 		return Written{}, fmt.Errorf("output: %w", err)
 	}
-	draft, err := parseDraftTemplate(r.DraftTemplate)
+	draft, err := parseDraftTemplate(r.DraftTemplate, r.Config)
 	if err != nil {
 		return Written{}, fmt.Errorf("output: %w", err)
 	}
@@ -57,41 +57,68 @@ func Write(dir string, r *Report) (Written, error) {
 		Units:   map[string]string{},
 		Parquet: map[domain.Kind]string{},
 	}
-	if err := os.MkdirAll(filepath.Join(out.Dir, dataDir), dirMode); err != nil {
+	// Everything is written into a staging folder first and moved into
+	// place only when every file is complete: until then, and whenever a
+	// file fails, the previous run's outputs stay as they were.
+	stage := filepath.Join(dir, "."+strconv.Itoa(r.Year)+".staging")
+	if err := os.RemoveAll(stage); err != nil { // what a killed run left
 		return out, fmt.Errorf("output: %w", err)
 	}
+	if err := os.MkdirAll(filepath.Join(stage, dataDir), dirMode); err != nil {
+		return out, fmt.Errorf("output: %w", err)
+	}
+	defer os.RemoveAll(stage)
 
 	var errs []error
-	// step notes the outcome of writing path: the path, or "" and the error.
-	step := func(path string, err error) string {
-		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", path, err))
+	var staged []string // paths relative to the year's folder
+	// step notes the outcome of writing rel: its final path, or "" and the error.
+	step := func(rel string, write func(path string) error) string {
+		if err := write(filepath.Join(stage, rel)); err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", rel, err))
 			return ""
 		}
-		return out.add(path)
+		staged = append(staged, rel)
+		return out.add(filepath.Join(out.Dir, rel))
 	}
-	county := filepath.Join(out.Dir, countyWorkbookName(r.Config.County, r.Year))
-	out.County = step(county, writeCountyWorkbook(county, r))
+	out.County = step(countyWorkbookName(r.Config.County, r.Year), func(p string) error { return writeCountyWorkbook(p, r) })
 	names := make([]string, len(r.Units))
 	for i, u := range r.Units {
 		names[i] = u.Name
 	}
 	for i, safe := range uniqueNames(names) {
-		path := filepath.Join(out.Dir, unitWorkbookName(safe, r.Year))
-		if p := step(path, writeUnitWorkbook(path, r, r.Units[i], draft)); p != "" {
-			out.Units[r.Units[i].Name] = p
+		unit := r.Units[i]
+		if p := step(unitWorkbookName(safe, r.Year), func(p string) error { return writeUnitWorkbook(p, r, unit, draft) }); p != "" {
+			out.Units[unit.Name] = p
 		}
 	}
 	for _, kind := range domain.LedgerKinds {
-		path := filepath.Join(out.Dir, dataDir, parquetName(kind))
-		if p := step(path, writeParquet(path, kind, r.Records[kind])); p != "" {
+		if p := step(filepath.Join(dataDir, parquetName(kind)), func(p string) error { return writeParquet(p, kind, r.Records[kind]) }); p != "" {
 			out.Parquet[kind] = p
 		}
 	}
-	runJSON := filepath.Join(out.Dir, runJSONName)
-	out.RunJSON = step(runJSON, writeRunJSON(runJSON, r))
+	out.RunJSON = step(runJSONName, func(p string) error { return writeRunJSON(p, r) })
 	if len(errs) > 0 {
-		return out, fmt.Errorf("output: %w", errors.Join(errs...))
+		return Written{}, fmt.Errorf("output: nothing replaced: %w", errors.Join(errs...))
+	}
+	if err := commitStaged(stage, out.Dir, staged); err != nil {
+		return out, fmt.Errorf("output: %w", err)
 	}
 	return out, nil
+}
+
+// commitStaged moves the staged files into the year's folder, each by an
+// atomic rename (run.json last), so a reader sees either yesterday's file
+// or today's, never half of one.
+func commitStaged(stage, dir string, rels []string) error {
+	if err := os.MkdirAll(filepath.Join(dir, dataDir), dirMode); err != nil {
+		return err
+	}
+	for _, rel := range rels {
+		if err := os.Rename(filepath.Join(stage, rel), filepath.Join(dir, rel)); err != nil {
+			return err
+		}
+	}
+	syncDir(dir)
+	syncDir(filepath.Join(dir, dataDir))
+	return nil
 }

@@ -1,6 +1,8 @@
 package output
 
 import (
+	"bytes"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -155,4 +157,38 @@ func readFile(t *testing.T, path string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// TestWriteFailureReplacesNothing: when one output cannot be written, every
+// file of the previous run stays as it was, and no staging is left behind.
+func TestWriteFailureReplacesNothing(t *testing.T) {
+	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
+	defer mem.AssertSize(t, 0)
+	r := testReport(t, mem)
+	defer releaseRecords(r)
+	dir := t.TempDir()
+	first, err := Write(dir, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := map[string][]byte{}
+	for _, p := range first.Paths {
+		before[p], _ = os.ReadFile(p)
+	}
+	r.Year = 2025
+	r.County[domain.MetricActiveItems] = math.NaN() // run.json cannot hold it
+	if _, err := Write(dir, r); err == nil {
+		t.Fatal("a report run.json cannot hold was written")
+	}
+	for p, b := range before {
+		if now, _ := os.ReadFile(p); !bytes.Equal(now, b) {
+			t.Errorf("%s was replaced by a run that failed", filepath.Base(p))
+		}
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if e.Name() != "2025" {
+			t.Errorf("left behind: %s", e.Name())
+		}
+	}
 }
