@@ -20,6 +20,8 @@ func genCommand(_ context.Context, args []string, stdout, stderr io.Writer) erro
 	year := fs.Int("year", 0, "report year; 0 = 2025")
 	config := fs.String("config", "", "TOML configuration file; default: the built-in defaults")
 	messy := fs.Bool("messy", false, "vary the files the way offices really fill them, with noise files; same truth.json")
+	violations := fs.Bool("violations", false, "plant one violation of each cross-check rule (expected_violations.json); needs --units 4 or more")
+	duplicates := fs.Bool("duplicates", false, "plant copies, older versions, repeated rows and near-duplicate titles (expected_duplicates.json)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -31,7 +33,8 @@ func genCommand(_ context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return fmt.Errorf("configuration: %w", err)
 	}
-	truth, err := samplecounty.Generate(*out, cfg, samplecounty.Options{Seed: *seed, Units: *units, Rows: *rows, Year: *year, Messy: *messy})
+	truth, err := samplecounty.Generate(*out, cfg, samplecounty.Options{Seed: *seed, Units: *units, Rows: *rows, Year: *year,
+		Messy: *messy, Violations: *violations, Duplicates: *duplicates})
 	if err != nil {
 		return err
 	}
