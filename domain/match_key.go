@@ -14,7 +14,8 @@ var listNumber = regexp.MustCompile(`^\s*(?:\([一二三四五六七八九十0-9
 // MatchKey reduces a label or vocabulary text to the form in which two texts
 // that mean the same compare equal: NFKC (full width to half width), a leading
 // list number ("1." "（三）" "一、") dropped, lower case, and spaces, line
-// breaks, zero-width characters, quote marks and other punctuation removed.
+// breaks, zero-width characters, combining marks, quote marks and other
+// punctuation removed.
 // Header synonyms, vocabularies and official labels are all matched by it.
 func MatchKey(s string) string {
 	s = norm.NFKC.String(s)
@@ -23,7 +24,7 @@ func MatchKey(s string) string {
 	b.Grow(len(s))
 	for _, r := range s {
 		switch {
-		case unicode.IsSpace(r), unicode.Is(unicode.Cf, r), unicode.IsPunct(r), unicode.IsSymbol(r):
+		case unicode.IsSpace(r), unicode.Is(unicode.Cf, r), unicode.Is(unicode.Mn, r), unicode.IsPunct(r), unicode.IsSymbol(r):
 			continue
 		}
 		b.WriteRune(unicode.ToLower(r))
