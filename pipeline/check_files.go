@@ -66,12 +66,22 @@ func CheckFiles(ctx context.Context, cfg *domain.Config, paths []string, year in
 	return sortFindings(out), nil
 }
 
-// splitCheckPath keeps a relative path's folders (they may name the unit
-// and office) and takes an absolute or outside path by its name alone.
+// splitCheckPath keeps the folders that may name the unit and office: a
+// relative path as given, an absolute or outside one with its last two
+// folders (…/白沙镇/党政办/台账.xlsx).
 func splitCheckPath(p string) (inbox, rel string) {
 	clean := filepath.Clean(p)
 	if !filepath.IsAbs(clean) && !strings.HasPrefix(clean, "..") {
 		return ".", filepath.ToSlash(clean)
 	}
-	return filepath.Dir(clean), filepath.Base(clean)
+	inbox, rel = filepath.Dir(clean), filepath.Base(clean)
+	for range 2 {
+		parent := filepath.Dir(inbox)
+		if parent == inbox {
+			break
+		}
+		rel = filepath.Base(inbox) + "/" + rel
+		inbox = parent
+	}
+	return inbox, rel
 }
