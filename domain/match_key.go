@@ -18,6 +18,14 @@ var listNumber = regexp.MustCompile(`^\s*(?:\([一二三四五六七八九十0-9
 // punctuation removed.
 // Header synonyms, vocabularies and official labels are all matched by it.
 func MatchKey(s string) string {
+	if k, ok := matchKeyFast(s); ok {
+		return k
+	}
+	return matchKeyGeneral(s)
+}
+
+// matchKeyGeneral is MatchKey for any text.
+func matchKeyGeneral(s string) string {
 	s = norm.NFKC.String(s)
 	s = listNumber.ReplaceAllString(s, "")
 	var b strings.Builder

@@ -3,6 +3,7 @@ package ingest
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"gongkai/domain"
 )
@@ -23,10 +24,13 @@ type fieldRef struct {
 }
 
 // headerIndex maps a header key to every field it may name.
-type headerIndex map[string][]fieldRef
+type headerIndex struct {
+	fields map[string][]fieldRef
+	keys   *headerKeys
+}
 
 func newHeaderIndex(cfg *domain.Config) headerIndex {
-	idx := headerIndex{}
+	idx := headerIndex{fields: map[string][]fieldRef{}, keys: &headerKeys{}}
 	for _, k := range domain.LedgerKinds {
 		for i, f := range domain.LedgerFields[k] {
 			seen := map[string]bool{}
@@ -36,7 +40,8 @@ func newHeaderIndex(cfg *domain.Config) headerIndex {
 					continue
 				}
 				seen[key] = true
-				idx[key] = append(idx[key], fieldRef{k, i})
+				idx.fields[key] = append(idx.fields[key], fieldRef{k, i})
+				idx.keys.maxRunes = max(idx.keys.maxRunes, utf8.RuneCountInString(key))
 			}
 		}
 	}
@@ -58,10 +63,10 @@ type ledgerLayout struct {
 func (idx headerIndex) matchHeader(cells []string) (best ledgerLayout, ok bool) {
 	layouts := map[domain.Kind]*ledgerLayout{}
 	for c, text := range cells {
-		if text == "" {
+		if text == "" || !idx.keys.mayName(text) {
 			continue
 		}
-		for _, ref := range idx[HeaderKey(text)] {
+		for _, ref := range idx.fields[idx.keys.key(text)] {
 			l := layouts[ref.kind]
 			if l == nil {
 				l = &ledgerLayout{kind: ref.kind, cols: make([]int, len(domain.LedgerFields[ref.kind]))}

@@ -35,7 +35,7 @@ func (fr *fileReader) classify(cells []string, l ledgerLayout) rowRole {
 	if first == "" {
 		return roleBlank
 	}
-	key := domain.MatchKey(first)
+	key := fr.r.matchKey(first)
 	for _, w := range subtotalWords {
 		if key == w || (strings.HasPrefix(key, w) && len([]rune(key)) <= 6) {
 			return roleSubtotal
@@ -170,7 +170,7 @@ func (fr *fileReader) parseVocab(f domain.Field, text string, missing bool, pos 
 	if missing {
 		return value{text: blankVocab[f.Name], raw: text}
 	}
-	id, ok := fr.r.cfg.Lookup(domain.FieldVocab[f.Name], text)
+	id, ok := fr.r.lookup(domain.FieldVocab[f.Name], text)
 	if !ok {
 		pos(domain.RuleUnknownValue, domain.SevWarning, fmt.Sprintf("“%s”的值 %q 不在标准取值中，已按原文保留。请改为标准取值，或由县政务公开办在配置中增加同义词。", f.Label, text))
 	}

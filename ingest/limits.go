@@ -97,9 +97,17 @@ func (l *limitedRows) Cells() ([]string, error) {
 	return cells, err
 }
 
-// report turns the cuts into findings of the sheet.
+// report turns the cuts into findings of the sheet, and formula cells
+// without a cached value (the streaming reader sees them) into one more.
 func (l *limitedRows) report(fr *fileReader, sheet string) {
 	for _, c := range l.cuts {
 		fr.finding(domain.RuleCellUnreadable, domain.SevWarning, sheet, c.row, c.col, c.what+"。")
+	}
+	if src, ok := l.rowSource.(interface{ uncachedFormulas() []cellRef }); ok {
+		if cells := src.uncachedFormulas(); len(cells) > 0 {
+			fr.finding(domain.RuleCellUnreadable, domain.SevWarning, sheet, cells[0].row, cells[0].col, fmt.Sprintf(
+				"本表有 %d 个含公式的单元格没有保存计算结果（文件可能由其他程序生成，未在 Excel 或 WPS 中计算保存），按空白读取，第一个在此。"+
+					"请在 Excel 或 WPS 中打开并保存后重新报送。", len(cells)))
+		}
 	}
 }

@@ -3,7 +3,8 @@ package ingest
 import "github.com/xuri/excelize/v2"
 
 // mergedRange is a merged area, 1-based and inclusive, with the value of
-// its top-left cell (the only cell that holds one).
+// its top-left cell (the only cell that holds one). The streaming reader
+// fills the value in only for areas that span rows, the only ones read.
 type mergedRange struct {
 	top, left, bottom, right int
 	value                    string

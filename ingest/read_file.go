@@ -22,6 +22,7 @@ type Reader struct {
 	mem     memory.Allocator
 	lim     Limits
 	headers headerIndex
+	memo    *keyMemo
 }
 
 // NewReader prepares a reader for the configuration with the default
@@ -38,7 +39,7 @@ func NewLimitedReader(cfg *domain.Config, mem memory.Allocator, lim Limits) (*Re
 	if mem == nil {
 		mem = memory.DefaultAllocator
 	}
-	return &Reader{cfg: cfg, mem: mem, lim: lim.orDefault(), headers: newHeaderIndex(cfg)}, nil
+	return &Reader{cfg: cfg, mem: mem, lim: lim.orDefault(), headers: newHeaderIndex(cfg), memo: &keyMemo{}}, nil
 }
 
 // ReadFile reads the file at inbox/rel. It never fails on bad data: a file
@@ -59,11 +60,11 @@ func (r *Reader) ReadFile(ctx context.Context, inbox, rel string) (*Submission, 
 	}
 	var sheets []sheetSource
 	var dateSys DateSystem
+	var book *xlsxBook
 	switch sub.Format {
 	case FormatXLSX:
-		book, err := openXLSX(full, r.lim)
-		if err != nil {
-			r.reject(sub, fmt.Sprintf("文件已损坏，无法作为 Excel 工作簿打开（%s）。请用 Excel 或 WPS 打开确认后另存为 .xlsx 重新报送。", shortErr(err)))
+		if book, err = openXLSX(full, r.lim); err != nil {
+			r.reject(sub, damagedReason(err))
 			return sub, nil
 		}
 		defer book.Close()
@@ -79,8 +80,21 @@ func (r *Reader) ReadFile(ctx context.Context, inbox, rel string) (*Submission, 
 	if err := fr.readSheets(ctx, sheets); err != nil {
 		return nil, err
 	}
+	if book != nil && book.lateOpenError() != nil {
+		// excelize, given a sheet mid-way, could not open the file: it
+		// would have refused it at the start, and so does the reader.
+		fr.release()
+		late := &Submission{Path: sub.Path, Format: sub.Format, SHA256: sub.SHA256, Size: sub.Size, ModTime: sub.ModTime}
+		r.reject(late, damagedReason(book.lateOpenError()))
+		return late, nil
+	}
 	fr.finish()
 	return sub, nil
+}
+
+// damagedReason explains a workbook that does not open.
+func damagedReason(err error) string {
+	return fmt.Sprintf("文件已损坏，无法作为 Excel 工作簿打开（%s）。请用 Excel 或 WPS 打开确认后另存为 .xlsx 重新报送。", shortErr(err))
 }
 
 // readSheets reads every sheet. A panic inside a reader library on a

@@ -38,6 +38,9 @@ const (
 // calendar day at 00:00 UTC.
 func ParseDate(s string, sys DateSystem) (time.Time, error) {
 	s = strings.TrimSpace(s)
+	if t, err, ok := parseDigits(s, sys); ok {
+		return t, err
+	}
 	if m := compactDate.FindStringSubmatch(s); m != nil {
 		if t, ok := civil(m[1], m[2], m[3]); ok {
 			return t, nil
@@ -100,4 +103,26 @@ func fromSerial(s string, sys DateSystem) (time.Time, error) {
 		return time.Time{}, ErrNotDate
 	}
 	return t, nil
+}
+
+// parseDigits reads a date cell made of ASCII digits only, as date cells
+// of a workbook arrive (serial numbers), without the regexps: the same
+// result as the general path. ok is false for any other text.
+func parseDigits(s string, sys DateSystem) (t time.Time, err error, ok bool) {
+	if s == "" || len(s) > 8 {
+		return t, nil, false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return t, nil, false
+		}
+	}
+	if len(s) == 8 { // 20250305; no serial has 8 digits
+		if t, ok := civil(s[:4], s[4:6], s[6:]); ok {
+			return t, nil, true
+		}
+		return time.Time{}, ErrNotDate, true
+	}
+	t, err = fromSerial(s, sys)
+	return t, err, true
 }

@@ -18,6 +18,14 @@ func NormalizeText(s string) string {
 	if isPlainASCII(s) {
 		return strings.Join(strings.Fields(s), " ")
 	}
+	if out, ok := normalizeFast(s); ok {
+		return out
+	}
+	return normalizeGeneral(s)
+}
+
+// normalizeGeneral is NormalizeText for any text.
+func normalizeGeneral(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false

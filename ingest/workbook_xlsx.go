@@ -7,13 +7,29 @@ import (
 )
 
 // xlsxBook is an opened .xlsx/.xlsm workbook. Macros are never run:
-// excelize only reads the parts.
+// only the parts are read. Its worksheets are streamed by this package's
+// own reader (partsBook); a file that reader does not handle is opened by
+// excelize as a whole, as before.
 type xlsxBook struct {
-	f       *excelize.File
+	parts   *partsBook     // the streaming reader, or nil
+	f       *excelize.File // excelize, when the streaming reader declined the file
 	dateSys DateSystem
 }
 
+// streamXLSX turns the streaming reader on; tests turn it off to compare.
+var streamXLSX = true
+
 func openXLSX(path string, lim Limits) (*xlsxBook, error) {
+	if streamXLSX {
+		if pb, _ := openParts(path, lim); pb != nil {
+			return &xlsxBook{parts: pb, dateSys: pb.dateSys}, nil
+		}
+	}
+	return openExcelize(path, lim)
+}
+
+// openExcelize opens the whole workbook with excelize.
+func openExcelize(path string, lim Limits) (*xlsxBook, error) {
 	f, err := excelize.OpenFile(path, excelize.Options{
 		RawCellValue:      true,
 		UnzipSizeLimit:    lim.UnzipSize,
@@ -30,6 +46,9 @@ func openXLSX(path string, lim Limits) (*xlsxBook, error) {
 }
 
 func (b *xlsxBook) sheets() []sheetSource {
+	if b.parts != nil {
+		return b.parts.sources()
+	}
 	var out []sheetSource
 	for _, name := range b.f.GetSheetList() {
 		out = append(out, sheetSource{name: name, open: func() (rowSource, error) {
@@ -43,7 +62,22 @@ func (b *xlsxBook) sheets() []sheetSource {
 	return out
 }
 
-func (b *xlsxBook) Close() error { return b.f.Close() }
+// lateOpenError is set when the streaming reader handed a sheet over to
+// excelize and excelize could not open the file: excelize alone would
+// have refused it at the start.
+func (b *xlsxBook) lateOpenError() error {
+	if b.parts != nil {
+		return b.parts.lateErr
+	}
+	return nil
+}
+
+func (b *xlsxBook) Close() error {
+	if b.parts != nil {
+		return b.parts.Close()
+	}
+	return b.f.Close()
+}
 
 // xlsxRows adapts excelize's streaming row iterator.
 type xlsxRows struct{ rows *excelize.Rows }

@@ -12,7 +12,11 @@ import (
 // width, punctuation, spaces), then every Chinese numeral written out as
 // digits (第一季度 → 第1季度, 二〇二五年 → 2025年).
 func nearTitle(title string) []rune {
-	rs := []rune(domain.MatchKey(title))
+	return nearTitleOfKey(domain.MatchKey(title))
+}
+
+// numeralsToDigits writes every Chinese numeral of rs out as digits.
+func numeralsToDigits(rs []rune) []rune {
 	var out []rune
 	for i := 0; i < len(rs); {
 		j := i

@@ -23,7 +23,7 @@ type itemRecord struct {
 // person, never a drop (D3). Comparisons are blocked by unit and day, so
 // the cost stays near-linear in the number of records.
 func unitItemFindings(recs []arrow.RecordBatch) []domain.Finding {
-	blocks := map[string][]itemRecord{}
+	blocks := map[dayBlock][]itemRecord{}
 	for _, rec := range recs {
 		title, date := strings_(rec, domain.FieldTitle), dates(rec, domain.FieldDate)
 		unit, office := strings_(rec, domain.LineageUnit), strings_(rec, domain.LineageOffice)
@@ -34,15 +34,17 @@ func unitItemFindings(recs []arrow.RecordBatch) []domain.Finding {
 				continue
 			}
 			r := itemRecord{unit.Value(i), office.Value(i), file.Value(i), sheet.Value(i), int(row.Value(i)), title.Value(i), int32(date.Value(i))}
-			k := fmt.Sprintf("%s|%d", r.unit, r.day)
+			k := dayBlock{r.unit, r.day}
 			blocks[k] = append(blocks[k], r)
 		}
 	}
-	keys := make([]string, 0, len(blocks))
+	keys := make([]dayBlock, 0, len(blocks))
+	names := make(map[dayBlock]string, len(blocks)) // the order: "unit|day" as text
 	for k := range blocks {
 		keys = append(keys, k)
+		names[k] = fmt.Sprintf("%s|%d", k.unit, k.day)
 	}
-	sort.Strings(keys)
+	sort.Slice(keys, func(i, j int) bool { return names[keys[i]] < names[keys[j]] })
 	var out []domain.Finding
 	for _, k := range keys {
 		out = append(out, compareDay(blocks[k])...)
@@ -55,8 +57,8 @@ func compareDay(items []itemRecord) []domain.Finding {
 	var out []domain.Finding
 	exact := map[string]itemRecord{} // first record of each exact title
 	type seen struct {
-		rec  itemRecord
-		near []rune
+		rec   itemRecord
+		shape *titleShape
 	}
 	var titles []seen
 	for _, it := range items {
@@ -69,15 +71,15 @@ func compareDay(items []itemRecord) []domain.Finding {
 			continue
 		}
 		exact[key] = it
-		near := nearTitle(it.title)
+		shape := shapeOf(key)
 		for _, s := range titles {
-			if nearDuplicate(near, s.near) {
+			if shape.nearDuplicate(s.shape) {
 				out = append(out, itemFinding(domain.RuleNearDuplicate, domain.SevWarning, it,
 					fmt.Sprintf("标题“%s”与同日的“%s”（%s第 %d 行）仅差几个字，请核对是否为同一条信息重复登记。两条均已计入。", it.title, s.rec.title, s.rec.file, s.rec.row)))
 				break
 			}
 		}
-		titles = append(titles, seen{it, near})
+		titles = append(titles, seen{it, shape})
 	}
 	return out
 }

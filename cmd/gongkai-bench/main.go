@@ -1,0 +1,140 @@
+// Command gongkai-bench measures the nightly batch on a generated county
+// of realistic size and, in the same run and on the same files, two
+// baselines: excelize's row iterator with default options and with
+// RawCellValue, each on one goroutine (make bench; make bench SCALE=10).
+// Every measurement runs in a child process of its own, so that its peak
+// memory (VmHWM) is its own.
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"time"
+)
+
+func main() {
+	if len(os.Args) > 1 && os.Args[1] == childArg {
+		os.Exit(runChild(os.Args[2:]))
+	}
+	scale := flag.Int("scale", 1, "county size: SCALE×300 workbooks, SCALE×600k ledger rows")
+	dir := flag.String("dir", "", "work folder, kept afterwards (default: a temporary folder, removed)")
+	flag.Parse()
+	if err := bench(*scale, *dir); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
+
+// measurements are the results of one bench run.
+type measurements struct {
+	scale, files           int
+	bytes                  int64
+	excelize, raw, ingest1 result
+	batch, rerun           result
+	changed                int
+	base                   *result // the batch at SCALE=1, when scale > 1
+}
+
+func bench(scale int, dir string) error {
+	if scale < 1 {
+		return fmt.Errorf("scale %d: want 1 or more", scale)
+	}
+	if dir == "" {
+		tmp, err := os.MkdirTemp("", "gongkai-bench-")
+		if err != nil {
+			return err
+		}
+		defer removeAll(tmp)
+		dir = tmp
+	}
+	m := measurements{scale: scale}
+	step := func(what string) { fmt.Fprintf(os.Stderr, "%s  %s\n", time.Now().Format("15:04:05"), what) }
+	step(fmt.Sprintf("generating the county (SCALE=%d)", scale))
+	inbox, err := generate(filepath.Join(dir, "county"), scale)
+	if err != nil {
+		return err
+	}
+	files, err := workbooks(inbox)
+	if err != nil {
+		return err
+	}
+	m.files = len(files)
+	for _, f := range files {
+		if st, err := os.Stat(f); err == nil {
+			m.bytes += st.Size()
+		}
+	}
+	units := unitsPerScale * scale
+	runs := []struct {
+		what string
+		dst  *result
+		args []string
+	}{
+		{"baseline: excelize Rows(), default options, 1 goroutine", &m.excelize, []string{"-mode", "excelize"}},
+		{"baseline: excelize Rows(), RawCellValue, 1 goroutine", &m.raw, []string{"-mode", "excelize-raw"}},
+		{"ingest on 1 goroutine", &m.ingest1, []string{"-mode", "ingest1"}},
+		{"the batch (pipeline.Run), cold", &m.batch, []string{"-mode", "batch", "-out", filepath.Join(dir, "out")}},
+	}
+	for _, r := range runs {
+		step(r.what)
+		if *r.dst, err = child(append(r.args, "-inbox", inbox, "-units", fmt.Sprint(units))); err != nil {
+			return err
+		}
+	}
+	step("changing 1 % of the files")
+	if m.changed, err = changeOnePercent(inbox); err != nil {
+		return err
+	}
+	step("the batch again, 1 % changed")
+	if m.rerun, err = child([]string{"-mode", "batch", "-inbox", inbox, "-out", filepath.Join(dir, "out"), "-units", fmt.Sprint(units)}); err != nil {
+		return err
+	}
+	if scale > 1 {
+		step("the batch at SCALE=1, for the ratios")
+		inbox1, err := generate(filepath.Join(dir, "county1"), 1)
+		if err != nil {
+			return err
+		}
+		base, err := child([]string{"-mode", "batch", "-inbox", inbox1, "-out", filepath.Join(dir, "out1"), "-units", fmt.Sprint(unitsPerScale)})
+		if err != nil {
+			return err
+		}
+		m.base = &base
+	}
+	m.print(os.Stdout)
+	return nil
+}
+
+// child runs one measurement in a child process.
+func child(args []string) (result, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return result{}, err
+	}
+	cmd := exec.Command(exe, append([]string{childArg}, args...)...)
+	cmd.Stderr = os.Stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return result{}, fmt.Errorf("%v: %w", args, err)
+	}
+	var r result
+	if err := json.Unmarshal(out, &r); err != nil {
+		return result{}, fmt.Errorf("%v: %w", args, err)
+	}
+	return r, nil
+}
+
+func init() {
+	flag.Usage = func() {
+		fmt.Fprintf(os.Stderr, "Usage: gongkai-bench [-scale N] [-dir DIR]\n\n"+
+			"Generates a county of N×300 workbooks (about N×600k ledger rows), runs the\n"+
+			"whole batch, and times excelize's row iterator on the same files; prints\n"+
+			"rows/s, cells/s, peak memory, stage times and ratios. %d CPUs here.\n\n", runtime.NumCPU())
+		flag.PrintDefaults()
+	}
+}

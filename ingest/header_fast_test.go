@@ -1,0 +1,50 @@
+package ingest
+
+import (
+	"testing"
+
+	"gongkai/domain"
+)
+
+// headerKeyCases are texts for the fast header keys.
+var headerKeyCases = []string{
+	"", " ", "1", "12.", "12 .", "1234.", "(12)", "(1234)", "( 1)", " 3: x", "3:", "a(b)c[d]e", "(x", "x)", "((a)b)",
+	"ABC def", "a.b-c", "2025-03-05", "45678", "1.5", "\f1.x", "\v1.x", "1\v.x", "x\x01y", "(1)(2)",
+	"信息标题", "公开日期（必填）", "一、信息标题", "（三）公开渠道", "关于2025年第一季度财政预算执行情况的公告（第二批）",
+	"【备注】公开日期", "收费金额(万元)", "[必填]信息名称", "（未闭合信息标题",
+}
+
+// TestASCIIMatchKey checks the ASCII header key against HeaderKey.
+func TestASCIIMatchKey(t *testing.T) {
+	for _, s := range headerKeyCases {
+		if !isASCII(s) {
+			continue
+		}
+		if got, want := asciiMatchKey(removeBrackets(s)), HeaderKey(s); got != want {
+			t.Errorf("%q: fast %q, HeaderKey %q", s, got, want)
+		}
+		if got, want := asciiMatchKey(s), domain.MatchKey(s); got != want {
+			t.Errorf("%q: fast %q, MatchKey %q", s, got, want)
+		}
+	}
+}
+
+// FuzzHeaderKeys checks the fast keys and the filter against HeaderKey.
+func FuzzHeaderKeys(f *testing.F) {
+	for _, s := range headerKeyCases {
+		f.Add(s)
+	}
+	idx := newHeaderIndex(domain.DefaultConfig())
+	f.Fuzz(func(t *testing.T, s string) {
+		want := HeaderKey(s)
+		if got := idx.keys.key(s); got != want {
+			t.Errorf("%q: key %q, HeaderKey %q", s, got, want)
+		}
+		if isASCII(s) && asciiMatchKey(s) != domain.MatchKey(s) {
+			t.Errorf("%q: asciiMatchKey %q, MatchKey %q", s, asciiMatchKey(s), domain.MatchKey(s))
+		}
+		if !idx.keys.mayName(s) && len([]rune(want)) <= idx.keys.maxRunes {
+			t.Errorf("%q: filtered out, but its key %q is short enough", s, want)
+		}
+	})
+}

@@ -1,0 +1,98 @@
+package ingest
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// normalizeFast is NormalizeText for text made only of characters whose
+// NFKC form is known here and that combine with nothing: ASCII, CJK
+// unified ideographs, full-width ASCII, the ideographic space and common
+// CJK punctuation. ok is false for any other text, which then takes the
+// general path. Both give the same result (TestNormalizeFast).
+func normalizeFast(s string) (string, bool) {
+	same := true // the result is s itself so far
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 || c == 0x7F || c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' ') {
+				same = false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch fastClass(r) {
+		case fastSelf:
+		case fastMapped:
+			same = false
+		default:
+			return "", false
+		}
+		i += size
+	}
+	if same {
+		return s, true
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf:
+			switch {
+			case r == ' ', r >= '\t' && r <= '\r':
+				space = b.Len() > 0
+				continue
+			case r < 0x20 || r == 0x7F:
+				continue // control characters
+			}
+		case r == '\u3000':
+			space = b.Len() > 0
+			continue
+		case r >= 0xFF01 && r <= 0xFF5E && !strings.ContainsRune(keepAsWritten, r):
+			r -= 0xFEE0
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String(), true
+}
+
+// fastClass is how normalizeFast treats a non-ASCII character.
+type fastKind uint8
+
+const (
+	fastNone   fastKind = iota // not handled: the general path
+	fastSelf                   // kept as it is
+	fastMapped                 // changed (full-width form, ideographic space)
+)
+
+func fastClass(r rune) fastKind {
+	switch {
+	case r >= 0x4E00 && r <= 0x9FFF:
+		return fastSelf
+	case r >= 0xFF01 && r <= 0xFF5E:
+		if strings.ContainsRune(keepAsWritten, r) {
+			return fastSelf
+		}
+		return fastMapped
+	case r == '\u3000':
+		return fastMapped
+	case int(r) < len(stablePunct)*8 && stablePunct[r/8]&(1<<(r%8)) != 0:
+		return fastSelf
+	}
+	return fastNone
+}
+
+// stablePunct marks punctuation that NFKC leaves alone and that is neither
+// a format character nor a space: “”‘’—·、。〈〉《》「」『』【】〔〕〖〗.
+var stablePunct = func() (set [0x3020/8 + 1]byte) {
+	for _, r := range "“”‘’—·、。〈〉《》「」『』【】〔〕〖〗" {
+		set[r/8] |= 1 << (r % 8)
+	}
+	return set
+}()
