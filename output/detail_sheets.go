@@ -81,7 +81,11 @@ func writeDetail(f *excelize.File, st *styles, cfg *domain.Config, kind domain.K
 	return sheet.finish()
 }
 
-// detailWidths returns the widest text of each column.
+// widthSampleRows is how many rows of a detail sheet its column widths are
+// measured on.
+const widthSampleRows = 2000
+
+// detailWidths returns the widest text of each column over its first rows.
 func detailWidths(cols []detailColumn, kind domain.Kind, batches []arrow.RecordBatch, keep unitFilter) []int {
 	widths := make([]int, len(cols))
 	for j, c := range cols {
@@ -90,7 +94,11 @@ func detailWidths(cols []detailColumn, kind domain.Kind, batches []arrow.RecordB
 			widths[j] = max(widths[j], len(fmtDate))
 		}
 	}
+	n := 0
 	for rec, i := range recordRows(kind, batches, keep) {
+		if n++; n > widthSampleRows {
+			break // widths are for the eye: the first rows tell them well enough
+		}
 		for j, c := range cols {
 			if s, ok := c.value(rec.Column(c.col), i).(string); ok {
 				widths[j] = max(widths[j], textWidth(s))

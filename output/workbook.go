@@ -14,6 +14,7 @@ const creator = "gongkai"
 // f.NewSheet, which for the first sheet finds the one already there.
 func newWorkbook(first, title string) (*excelize.File, *styles, error) {
 	f := excelize.NewFile()
+	f.SetZipWriter(fastZip)
 	if err := f.SetSheetName(f.GetSheetName(0), first); err != nil {
 		f.Close()
 		return nil, nil, err

@@ -5,7 +5,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
+
+	"golang.org/x/sync/errgroup"
 
 	"gongkai/domain"
 )
@@ -69,34 +72,51 @@ func Write(dir string, r *Report) (Written, error) {
 	}
 	defer os.RemoveAll(stage)
 
-	var errs []error
-	var staged []string // paths relative to the year's folder
-	// step notes the outcome of writing rel: its final path, or "" and the error.
-	step := func(rel string, write func(path string) error) string {
-		if err := write(filepath.Join(stage, rel)); err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", rel, err))
-			return ""
-		}
-		staged = append(staged, rel)
-		return out.add(filepath.Join(out.Dir, rel))
+	// The files are independent: they are written side by side, one per
+	// core, and accounted for in the order of the list.
+	type job struct {
+		rel   string
+		write func(path string) error
+		done  func(path string)
 	}
-	out.County = step(countyWorkbookName(r.Config.County, r.Year), func(p string) error { return writeCountyWorkbook(p, r) })
+	var jobs []job
+	jobs = append(jobs, job{countyWorkbookName(r.Config.County, r.Year),
+		func(p string) error { return writeCountyWorkbook(p, r) }, func(p string) { out.County = p }})
 	names := make([]string, len(r.Units))
 	for i, u := range r.Units {
 		names[i] = u.Name
 	}
 	for i, safe := range uniqueNames(names) {
 		unit := r.Units[i]
-		if p := step(unitWorkbookName(safe, r.Year), func(p string) error { return writeUnitWorkbook(p, r, unit, draft) }); p != "" {
-			out.Units[unit.Name] = p
-		}
+		jobs = append(jobs, job{unitWorkbookName(safe, r.Year),
+			func(p string) error { return writeUnitWorkbook(p, r, unit, draft) }, func(p string) { out.Units[unit.Name] = p }})
 	}
 	for _, kind := range domain.LedgerKinds {
-		if p := step(filepath.Join(dataDir, parquetName(kind)), func(p string) error { return writeParquet(p, kind, r.Records[kind]) }); p != "" {
-			out.Parquet[kind] = p
-		}
+		jobs = append(jobs, job{filepath.Join(dataDir, parquetName(kind)),
+			func(p string) error { return writeParquet(p, kind, r.Records[kind]) }, func(p string) { out.Parquet[kind] = p }})
 	}
-	out.RunJSON = step(runJSONName, func(p string) error { return writeRunJSON(p, r) })
+	jobs = append(jobs, job{runJSONName, func(p string) error { return writeRunJSON(p, r) }, func(p string) { out.RunJSON = p }})
+
+	results := make([]error, len(jobs))
+	var g errgroup.Group
+	g.SetLimit(runtime.NumCPU())
+	for i, j := range jobs {
+		g.Go(func() error {
+			results[i] = j.write(filepath.Join(stage, j.rel))
+			return nil
+		})
+	}
+	g.Wait()
+	var errs []error
+	var staged []string // paths relative to the year's folder, run.json last
+	for i, j := range jobs {
+		if results[i] != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", j.rel, results[i]))
+			continue
+		}
+		staged = append(staged, j.rel)
+		j.done(out.add(filepath.Join(out.Dir, j.rel)))
+	}
 	if len(errs) > 0 {
 		return Written{}, fmt.Errorf("output: nothing replaced: %w", errors.Join(errs...))
 	}

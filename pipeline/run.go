@@ -113,6 +113,13 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	}
 	defer stats.Release()
 	sel.findings = append(sel.findings, runChecks(opt, year, subs, sel, stats)...)
+	// The outputs need only the counted records (copies made by transform):
+	// the records as read go before the workbooks are written.
+	for _, s := range subs {
+		if s != nil {
+			s.Release()
+		}
+	}
 	stage("transform", t0)
 
 	report := buildReport(opt, year, sel, stats)
