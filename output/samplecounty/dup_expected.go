@@ -2,10 +2,6 @@ package samplecounty
 
 import (
 	"cmp"
-	"encoding/json"
-	"os"
-	"path/filepath"
-	"slices"
 )
 
 // ExpectedDuplicatesFile lists, beside truth.json, the cases planted by
@@ -46,23 +42,12 @@ type ExpectedDuplicate struct {
 
 // ReadExpectedDuplicates reads dir/expected_duplicates.json.
 func ReadExpectedDuplicates(dir string) ([]ExpectedDuplicate, error) {
-	data, err := os.ReadFile(filepath.Join(dir, ExpectedDuplicatesFile))
-	if err != nil {
-		return nil, err
-	}
-	var out []ExpectedDuplicate
-	return out, json.Unmarshal(data, &out)
+	return readExpected[ExpectedDuplicate](dir, ExpectedDuplicatesFile)
 }
 
 // writeExpectedDuplicates stores the list sorted by kind, file and row.
 func writeExpectedDuplicates(dir string, list []ExpectedDuplicate) error {
-	list = slices.Clone(list)
-	slices.SortStableFunc(list, func(a, b ExpectedDuplicate) int {
+	return writeExpected(dir, ExpectedDuplicatesFile, list, func(a, b ExpectedDuplicate) int {
 		return cmp.Or(cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.File, b.File), cmp.Compare(a.Sheet, b.Sheet), cmp.Compare(a.Row, b.Row))
 	})
-	data, err := json.MarshalIndent(list, "", "  ")
-	if err != nil {
-		return err
-	}
-	return os.WriteFile(filepath.Join(dir, ExpectedDuplicatesFile), append(data, '\n'), 0o644)
 }

@@ -2,10 +2,6 @@ package samplecounty
 
 import (
 	"cmp"
-	"encoding/json"
-	"os"
-	"path/filepath"
-	"slices"
 )
 
 // ExpectedViolationsFile lists, beside truth.json, the error and warning
@@ -28,27 +24,13 @@ type ExpectedViolation struct {
 
 // ReadExpectedViolations reads dir/expected_violations.json.
 func ReadExpectedViolations(dir string) ([]ExpectedViolation, error) {
-	data, err := os.ReadFile(filepath.Join(dir, ExpectedViolationsFile))
-	if err != nil {
-		return nil, err
-	}
-	var out []ExpectedViolation
-	return out, json.Unmarshal(data, &out)
+	return readExpected[ExpectedViolation](dir, ExpectedViolationsFile)
 }
 
 // writeExpectedViolations stores the list sorted by rule, file and cell.
 func writeExpectedViolations(dir string, list []ExpectedViolation) error {
-	list = slices.Clone(list)
-	slices.SortStableFunc(list, func(a, b ExpectedViolation) int {
+	return writeExpected(dir, ExpectedViolationsFile, list, func(a, b ExpectedViolation) int {
 		return cmp.Or(cmp.Compare(len(a.Rule), len(b.Rule)), cmp.Compare(a.Rule, b.Rule), cmp.Compare(a.File, b.File),
 			cmp.Compare(a.Sheet, b.Sheet), cmp.Compare(len(a.Cell), len(b.Cell)), cmp.Compare(a.Cell, b.Cell))
 	})
-	if list == nil {
-		list = []ExpectedViolation{}
-	}
-	data, err := json.MarshalIndent(list, "", "  ")
-	if err != nil {
-		return err
-	}
-	return os.WriteFile(filepath.Join(dir, ExpectedViolationsFile), append(data, '\n'), 0o644)
 }
