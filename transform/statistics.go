@@ -197,10 +197,24 @@ func (st *Statistics) account(k domain.Kind, rec arrow.RecordBatch, v []verdict,
 	}
 	m := mask.NewBooleanArray()
 	defer m.Release()
+	if m.NullN() == 0 && allTrue(v) {
+		rec.Retain() // every record counts: share the batch rather than copy it
+		return rec, nil
+	}
 	ctx := compute.WithAllocator(context.Background(), mem)
 	out, err := compute.FilterRecordBatch(ctx, rec, m, compute.DefaultFilterOptions())
 	if err != nil {
 		return nil, fmt.Errorf("filtering counted records: %w", err)
 	}
 	return out, nil
+}
+
+// allTrue reports whether every verdict counts its record.
+func allTrue(v []verdict) bool {
+	for _, vd := range v {
+		if !vd.counted {
+			return false
+		}
+	}
+	return true
 }
