@@ -24,6 +24,11 @@ import (
 // a nightly re-run reads again only the files that changed.
 const cacheDir = ".cache"
 
+// cacheFormat names the shape of a cached submission: change it whenever
+// ingest.Submission gains or loses a field, so that old entries are not
+// taken for new ones by a build that keeps its version string.
+const cacheFormat = "submission-2"
+
 // parseCache is the batch's own store of parsed files.
 type parseCache struct {
 	dir  string
@@ -41,7 +46,7 @@ func newParseCache(out, version string, cfg *domain.Config) (*parseCache, error)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("cache folder: %w", err)
 	}
-	return &parseCache{dir: dir, salt: version + "|" + hex.EncodeToString(sum[:]), used: map[string]bool{}}, nil
+	return &parseCache{dir: dir, salt: cacheFormat + "|" + version + "|" + hex.EncodeToString(sum[:]), used: map[string]bool{}}, nil
 }
 
 // cachedSubmission is a Submission with its records as Arrow IPC streams.
