@@ -21,8 +21,30 @@ type itemRecord struct {
 // the same item from two offices is one item of the unit, with a warning
 // (D2); titles a few characters apart on the same day are a warning for a
 // person, never a drop (D3). Comparisons are blocked by unit and day, so
-// the cost stays near-linear in the number of records.
+// the cost stays near-linear in the number of records, and one unit is
+// looked at at a time, so the memory is that of the largest unit.
 func unitItemFindings(recs []arrow.RecordBatch) []domain.Finding {
+	byUnit := map[string][]arrow.RecordBatch{} // a batch is one file's: one unit
+	for _, rec := range recs {
+		if rec.NumRows() > 0 {
+			u := strings_(rec, domain.LineageUnit).Value(0)
+			byUnit[u] = append(byUnit[u], rec)
+		}
+	}
+	units := make([]string, 0, len(byUnit))
+	for u := range byUnit {
+		units = append(units, u)
+	}
+	sort.Strings(units)
+	var out []domain.Finding
+	for _, u := range units {
+		out = append(out, oneUnitItemFindings(byUnit[u])...)
+	}
+	return out
+}
+
+// oneUnitItemFindings compares the items of one unit, day by day.
+func oneUnitItemFindings(recs []arrow.RecordBatch) []domain.Finding {
 	blocks := map[dayBlock][]itemRecord{}
 	for _, rec := range recs {
 		title, date := strings_(rec, domain.FieldTitle), dates(rec, domain.FieldDate)
@@ -39,10 +61,10 @@ func unitItemFindings(recs []arrow.RecordBatch) []domain.Finding {
 		}
 	}
 	keys := make([]dayBlock, 0, len(blocks))
-	names := make(map[dayBlock]string, len(blocks)) // the order: "unit|day" as text
+	names := make(map[dayBlock]string, len(blocks)) // the order: the day as text
 	for k := range blocks {
 		keys = append(keys, k)
-		names[k] = fmt.Sprintf("%s|%d", k.unit, k.day)
+		names[k] = fmt.Sprint(k.day)
 	}
 	sort.Slice(keys, func(i, j int) bool { return names[keys[i]] < names[keys[j]] })
 	var out []domain.Finding
