@@ -9,43 +9,79 @@ import (
 // itemKey identifies a disclosed item: its normalised title and its day.
 type itemKey struct {
 	title string
-	day   time.Time
+	day   int32 // days since 1970-01-01
 }
+
+// item is what is known of one disclosed item: the channels it was
+// published on and its category.
+type item struct {
+	channels uint16   // bit i: domain.Channels[i]
+	others   []string // channel ids the configuration adds beyond domain.Channels
+	category string
+}
+
+// channelBit is the bit of each channel of domain.Channels.
+var channelBit = func() map[string]uint16 {
+	m := map[string]uint16{}
+	for i, ch := range domain.Channels {
+		m[ch.ID] = 1 << i
+	}
+	return m
+}()
 
 // itemSet collects distinct disclosed items with the channels each was
 // published on ("不同渠道和方式公开相同信息计1条", domain.md §4).
 type itemSet struct {
-	channels   map[itemKey]map[string]bool
-	categories map[itemKey]string
+	items map[itemKey]*item
 }
 
 func newItemSet() *itemSet {
-	return &itemSet{channels: map[itemKey]map[string]bool{}, categories: map[itemKey]string{}}
+	return &itemSet{items: map[itemKey]*item{}}
+}
+
+// newItemKey is the key of a title published on a day.
+func newItemKey(title string, day time.Time) itemKey {
+	return itemKey{domain.MatchKey(title), int32(day.Unix() / 86400)}
 }
 
 func (s *itemSet) add(title string, day time.Time, channel, category string) {
-	s.addKey(itemKey{domain.MatchKey(title), day}, channel, category)
+	s.addKey(newItemKey(title, day), channel, category)
 }
 
 func (s *itemSet) addKey(k itemKey, channel, category string) {
-	chs := s.channels[k]
-	if chs == nil {
-		chs = map[string]bool{}
-		s.channels[k] = chs
+	it := s.items[k]
+	if it == nil {
+		it = &item{}
+		s.items[k] = it
 	}
 	if channel != "" {
-		chs[channel] = true
+		if b, ok := channelBit[channel]; ok {
+			it.channels |= b
+		} else if !contains(it.others, channel) {
+			it.others = append(it.others, channel)
+		}
 	}
-	if s.categories[k] == "" && category != "" {
-		s.categories[k] = category
+	if it.category == "" {
+		it.category = category
 	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
 
 // merge adds every item of o.
 func (s *itemSet) merge(o *itemSet) {
-	for k, chs := range o.channels {
-		s.addKey(k, "", o.categories[k])
-		for ch := range chs {
+	for k, it := range o.items {
+		s.addKey(k, "", it.category)
+		mine := s.items[k]
+		mine.channels |= it.channels
+		for _, ch := range it.others {
 			s.addKey(k, ch, "")
 		}
 	}
@@ -53,19 +89,24 @@ func (s *itemSet) merge(o *itemSet) {
 
 // metrics writes active.items, the channel counts and the category counts.
 func (s *itemSet) metrics(m domain.Metrics, categories []string) {
-	m[domain.MetricActiveItems] = float64(len(s.channels))
+	m[domain.MetricActiveItems] = float64(len(s.items))
 	for _, ch := range domain.Channels {
 		m[domain.ChannelMetric(ch.ID)] = 0
 	}
 	for _, c := range categories {
 		m[domain.CategoryMetric(c)] = 0
 	}
-	for k, chs := range s.channels {
-		for ch := range chs {
+	for _, it := range s.items {
+		for i, ch := range domain.Channels {
+			if it.channels&(1<<i) != 0 {
+				m[domain.ChannelMetric(ch.ID)]++
+			}
+		}
+		for _, ch := range it.others {
 			m[domain.ChannelMetric(ch)]++
 		}
-		if c := s.categories[k]; c != "" {
-			m[domain.CategoryMetric(c)]++
+		if it.category != "" {
+			m[domain.CategoryMetric(it.category)]++
 		}
 	}
 }

@@ -39,7 +39,7 @@ func monthlyTrend(y reportYear, counted map[domain.Kind][]arrow.RecordBatch, uni
 				continue
 			}
 			u := unit.Value(i)
-			k := itemKey{domain.MatchKey(title.Value(i)), d}
+			k := newItemKey(title.Value(i), d)
 			if seen[u] == nil {
 				seen[u] = map[itemKey]bool{}
 			}
