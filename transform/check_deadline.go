@@ -48,7 +48,7 @@ func (c *checker) deadlinesOf(o *OfficeInput, rec arrow.RecordBatch, uncovered m
 	rules := c.cfg.Rules
 	received, replied := dates(rec, domain.FieldReceived), dates(rec, domain.FieldReplied)
 	extended := column(rec, domain.FieldExtended).(*array.Boolean)
-	outcome, note := strings_(rec, domain.FieldOutcome), strings_(rec, domain.FieldNote)
+	outcome, note := stringColumn(rec, domain.FieldOutcome), stringColumn(rec, domain.FieldNote)
 	var out []domain.Finding
 	for i := 0; i < int(rec.NumRows()); i++ {
 		recv, ok := dateAt(received, i)

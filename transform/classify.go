@@ -25,8 +25,8 @@ type classifier struct {
 // disclosure counts a disclosure dated in the report year; its item is
 // added to items (unit-level de-duplication happens there).
 func (c classifier) disclosures(rec arrow.RecordBatch, items *itemSet, v []verdict) {
-	title, date := strings_(rec, domain.FieldTitle), dates(rec, domain.FieldDate)
-	channel, category := strings_(rec, domain.FieldChannel), strings_(rec, domain.FieldCategory)
+	title, date := stringColumn(rec, domain.FieldTitle), dates(rec, domain.FieldDate)
+	channel, category := stringColumn(rec, domain.FieldChannel), stringColumn(rec, domain.FieldCategory)
 	for i := 0; i < int(rec.NumRows()); i++ {
 		if v[i].reason != "" {
 			continue // already dropped as a duplicate
@@ -48,7 +48,7 @@ func (c classifier) disclosures(rec arrow.RecordBatch, items *itemSet, v []verdi
 // carried in by its receipt, then one result row or carried out.
 func (c classifier) applications(rec arrow.RecordBatch, m domain.Metrics, v []verdict) {
 	received, replied := dates(rec, domain.FieldReceived), dates(rec, domain.FieldReplied)
-	applicant, outcome := strings_(rec, domain.FieldApplicant), strings_(rec, domain.FieldOutcome)
+	applicant, outcome := stringColumn(rec, domain.FieldApplicant), stringColumn(rec, domain.FieldOutcome)
 	fee := column(rec, domain.FieldFee).(*array.Float64)
 	for i := 0; i < int(rec.NumRows()); i++ {
 		if v[i].reason != "" {
@@ -101,7 +101,7 @@ func (c classifier) applications(rec arrow.RecordBatch, m domain.Metrics, v []ve
 // appeals counts cases filed in the report year (or undated) in 表四.
 func (c classifier) appeals(rec arrow.RecordBatch, m domain.Metrics, v []verdict) {
 	filed := dates(rec, domain.FieldFiled)
-	caseType, result := strings_(rec, domain.FieldCaseType), strings_(rec, domain.FieldResult)
+	caseType, result := stringColumn(rec, domain.FieldCaseType), stringColumn(rec, domain.FieldResult)
 	for i := 0; i < int(rec.NumRows()); i++ {
 		if v[i].reason != "" {
 			continue // already dropped as a duplicate

@@ -12,7 +12,7 @@ func column(rec arrow.RecordBatch, name string) arrow.Array {
 	return rec.Column(rec.Schema().FieldIndices(name)[0])
 }
 
-func strings_(rec arrow.RecordBatch, name string) *array.String {
+func stringColumn(rec arrow.RecordBatch, name string) *array.String {
 	return column(rec, name).(*array.String)
 }
 

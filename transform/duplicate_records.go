@@ -15,7 +15,7 @@ import (
 func recordKey(k domain.Kind, rec arrow.RecordBatch) func(i int) (string, bool) {
 	switch k {
 	case domain.KindDisclosure:
-		title, date, ch := strings_(rec, domain.FieldTitle), dates(rec, domain.FieldDate), strings_(rec, domain.FieldChannel)
+		title, date, ch := stringColumn(rec, domain.FieldTitle), dates(rec, domain.FieldDate), stringColumn(rec, domain.FieldChannel)
 		return func(i int) (string, bool) {
 			if date.IsNull(i) || title.Value(i) == "" {
 				return "", false
@@ -31,7 +31,7 @@ func recordKey(k domain.Kind, rec arrow.RecordBatch) func(i int) (string, bool) 
 }
 
 func textKey(rec arrow.RecordBatch, field string) func(i int) (string, bool) {
-	col := strings_(rec, field)
+	col := stringColumn(rec, field)
 	return func(i int) (string, bool) {
 		k := domain.MatchKey(col.Value(i))
 		return k, k != ""
@@ -42,9 +42,9 @@ func textKey(rec arrow.RecordBatch, field string) func(i int) (string, bool) {
 // the same file, naming in a finding the row it duplicates.
 func markDuplicateRecords(k domain.Kind, rec arrow.RecordBatch, v []verdict) []domain.Finding {
 	key := recordKey(k, rec)
-	files, sheets := strings_(rec, domain.LineageFile), strings_(rec, domain.LineageSheet)
+	files, sheets := stringColumn(rec, domain.LineageFile), stringColumn(rec, domain.LineageSheet)
 	rows := column(rec, domain.LineageRow).(interface{ Value(int) int32 })
-	units, offices := strings_(rec, domain.LineageUnit), strings_(rec, domain.LineageOffice)
+	units, offices := stringColumn(rec, domain.LineageUnit), stringColumn(rec, domain.LineageOffice)
 	first := map[string]int{}
 	var out []domain.Finding
 	for i := 0; i < int(rec.NumRows()); i++ {

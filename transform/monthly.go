@@ -32,7 +32,7 @@ func monthlyTrend(y reportYear, counted map[domain.Kind][]arrow.RecordBatch, uni
 
 	seen := map[string]map[itemKey]bool{} // unit → items already counted
 	for _, rec := range counted[domain.KindDisclosure] {
-		unit, title, date := strings_(rec, domain.LineageUnit), strings_(rec, domain.FieldTitle), dates(rec, domain.FieldDate)
+		unit, title, date := stringColumn(rec, domain.LineageUnit), stringColumn(rec, domain.FieldTitle), dates(rec, domain.FieldDate)
 		for i := 0; i < int(rec.NumRows()); i++ {
 			d, ok := dateAt(date, i)
 			if !ok || !y.contains(d) {
@@ -51,7 +51,7 @@ func monthlyTrend(y reportYear, counted map[domain.Kind][]arrow.RecordBatch, uni
 		}
 	}
 	for _, rec := range counted[domain.KindApplication] {
-		unit, received, applicant := strings_(rec, domain.LineageUnit), dates(rec, domain.FieldReceived), strings_(rec, domain.FieldApplicant)
+		unit, received, applicant := stringColumn(rec, domain.LineageUnit), dates(rec, domain.FieldReceived), stringColumn(rec, domain.FieldApplicant)
 		for i := 0; i < int(rec.NumRows()); i++ {
 			d, ok := dateAt(received, i)
 			if !ok || !y.contains(d) || applicant.Value(i) == "" {

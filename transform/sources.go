@@ -22,8 +22,8 @@ func (s Sources) note(metric string, rec arrow.RecordBatch, i int) {
 // lineagePos is where record i of rec was read: file, sheet and row.
 func lineagePos(rec arrow.RecordBatch, i int) domain.Pos {
 	return domain.Pos{
-		File:  strings_(rec, domain.LineageFile).Value(i),
-		Sheet: strings_(rec, domain.LineageSheet).Value(i),
+		File:  stringColumn(rec, domain.LineageFile).Value(i),
+		Sheet: stringColumn(rec, domain.LineageSheet).Value(i),
 		Row:   int(column(rec, domain.LineageRow).(*array.Int32).Value(i)),
 	}
 }

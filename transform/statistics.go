@@ -173,7 +173,7 @@ func fillZeros(m domain.Metrics, ids []string) {
 
 // account tallies a batch's verdicts by file and returns its counted rows.
 func (st *Statistics) account(k domain.Kind, rec arrow.RecordBatch, v []verdict, mem memory.Allocator) (arrow.RecordBatch, error) {
-	files := strings_(rec, domain.LineageFile)
+	files := stringColumn(rec, domain.LineageFile)
 	mask := array.NewBooleanBuilder(mem)
 	defer mask.Release()
 	if st.ByKind[k] == nil {

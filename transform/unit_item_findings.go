@@ -27,7 +27,7 @@ func unitItemFindings(recs []arrow.RecordBatch) []domain.Finding {
 	byUnit := map[string][]arrow.RecordBatch{} // a batch is one file's: one unit
 	for _, rec := range recs {
 		if rec.NumRows() > 0 {
-			u := strings_(rec, domain.LineageUnit).Value(0)
+			u := stringColumn(rec, domain.LineageUnit).Value(0)
 			byUnit[u] = append(byUnit[u], rec)
 		}
 	}
@@ -47,9 +47,9 @@ func unitItemFindings(recs []arrow.RecordBatch) []domain.Finding {
 func oneUnitItemFindings(recs []arrow.RecordBatch) []domain.Finding {
 	blocks := map[dayBlock][]itemRecord{}
 	for _, rec := range recs {
-		title, date := strings_(rec, domain.FieldTitle), dates(rec, domain.FieldDate)
-		unit, office := strings_(rec, domain.LineageUnit), strings_(rec, domain.LineageOffice)
-		file, sheet := strings_(rec, domain.LineageFile), strings_(rec, domain.LineageSheet)
+		title, date := stringColumn(rec, domain.FieldTitle), dates(rec, domain.FieldDate)
+		unit, office := stringColumn(rec, domain.LineageUnit), stringColumn(rec, domain.LineageOffice)
+		file, sheet := stringColumn(rec, domain.LineageFile), stringColumn(rec, domain.LineageSheet)
 		row := column(rec, domain.LineageRow).(interface{ Value(int) int32 })
 		for i := 0; i < int(rec.NumRows()); i++ {
 			if date.IsNull(i) {
