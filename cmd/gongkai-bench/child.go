@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"runtime/pprof"
 	"strconv"
 	"strings"
@@ -86,6 +87,9 @@ func childBatch(inbox, out string, units int) (result, error) {
 	rss := startRSSSampler()
 	defer rss.stop()
 	var ingestPeak int64
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(70) // as 'gongkai run' does (cmd/gongkai/gc.go)
+	}
 	t0 := time.Now()
 	r, err := pipeline.Run(context.Background(), pipeline.Options{
 		Inbox: inbox, Out: out, Config: benchConfig(units), Version: "bench", Settle: 0,

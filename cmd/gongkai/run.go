@@ -33,6 +33,7 @@ func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return fmt.Errorf("configuration: %w", err)
 	}
+	tuneGC()
 	level := slog.LevelInfo
 	if *verbose {
 		level = slog.LevelDebug
