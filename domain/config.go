@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"slices"
+	"strings"
 
 	"github.com/BurntSushi/toml"
 )
@@ -27,12 +28,37 @@ type Config struct {
 	Vocab         map[string]map[string][]string `toml:"vocab"`
 	Headers       map[Kind]map[string][]string   `toml:"headers"`
 	DraftTemplate string                         `toml:"draft_template"` // report-draft template file; "" = built-in
+	Output        OutputNaming                   `toml:"output"`
 	// Calendar adds or replaces years of the embedded holiday calendar
 	// (holidays.toml), keyed by year.
 	Calendar map[string]CalendarYear `toml:"calendar"`
 
 	vocab    map[string]map[string]string // vocabulary name → MatchKey → id
 	calendar *Calendar
+}
+
+// OutputNaming are the file names of the workbooks: {county}, {unit} and
+// {year} are filled in.
+type OutputNaming struct {
+	CountyWorkbook string `toml:"county_workbook"`
+	UnitWorkbook   string `toml:"unit_workbook"`
+}
+
+// check reports a file-name pattern that could not name one file of the
+// year's folder.
+func (o OutputNaming) check() error {
+	for key, pat := range map[string]string{"output.county_workbook": o.CountyWorkbook, "output.unit_workbook": o.UnitWorkbook} {
+		switch {
+		case !strings.HasSuffix(strings.ToLower(pat), ".xlsx"):
+			return fmt.Errorf("%s = %q must end in .xlsx", key, pat)
+		case strings.ContainsAny(pat, `/\`) || strings.Contains(pat, ".."):
+			return fmt.Errorf("%s = %q must be a file name, not a path", key, pat)
+		}
+	}
+	if !strings.Contains(o.UnitWorkbook, "{unit}") {
+		return fmt.Errorf("output.unit_workbook = %q needs {unit}, or every unit would write the same file", o.UnitWorkbook)
+	}
+	return nil
 }
 
 // RuleSettings are the settings of the cross-checks.
@@ -126,6 +152,9 @@ func (c *Config) build() error {
 	case SourceLedger, SourceSummary:
 	default:
 		return fmt.Errorf("rules.report_source is %q; want %q or %q", c.Rules.ReportSource, SourceLedger, SourceSummary)
+	}
+	if err := c.Output.check(); err != nil {
+		return err
 	}
 	if c.Rules.AnswerDays <= 0 || c.Rules.ExtensionDays < 0 {
 		return errors.New("rules.answer_days must be positive and rules.extension_days not negative")

@@ -90,6 +90,15 @@ func TestLoadConfigErrors(t *testing.T) {
 	if _, err := LoadConfig(write("src.toml", "[rules]\nreport_source = \"guess\"\n")); err == nil {
 		t.Error("a bad report_source must be an error")
 	}
+	for name, body := range map[string]string{
+		"path.toml":   "[output]\nunit_workbook = \"../{unit}.xlsx\"\n",
+		"same.toml":   "[output]\nunit_workbook = \"报告.xlsx\"\n",
+		"suffix.toml": "[output]\ncounty_workbook = \"{county}.txt\"\n",
+	} {
+		if _, err := LoadConfig(write(name, body)); err == nil {
+			t.Errorf("%s: a file name that is a path, the same for every unit or not .xlsx must be an error", name)
+		}
+	}
 	c, err := LoadConfig(write("ok.toml", "county = \"测试县\"\n"))
 	if err != nil || c.County != "测试县" || len(c.Units) != 15 {
 		t.Errorf("override: %v %+v", err, c)

@@ -31,7 +31,7 @@ func CheckDraft(r *Report) ([]domain.Finding, error) {
 			return nil, fmt.Errorf("output: %w", err)
 		}
 		for _, f := range figs {
-			pos := domain.Pos{File: unitWorkbookName(safe, r.Year), Sheet: draftSheet, Row: f.Paragraph + 1, Col: 1}
+			pos := domain.Pos{File: unitWorkbookName(r.Config, safe, r.Year), Sheet: draftSheet, Row: f.Paragraph + 1, Col: 1}
 			if fd, ok := draftFinding(r, u, pos, f); ok {
 				out = append(out, fd)
 			}

@@ -2,24 +2,28 @@ package output
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"gongkai/domain"
 )
 
 // maxNameRunes bounds a name inside a file name; with the suffix the
 // file name stays well under the 255 bytes most file systems allow.
 const maxNameRunes = 60
 
-// countyWorkbookName is the county workbook's file name (domain.md §7).
-func countyWorkbookName(county string, year int) string {
-	return fmt.Sprintf("%s_%d年政府信息公开统计汇总.xlsx", safeName(county), year)
+// countyWorkbookName is the county workbook's file name (domain.md §7, or
+// as the configuration names it).
+func countyWorkbookName(cfg *domain.Config, year int) string {
+	return strings.NewReplacer("{county}", safeName(cfg.County), "{year}", strconv.Itoa(year)).Replace(cfg.Output.CountyWorkbook)
 }
 
-// unitWorkbookName is a unit workbook's file name (domain.md §7); safe is
-// the unit's name as uniqueNames made it.
-func unitWorkbookName(safe string, year int) string {
-	return fmt.Sprintf("%s_%d年政府信息公开工作年度报告.xlsx", safe, year)
+// unitWorkbookName is a unit workbook's file name (domain.md §7, or as the
+// configuration names it); safe is the unit's name as uniqueNames made it.
+func unitWorkbookName(cfg *domain.Config, safe string, year int) string {
+	return strings.NewReplacer("{county}", safeName(cfg.County), "{unit}", safe, "{year}", strconv.Itoa(year)).Replace(cfg.Output.UnitWorkbook)
 }
 
 // safeName makes a name safe to use inside a file name: it can never name

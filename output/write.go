@@ -80,7 +80,7 @@ func Write(dir string, r *Report) (Written, error) {
 		done  func(path string)
 	}
 	var jobs []job
-	jobs = append(jobs, job{countyWorkbookName(r.Config.County, r.Year),
+	jobs = append(jobs, job{countyWorkbookName(r.Config, r.Year),
 		func(p string) error { return writeCountyWorkbook(p, r) }, func(p string) { out.County = p }})
 	names := make([]string, len(r.Units))
 	for i, u := range r.Units {
@@ -88,7 +88,7 @@ func Write(dir string, r *Report) (Written, error) {
 	}
 	for i, safe := range uniqueNames(names) {
 		unit := r.Units[i]
-		jobs = append(jobs, job{unitWorkbookName(safe, r.Year),
+		jobs = append(jobs, job{unitWorkbookName(r.Config, safe, r.Year),
 			func(p string) error { return writeUnitWorkbook(p, r, unit, draft) }, func(p string) { out.Units[unit.Name] = p }})
 	}
 	for _, kind := range domain.LedgerKinds {

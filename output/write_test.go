@@ -192,3 +192,22 @@ func TestWriteFailureReplacesNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteConfiguredNames: the configuration names the workbooks.
+func TestWriteConfiguredNames(t *testing.T) {
+	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
+	defer mem.AssertSize(t, 0)
+	r := testReport(t, mem)
+	defer releaseRecords(r)
+	cfg := *r.Config
+	cfg.Output.CountyWorkbook = "{year}-{county}-汇总.xlsx"
+	cfg.Output.UnitWorkbook = "{year}-{unit}.xlsx"
+	r.Config = &cfg
+	w := writeTest(t, r)
+	if got := filepath.Base(w.County); got != "2025-合浦县-汇总.xlsx" {
+		t.Errorf("county workbook %q", got)
+	}
+	if got := filepath.Base(w.Units["白沙镇"]); got != "2025-白沙镇.xlsx" {
+		t.Errorf("unit workbook %q", got)
+	}
+}
