@@ -46,14 +46,22 @@ func NewLimitedReader(cfg *domain.Config, mem memory.Allocator, lim Limits) (*Re
 // that cannot be read comes back with Rejected set and a finding; the error
 // is only for a file that vanished or could not be opened at all.
 func (r *Reader) ReadFile(ctx context.Context, inbox, rel string) (*Submission, error) {
+	return r.ReadHashedFile(ctx, inbox, rel, "")
+}
+
+// ReadHashedFile is ReadFile for a file whose content hash (HashFile) the
+// caller has already computed; "" computes it.
+func (r *Reader) ReadHashedFile(ctx context.Context, inbox, rel, sha string) (*Submission, error) {
 	full := path.Join(inbox, rel)
 	st, err := os.Stat(full)
 	if err != nil {
 		return nil, err
 	}
-	sub := &Submission{Path: rel, Size: st.Size(), ModTime: st.ModTime()}
-	if sub.SHA256, err = HashFile(full); err != nil {
-		return nil, err
+	sub := &Submission{Path: rel, Size: st.Size(), ModTime: st.ModTime(), SHA256: sha}
+	if sub.SHA256 == "" {
+		if sub.SHA256, err = HashFile(full); err != nil {
+			return nil, err
+		}
 	}
 	if sub.Format, err = Sniff(full); err != nil {
 		return nil, err

@@ -12,4 +12,5 @@ var (
 	CountyTables  = countyTablesSheet
 	MonthlySheet  = monthlySheet
 	Comparison    = comparisonSheet
+	ReadParquet   = readParquet // a Parquet file read back as an Arrow table
 )

@@ -154,20 +154,20 @@ func testReport(t *testing.T, mem memory.Allocator) *Report {
 		Inputs: []Input{
 			{Path: fileBaishaDZB, Status: StatusAccepted, Unit: "白沙镇", Office: "党政办", Year: testYear, Format: "xlsx",
 				ModTime: mod, Sheets: []Sheet{{Name: sheetDisclose, Kind: domain.KindDisclosure, Rows: 3}},
-				Records: Tally{Read: 3, Counted: 3}},
+				Records: domain.Tally{Read: 3, Counted: 3}},
 			{Path: fileBaishaSBS, Status: StatusAccepted, Unit: "白沙镇", Office: "社保所", Year: testYear, Format: "xlsx",
-				ModTime: mod, Records: Tally{Read: 2, Counted: 2}},
+				ModTime: mod, Records: domain.Tally{Read: 2, Counted: 2}},
 			{Path: fileZhakouDZB, Status: StatusAccepted, Unit: "闸口镇", Office: "党政办", Year: testYear, Format: "xlsx",
-				ModTime: mod, Records: Tally{Read: 2, Counted: 1, Dropped: map[string]int{"duplicate": 1}}},
+				ModTime: mod, Records: domain.Tally{Read: 2, Counted: 1, Dropped: map[string]int{"duplicate": 1}}},
 			{Path: fileRejected, Status: StatusRejected, Reason: "无法确定所属单位", ModTime: mod},
 		},
 		Findings: findings,
 		Accounting: Accounting{
-			ByKind: map[domain.Kind]Tally{
+			ByKind: map[domain.Kind]domain.Tally{
 				domain.KindDisclosure:  {Read: 5, Counted: 4, Dropped: map[string]int{"duplicate": 1}},
 				domain.KindApplication: {Read: 2, Counted: 2},
 			},
-			Total: Tally{Read: 7, Counted: 6, Dropped: map[string]int{"duplicate": 1}},
+			Total: domain.Tally{Read: 7, Counted: 6, Dropped: map[string]int{"duplicate": 1}},
 		},
 		Timings: map[string]time.Duration{"ingest": 1200 * time.Millisecond, "output": 300 * time.Millisecond},
 		Records: map[domain.Kind][]arrow.RecordBatch{

@@ -89,19 +89,19 @@ func StatusLabel(s string) string {
 
 // Input is one file of the inbox and what became of it.
 type Input struct {
-	Path       string    `json:"path"` // relative to the inbox, with forward slashes
-	Status     string    `json:"status"`
-	Reason     string    `json:"reason,omitempty"` // why rejected/ignored, in Chinese
-	Unit       string    `json:"unit,omitempty"`
-	Office     string    `json:"office,omitempty"`
-	Year       int       `json:"year,omitempty"`
-	Format     string    `json:"format,omitempty"`
-	SHA256     string    `json:"sha256,omitempty"`
-	Size       int64     `json:"size"`
-	ModTime    time.Time `json:"mod_time"`
-	ReplacedBy string    `json:"replaced_by,omitempty"` // for duplicate and superseded files
-	Sheets     []Sheet   `json:"sheets,omitempty"`
-	Records    Tally     `json:"records"`
+	Path       string       `json:"path"` // relative to the inbox, with forward slashes
+	Status     string       `json:"status"`
+	Reason     string       `json:"reason,omitempty"` // why rejected/ignored, in Chinese
+	Unit       string       `json:"unit,omitempty"`
+	Office     string       `json:"office,omitempty"`
+	Year       int          `json:"year,omitempty"`
+	Format     string       `json:"format,omitempty"`
+	SHA256     string       `json:"sha256,omitempty"`
+	Size       int64        `json:"size"`
+	ModTime    time.Time    `json:"mod_time"`
+	ReplacedBy string       `json:"replaced_by,omitempty"` // for duplicate and superseded files
+	Sheets     []Sheet      `json:"sheets,omitempty"`
+	Records    domain.Tally `json:"records"`
 }
 
 // Sheet is one sheet of an input and the kind it was read as.
@@ -111,11 +111,8 @@ type Sheet struct {
 	Rows int         `json:"rows"`           // records read from it
 }
 
-// Tally accounts for records: Read = Counted + the sum of Dropped.
-type Tally = domain.Tally
-
 // Accounting is the county's record accounting, by kind and in all.
 type Accounting struct {
-	ByKind map[domain.Kind]Tally `json:"by_kind"`
-	Total  Tally                 `json:"total"`
+	ByKind map[domain.Kind]domain.Tally `json:"by_kind"`
+	Total  domain.Tally                 `json:"total"`
 }

@@ -143,7 +143,7 @@ func recordCounts(st *styles, acc Accounting) table {
 }
 
 // dropCounts counts the dropped records by reason id.
-func dropCounts(st *styles, total Tally) table {
+func dropCounts(st *styles, total domain.Tally) table {
 	t := table{header: []string{"剔除原因", "记录数"}, total: totalRow(st, dropped(total))}
 	for _, reason := range slices.Sorted(maps.Keys(total.Dropped)) {
 		t.rows = append(t.rows, []any{domain.DropLabel(reason), total.Dropped[reason]})
@@ -165,7 +165,7 @@ func severityCounts(st *styles, findings []domain.Finding) table {
 }
 
 // dropped is the number of records a tally dropped, for all reasons.
-func dropped(t Tally) int {
+func dropped(t domain.Tally) int {
 	n := 0
 	for _, v := range t.Dropped {
 		n += v

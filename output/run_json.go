@@ -77,7 +77,7 @@ func marshalRun(r *Report) ([]byte, error) {
 	}
 	byKind := maps.Clone(r.Accounting.ByKind)
 	if byKind == nil {
-		byKind = map[domain.Kind]Tally{}
+		byKind = map[domain.Kind]domain.Tally{}
 	}
 	for _, k := range domain.LedgerKinds {
 		byKind[k] = byKind[k] // every ledger kind, even with nothing read

@@ -1,19 +1,16 @@
 package output_test
 
 import (
-	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
 	"github.com/apache/arrow-go/v18/arrow/memory"
-	"github.com/apache/arrow-go/v18/parquet"
-	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 
 	"gongkai/domain"
+	"gongkai/output"
 )
 
 // runAccounting is the part of run.json that accounts for records.
@@ -46,7 +43,7 @@ func TestSampleParquetHoldsTheCountedRecords(t *testing.T) {
 		if filepath.Base(path) != string(kind)+".parquet" {
 			t.Fatalf("%s: Parquet file %q", kind, path)
 		}
-		tbl := readTable(t, mem, path)
+		tbl := output.ReadParquet(t, mem, path)
 		want := run.Accounting.ByKind[kind].Counted
 		if got := int(tbl.NumRows()); got != want {
 			t.Errorf("%s: %d rows, run.json counted %d", kind, got, want)
@@ -92,21 +89,6 @@ func checkSchema(t *testing.T, kind domain.Kind, got *arrow.Schema) {
 			t.Errorf("%s: column %d is %s, want %s", kind, i, g, f)
 		}
 	}
-}
-
-// readTable reads a Parquet file back as an Arrow table.
-func readTable(t *testing.T, mem memory.Allocator, path string) arrow.Table {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	tbl, err := pqarrow.ReadTable(context.Background(), f, parquet.NewReaderProperties(mem), pqarrow.ArrowReadProperties{}, mem)
-	if err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-	return tbl
 }
 
 // forEachLineage calls fn with the source file, sheet and row of every

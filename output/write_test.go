@@ -88,35 +88,6 @@ func TestWriteFileNames(t *testing.T) {
 	}
 }
 
-func TestWriteRejectsBadRecordsBeforeWriting(t *testing.T) {
-	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
-	defer mem.AssertSize(t, 0)
-	r := testReport(t, mem)
-	defer releaseRecords(r)
-	dir := t.TempDir()
-	first, err := Write(dir, r)
-	if err != nil {
-		t.Fatal(err)
-	}
-	before := map[string][]byte{}
-	for _, p := range first.Paths {
-		before[p] = readFile(t, p)
-	}
-
-	// Disclosure records filed under the appeal kind: wrong schema.
-	r.Records[domain.KindAppeal] = r.Records[domain.KindDisclosure]
-	defer delete(r.Records, domain.KindAppeal)
-	r.Version = "test-2"
-	if _, err := Write(dir, r); err == nil {
-		t.Fatal("Write with records of the wrong schema: no error")
-	}
-	for p, b := range before {
-		if !slices.Equal(readFile(t, p), b) {
-			t.Errorf("%s changed although Write failed", p)
-		}
-	}
-}
-
 func TestWriteBadTemplateWritesNothing(t *testing.T) {
 	r := &Report{Year: testYear, Config: domain.DefaultConfig(), DraftTemplate: []byte("{{.NoSuchFigure}}")}
 	dir := t.TempDir()
@@ -159,37 +130,52 @@ func readFile(t *testing.T, path string) []byte {
 	return b
 }
 
-// TestWriteFailureReplacesNothing: when one output cannot be written, every
-// file of the previous run stays as it was, and no staging is left behind.
+// TestWriteFailureReplacesNothing: when the report cannot be written —
+// records of the wrong schema (refused before anything is written), a
+// figure run.json cannot hold (found while writing) — every file of the
+// previous run stays as it was, and no staging is left behind.
 func TestWriteFailureReplacesNothing(t *testing.T) {
-	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
-	defer mem.AssertSize(t, 0)
-	r := testReport(t, mem)
-	defer releaseRecords(r)
-	dir := t.TempDir()
-	first, err := Write(dir, r)
-	if err != nil {
-		t.Fatal(err)
-	}
-	before := map[string][]byte{}
-	for _, p := range first.Paths {
-		before[p], _ = os.ReadFile(p)
-	}
-	r.Year = 2025
-	r.County[domain.MetricActiveItems] = math.NaN() // run.json cannot hold it
-	if _, err := Write(dir, r); err == nil {
-		t.Fatal("a report run.json cannot hold was written")
-	}
-	for p, b := range before {
-		if now, _ := os.ReadFile(p); !bytes.Equal(now, b) {
-			t.Errorf("%s was replaced by a run that failed", filepath.Base(p))
-		}
-	}
-	entries, _ := os.ReadDir(dir)
-	for _, e := range entries {
-		if e.Name() != "2025" {
-			t.Errorf("left behind: %s", e.Name())
-		}
+	for name, spoil := range map[string]func(r *Report) (undo func()){
+		"records of the wrong schema": func(r *Report) func() {
+			r.Records[domain.KindAppeal] = r.Records[domain.KindDisclosure] // disclosures filed as appeals
+			return func() { delete(r.Records, domain.KindAppeal) }
+		},
+		"a figure run.json cannot hold": func(r *Report) func() {
+			r.County[domain.MetricActiveItems] = math.NaN()
+			return func() {}
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
+			defer mem.AssertSize(t, 0)
+			r := testReport(t, mem)
+			defer releaseRecords(r)
+			dir := t.TempDir()
+			first, err := Write(dir, r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			before := map[string][]byte{}
+			for _, p := range first.Paths {
+				before[p] = readFile(t, p)
+			}
+			defer spoil(r)()
+			r.Version = "test-2"
+			if _, err := Write(dir, r); err == nil {
+				t.Fatal("Write succeeded")
+			}
+			for p, b := range before {
+				if !bytes.Equal(readFile(t, p), b) {
+					t.Errorf("%s was replaced by a Write that failed", filepath.Base(p))
+				}
+			}
+			entries, _ := os.ReadDir(dir)
+			for _, e := range entries {
+				if e.Name() != filepath.Base(first.Dir) {
+					t.Errorf("left behind: %s", e.Name())
+				}
+			}
+		})
 	}
 }
 

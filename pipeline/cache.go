@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 	"github.com/apache/arrow-go/v18/arrow"
@@ -30,10 +31,19 @@ const cacheDir = ".cache"
 const cacheFormat = "submission-2"
 
 // parseCache is the batch's own store of parsed files.
+// It is safe for concurrent use: only the record of entries used is shared.
 type parseCache struct {
 	dir  string
 	salt string // program version + configuration digest
+	mu   sync.Mutex
 	used map[string]bool
+}
+
+// use notes that this run needs entry k, so that prune keeps it.
+func (c *parseCache) use(k string) {
+	c.mu.Lock()
+	c.used[k] = true
+	c.mu.Unlock()
 }
 
 func newParseCache(out, version string, cfg *domain.Config) (*parseCache, error) {
@@ -63,7 +73,7 @@ func (c *parseCache) key(rel, sha string) string {
 // load returns the parsed file for rel with content hash sha, or nil.
 func (c *parseCache) load(rel, sha string, mem memory.Allocator) *ingest.Submission {
 	k := c.key(rel, sha)
-	c.used[k] = true
+	c.use(k)
 	data, err := os.ReadFile(filepath.Join(c.dir, k))
 	if err != nil {
 		return nil
@@ -88,7 +98,7 @@ func (c *parseCache) load(rel, sha string, mem memory.Allocator) *ingest.Submiss
 // store saves a parsed file; a failure only costs a re-read next time.
 func (c *parseCache) store(sub *ingest.Submission) {
 	k := c.key(sub.Path, sub.SHA256)
-	c.used[k] = true
+	c.use(k)
 	cs := cachedSubmission{Meta: *sub, Records: map[domain.Kind][]byte{}}
 	cs.Meta.Records = nil
 	for kind, rec := range sub.Records {

@@ -162,7 +162,7 @@ func readAll(ctx context.Context, opt Options, files []inboxFile, cache *parseCa
 		workers = runtime.NumCPU()
 	}
 	g.SetLimit(workers)
-	var mu sync.Mutex // guards cache, counts and progress
+	var mu sync.Mutex // guards counts and progress
 	total, done := 0, 0
 	for _, f := range files {
 		if f.ignore == "" {
@@ -186,10 +186,7 @@ func readAll(ctx context.Context, opt Options, files []inboxFile, cache *parseCa
 			full := filepath.Join(opt.Inbox, filepath.FromSlash(f.rel))
 			sha, err := ingest.HashFile(full)
 			if err == nil {
-				mu.Lock()
-				s := cache.load(f.rel, sha, mem)
-				mu.Unlock()
-				if s != nil {
+				if s := cache.load(f.rel, sha, mem); s != nil {
 					s.ModTime = f.modTime
 					subs[i] = s
 					mu.Lock()
@@ -198,7 +195,7 @@ func readAll(ctx context.Context, opt Options, files []inboxFile, cache *parseCa
 					return nil
 				}
 			}
-			s, err := reader.ReadFile(ctx, opt.Inbox, f.rel)
+			s, err := reader.ReadHashedFile(ctx, opt.Inbox, f.rel, sha) // sha is "" when hashing failed
 			if err != nil {
 				if ctx.Err() != nil {
 					return ctx.Err()
@@ -208,8 +205,8 @@ func readAll(ctx context.Context, opt Options, files []inboxFile, cache *parseCa
 				s.Findings = []domain.Finding{{Rule: domain.RuleFileRejected, Severity: domain.SevError,
 					Pos: domain.Pos{File: f.rel}, Message: s.Rejected}}
 			} else {
-				mu.Lock()
 				cache.store(s)
+				mu.Lock()
 				counts.parsed++
 				mu.Unlock()
 			}

@@ -108,8 +108,10 @@ func looksLikeCopy(p string) bool {
 // candidate describes a submission for the choice of versions.
 func candidate(s *ingest.Submission) transform.Candidate {
 	c := transform.Candidate{Path: s.Path, Unit: s.Unit, Office: s.Office, FillDate: s.FillDate, ModTime: s.ModTime}
-	for k := range s.Records {
-		c.Kinds = append(c.Kinds, k)
+	for _, k := range domain.LedgerKinds { // in a fixed order: the choice must not depend on map order
+		if _, ok := s.Records[k]; ok {
+			c.Kinds = append(c.Kinds, k)
+		}
 	}
 	if s.Summary != nil {
 		c.Kinds = append(c.Kinds, domain.KindSummary)

@@ -20,26 +20,31 @@ const (
 	testSheet = "台账"
 )
 
-// ledgerOf builds a batch of kind k read from testFile/testSheet, record i
-// on row i+3; a row maps field names to string, time.Time, float64 or bool
-// (absent: blank).
+// ledgerOf builds a batch of kind k read from testFile/testSheet by
+// 白沙镇党政办, record i on row i+3; a row maps field names to string,
+// time.Time, float64 or bool (absent: blank).
 func ledgerOf(t *testing.T, mem memory.Allocator, k domain.Kind, rows ...map[string]any) arrow.RecordBatch {
+	t.Helper()
+	return buildBatch(t, mem, k, map[string]any{
+		domain.LineageFile: testFile, domain.LineageSheet: testSheet,
+		domain.LineageUnit: "白沙镇", domain.LineageOffice: "党政办",
+	}, rows)
+}
+
+// buildBatch builds a batch of kind k: record i from rows[i] (field name →
+// string, time.Time, float64 or bool; absent: blank or null), on row i+3,
+// with the lineage values of lineage where the row gives none.
+func buildBatch(t *testing.T, mem memory.Allocator, k domain.Kind, lineage map[string]any, rows []map[string]any) arrow.RecordBatch {
 	t.Helper()
 	b := array.NewRecordBuilder(mem, domain.Schema(k))
 	defer b.Release()
 	for i, row := range rows {
 		for fi, f := range b.Schema().Fields() {
 			v, ok := row[f.Name]
-			switch f.Name {
-			case domain.LineageFile:
-				v, ok = testFile, true
-			case domain.LineageSheet:
-				v, ok = testSheet, true
-			case domain.LineageUnit:
-				v, ok = "白沙镇", true
-			case domain.LineageOffice:
-				v, ok = "党政办", true
-			case domain.LineageRow:
+			if lv, isLineage := lineage[f.Name]; isLineage && !ok {
+				v, ok = lv, true
+			}
+			if f.Name == domain.LineageRow {
 				v, ok = int32(i+3), true
 			}
 			switch fb := b.Field(fi).(type) {

@@ -5,54 +5,17 @@ import (
 	"time"
 
 	"github.com/apache/arrow-go/v18/arrow"
-	"github.com/apache/arrow-go/v18/arrow/array"
 	"github.com/apache/arrow-go/v18/arrow/memory"
 
 	"gongkai/domain"
 )
 
-// batch builds a record batch of kind k from rows of field name → value
-// (string, time.Time or float64; absent = blank/null).
+// batch builds a record batch of kind k read from file (sheet 台账) from
+// rows of field name → value (string, time.Time or float64; absent =
+// blank/null).
 func batch(t *testing.T, mem memory.Allocator, k domain.Kind, file string, rows []map[string]any) arrow.RecordBatch {
 	t.Helper()
-	schema := domain.Schema(k)
-	b := array.NewRecordBuilder(mem, schema)
-	defer b.Release()
-	for i, row := range rows {
-		for fi, f := range schema.Fields() {
-			fb := b.Field(fi)
-			v, ok := row[f.Name]
-			switch f.Name {
-			case domain.LineageFile:
-				v, ok = file, true
-			case domain.LineageSheet:
-				v, ok = "台账", true
-			case domain.LineageRow:
-				fb.(*array.Int32Builder).Append(int32(i + 3))
-				continue
-			}
-			switch fb := fb.(type) {
-			case *array.StringBuilder:
-				s, _ := v.(string)
-				fb.Append(s)
-			case *array.Date32Builder:
-				if ok {
-					fb.Append(arrow.Date32FromTime(v.(time.Time)))
-				} else {
-					fb.AppendNull()
-				}
-			case *array.Float64Builder:
-				if ok {
-					fb.Append(v.(float64))
-				} else {
-					fb.AppendNull()
-				}
-			default:
-				fb.AppendNull()
-			}
-		}
-	}
-	return b.NewRecordBatch()
+	return buildBatch(t, mem, k, map[string]any{domain.LineageFile: file, domain.LineageSheet: "台账"}, rows)
 }
 
 func d(y, m, day int) time.Time { return time.Date(y, time.Month(m), day, 0, 0, 0, 0, time.UTC) }

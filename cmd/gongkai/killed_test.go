@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -17,7 +18,8 @@ import (
 )
 
 // TestKilledRunLeavesLastGoodOutputs kills a real batch process at several
-// moments of its run and checks that the outputs are always a complete
+// moments of its run (timed from a complete run of the same county, so
+// that most fall while the outputs are written) and checks that the outputs are always a complete
 // set, yesterday's or today's, and that the next run succeeds.
 func TestKilledRunLeavesLastGoodOutputs(t *testing.T) {
 	if testing.Short() {
@@ -35,10 +37,15 @@ func TestKilledRunLeavesLastGoodOutputs(t *testing.T) {
 	run := func() *exec.Cmd {
 		return exec.Command(bin, "run", "--inbox", inbox, "--out", out, "--settle", "0")
 	}
+	start := time.Now()
 	if b, err := run().CombinedOutput(); err != nil {
 		t.Fatalf("first run: %v\n%s", err, b)
 	}
-	for _, after := range []time.Duration{50 * time.Millisecond, 200 * time.Millisecond, 400 * time.Millisecond} {
+	full := time.Since(start)
+	// Kills spread over a run, most of them late, when the outputs are
+	// being written (the last stage).
+	for _, share := range []float64{0.3, 0.6, 0.8, 0.9, 0.97} {
+		after := time.Duration(share * float64(full))
 		os.RemoveAll(filepath.Join(out, ".cache")) // make the run long enough to be caught mid-way
 		cmd := run()
 		var stderr bytes.Buffer
@@ -68,7 +75,8 @@ func checkCompleteOutputs(t *testing.T, out string) {
 		t.Fatal(err)
 	}
 	var rj struct {
-		County struct {
+		StartedAt time.Time `json:"started_at"`
+		County    struct {
 			Metrics domain.Metrics `json:"metrics"`
 		} `json:"county"`
 	}
@@ -85,6 +93,32 @@ func checkCompleteOutputs(t *testing.T, out string) {
 			t.Errorf("%s does not open: %v", filepath.Base(b), err)
 			continue
 		}
+		started, ok := runStart(f)
+		if !ok && strings.Contains(b, "统计汇总") {
+			t.Errorf("%s shows no run start time", filepath.Base(b))
+		}
+		if ok {
+			// The county workbook and run.json come from the same run: the
+			// outputs were replaced as a set, not file by file.
+			if d := started.Sub(rj.StartedAt.Truncate(time.Second)); d < -time.Second || d > time.Second {
+				t.Errorf("%s is from the run of %v, run.json from %v", filepath.Base(b), started, rj.StartedAt)
+			}
+		}
 		f.Close()
 	}
+}
+
+// runStart reads the start time on the county workbook's 运行信息 sheet.
+func runStart(f *excelize.File) (time.Time, bool) {
+	rows, err := f.GetRows("运行信息")
+	if err != nil {
+		return time.Time{}, false
+	}
+	for _, r := range rows {
+		if len(r) > 1 && r[0] == "运行开始时间" {
+			t, err := time.ParseInLocation("2006-01-02 15:04:05", r[1], time.Local)
+			return t, err == nil
+		}
+	}
+	return time.Time{}, false
 }
