@@ -116,13 +116,10 @@ func monthsTable(st *styles, r *Report, name string, pick func(domain.Monthly) d
 func addCountyChart(f *excelize.File, r *Report, itemsTop, appsTop, at int) error {
 	months := monthRange(itemsTop)
 	items := &excelize.Chart{
-		Type:   excelize.Col,
-		Series: []excelize.ChartSeries{{Name: seriesItems, Categories: months, Values: valueRange(countyRow(r, itemsTop))}},
-		Format: excelize.GraphicOptions{OffsetX: 4, OffsetY: 4},
-		Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{
-			Text: fmt.Sprintf("%s%d年每月主动公开信息和新收申请", r.Config.County, r.Year),
-			Font: &excelize.Font{Family: fontName, Size: 12, Bold: true},
-		}}},
+		Type:      excelize.Col,
+		Series:    []excelize.ChartSeries{{Name: seriesItems, Categories: months, Values: valueRange(countyRow(r, itemsTop))}},
+		Format:    excelize.GraphicOptions{OffsetX: 4, OffsetY: 4},
+		Title:     chartTitle(fmt.Sprintf("%s%d年每月主动公开信息和新收申请", r.Config.County, r.Year)),
 		Legend:    excelize.ChartLegend{Position: "bottom"},
 		Dimension: excelize.ChartDimension{Width: chartWidth, Height: countyChartPx},
 		XAxis:     excelize.ChartAxis{Font: chartFont()},
@@ -142,6 +139,13 @@ func addCountyChart(f *excelize.File, r *Report, itemsTop, appsTop, at int) erro
 	return f.AddChart(monthlySheet, "A"+strconv.Itoa(at), items, apps)
 }
 
+// chartTitle is a chart's title in the workbook's font.
+func chartTitle(text string) excelize.ChartTitle {
+	return excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{
+		Text: text, Font: &excelize.Font{Family: fontName, Size: 12, Bold: true},
+	}}}
+}
+
 // addUnitsChart draws each unit's items by month as stacked columns, at
 // row at, from the items table that starts at itemsTop.
 func addUnitsChart(f *excelize.File, r *Report, itemsTop, at int) error {
@@ -159,13 +163,10 @@ func addUnitsChart(f *excelize.File, r *Report, itemsTop, at int) error {
 		return nil
 	}
 	return f.AddChart(monthlySheet, "A"+strconv.Itoa(at), &excelize.Chart{
-		Type:   excelize.ColStacked,
-		Series: series,
-		Format: excelize.GraphicOptions{OffsetX: 4, OffsetY: 4},
-		Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{
-			Text: fmt.Sprintf("%s%d年各单位每月主动公开信息（条）", r.Config.County, r.Year),
-			Font: &excelize.Font{Family: fontName, Size: 12, Bold: true},
-		}}},
+		Type:      excelize.ColStacked,
+		Series:    series,
+		Format:    excelize.GraphicOptions{OffsetX: 4, OffsetY: 4},
+		Title:     chartTitle(fmt.Sprintf("%s%d年各单位每月主动公开信息（条）", r.Config.County, r.Year)),
 		Legend:    excelize.ChartLegend{Position: "right"},
 		Dimension: excelize.ChartDimension{Width: chartWidth, Height: unitsChartPx},
 		XAxis:     excelize.ChartAxis{Font: chartFont()},

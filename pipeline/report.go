@@ -1,6 +1,8 @@
 package pipeline
 
 import (
+	"maps"
+	"slices"
 	"sort"
 
 	"gongkai/domain"
@@ -36,7 +38,7 @@ func buildReport(opt Options, year int, sel *selection, st *transform.Statistics
 	for _, u := range cfg.Units {
 		names = append(names, u.Name)
 	}
-	for _, n := range sortedUnitNames(st.Units) {
+	for _, n := range slices.Sorted(maps.Keys(st.Units)) {
 		if _, ok := cfg.Unit(n); !ok {
 			names = append(names, n)
 		}
@@ -96,15 +98,6 @@ func officeStatuses(cfg *domain.Config, unit string, inputs []output.Input) []ou
 			out = append(out, output.OfficeStatus{Name: o, Status: status[o], Files: files[o]})
 		}
 	}
-	return out
-}
-
-func sortedUnitNames(m map[string]domain.Metrics) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
 	return out
 }
 

@@ -2,7 +2,8 @@ package transform
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
@@ -68,11 +69,7 @@ func countyTotals(cfg *domain.Config, units map[string]domain.Metrics) (domain.M
 		fillZeros(county, ids)
 		return county, nil
 	}
-	names := make([]string, 0, len(units))
-	for n := range units {
-		names = append(names, n)
-	}
-	sort.Strings(names)
+	names := slices.Sorted(maps.Keys(units))
 	var cols []series.Series
 	for _, id := range ids {
 		vals := make([]float64, len(names))

@@ -2,6 +2,8 @@ package transform
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 
 	"github.com/apache/arrow-go/v18/arrow"
@@ -31,13 +33,8 @@ func unitItemFindings(recs []arrow.RecordBatch) []domain.Finding {
 			byUnit[u] = append(byUnit[u], rec)
 		}
 	}
-	units := make([]string, 0, len(byUnit))
-	for u := range byUnit {
-		units = append(units, u)
-	}
-	sort.Strings(units)
 	var out []domain.Finding
-	for _, u := range units {
+	for _, u := range slices.Sorted(maps.Keys(byUnit)) {
 		out = append(out, oneUnitItemFindings(byUnit[u])...)
 	}
 	return out
