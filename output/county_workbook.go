@@ -41,8 +41,9 @@ func writeCountyWorkbook(path string, r *Report) error {
 	if err := writeFindingsSheet(f, st, r.Config, r.Findings); err != nil {
 		return err
 	}
-	if err := writeDetailSheets(f, st, r.Config, r.Records, allUnits); err != nil {
+	rows, err := writeDetailSheets(f, st, r.Config, r.Records, allUnits)
+	if err != nil {
 		return err
 	}
-	return saveWorkbook(f, path)
+	return saveWorkbook(f, path, rows...)
 }

@@ -29,6 +29,7 @@ type detailColumn struct {
 	header string
 	col    int
 	value  func(a arrow.Array, i int) any // nil for a blank cell
+	label  func(id string) string         // a vocabulary column's labels; nil otherwise
 	dated  bool                           // shown as a date
 	amount bool                           // shown as an amount
 }
@@ -59,7 +60,7 @@ func detailColumns(kind domain.Kind, cfg *domain.Config) []detailColumn {
 					return label(s)
 				}
 				return nil
-			})
+			}).label = label
 			add(f.Label+rawHeaderSuffix, f.Name+domain.RawSuffix, textValue)
 		}
 	}

@@ -2,6 +2,7 @@ package output
 
 import (
 	"fmt"
+	"io"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/xuri/excelize/v2"
@@ -31,54 +32,47 @@ var detailTableNames = map[domain.Kind]string{
 }
 
 // writeDetailSheets adds the detail sheets of every ledger kind, with the
-// records the filter keeps.
-func writeDetailSheets(f *excelize.File, st *styles, cfg *domain.Config, recs map[domain.Kind][]arrow.RecordBatch, keep unitFilter) error {
+// records the filter keeps. The sheets get their header row and table
+// here; their records are written when the workbook is saved, straight
+// into the file (see saveWorkbook).
+func writeDetailSheets(f *excelize.File, st *styles, cfg *domain.Config, recs map[domain.Kind][]arrow.RecordBatch, keep unitFilter) ([]deferredRows, error) {
+	var rows []deferredRows
 	for _, kind := range domain.LedgerKinds {
-		if err := writeDetail(f, st, cfg, kind, recs[kind], keep); err != nil {
-			return fmt.Errorf("%s: %w", detailSheetNames[kind], err)
+		d, err := writeDetail(f, st, cfg, kind, recs[kind], keep)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", detailSheetNames[kind], err)
 		}
+		rows = append(rows, d...)
 	}
-	return nil
+	return rows, nil
 }
 
-// writeDetail writes one kind's records as one or more detail sheets, each
-// an Excel table under a frozen header row, streamed row by row.
-func writeDetail(f *excelize.File, st *styles, cfg *domain.Config, kind domain.Kind, batches []arrow.RecordBatch, keep unitFilter) error {
+// writeDetail adds one kind's detail sheets: as many as its records need,
+// each an Excel table under a frozen header row.
+func writeDetail(f *excelize.File, st *styles, cfg *domain.Config, kind domain.Kind, batches []arrow.RecordBatch, keep unitFilter) ([]deferredRows, error) {
 	cols := detailColumns(kind, cfg)
 	widths := detailWidths(cols, kind, batches, keep)
 	perSheet := maxSheetRows - 1
-
-	var sheet *detailPart
-	part := 0
-	next := func() error {
-		if sheet != nil {
-			if err := sheet.finish(); err != nil {
-				return err
-			}
-		}
-		part++
+	total := 0
+	for range recordRows(kind, batches, keep) {
+		total++
+	}
+	enc := newRowEncoder(cols, st)
+	var parts []deferredRows
+	for part, from := 1, 0; part == 1 || from < total; part, from = part+1, from+perSheet {
 		name, table := detailSheetNames[kind], detailTableNames[kind]
 		if part > 1 {
 			name, table = fmt.Sprintf("%s(%d)", name, part), fmt.Sprintf("%s%d", table, part)
 		}
-		var err error
-		sheet, err = newDetailPart(f, st, name, table, cols, widths)
-		return err
-	}
-	if err := next(); err != nil {
-		return err
-	}
-	for rec, i := range recordRows(kind, batches, keep) {
-		if sheet.rows == perSheet {
-			if err := next(); err != nil {
-				return err
-			}
+		n := min(perSheet, total-from)
+		if err := addDetailSheet(f, st, name, table, cols, widths, n); err != nil {
+			return nil, err
 		}
-		if err := sheet.add(rec, i); err != nil {
-			return err
-		}
+		parts = append(parts, deferredRows{sheet: name, cols: len(cols), rows: n, write: func(w io.Writer) error {
+			return enc.write(w, recordRows(kind, batches, keep), from, n)
+		}})
 	}
-	return sheet.finish()
+	return parts, nil
 }
 
 // widthSampleRows is how many rows of a detail sheet its column widths are
@@ -108,34 +102,25 @@ func detailWidths(cols []detailColumn, kind domain.Kind, batches []arrow.RecordB
 	return widths
 }
 
-// detailPart is one detail sheet being streamed.
-type detailPart struct {
-	sw    *excelize.StreamWriter
-	st    *styles
-	table string
-	cols  []detailColumn
-	rows  int // data rows written
-	cells []any
-}
-
-// newDetailPart adds a detail sheet and writes its header row.
-func newDetailPart(f *excelize.File, st *styles, name, table string, cols []detailColumn, widths []int) (*detailPart, error) {
+// addDetailSheet adds a detail sheet with its header row, and an Excel
+// table with filters over the header and the rows to come.
+func addDetailSheet(f *excelize.File, st *styles, name, table string, cols []detailColumn, widths []int, rows int) error {
 	if _, err := f.NewSheet(name); err != nil {
-		return nil, err
+		return err
 	}
 	if err := printSetup(f, name, printing{landscape: true, fitWidth: true, titleRows: "$1:$1"}); err != nil {
-		return nil, err
+		return err
 	}
 	sw, err := f.NewStreamWriter(name)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if err := sw.SetPanes(frozen(1, 2)); err != nil {
-		return nil, err
+		return err
 	}
 	for j, w := range widths {
 		if err := sw.SetColWidth(j+1, j+1, colWidth(w)); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	header := make([]any, len(cols))
@@ -143,47 +128,19 @@ func newDetailPart(f *excelize.File, st *styles, name, table string, cols []deta
 		header[j] = excelize.Cell{StyleID: st.header, Value: c}
 	}
 	if err := sw.SetRow("A1", header, excelize.RowOpts{Height: 30}); err != nil {
-		return nil, err
-	}
-	return &detailPart{sw: sw, st: st, table: table, cols: cols, cells: make([]any, len(cols))}, nil
-}
-
-// add writes row i of rec under the rows already written.
-func (p *detailPart) add(rec arrow.RecordBatch, i int) error {
-	for j, c := range p.cols {
-		v := c.value(rec.Column(c.col), i)
-		switch {
-		case v == nil:
-			p.cells[j] = nil
-		case c.dated:
-			p.cells[j] = excelize.Cell{StyleID: p.st.date, Value: v}
-		case c.amount:
-			p.cells[j] = excelize.Cell{StyleID: p.st.decimal, Value: v}
-		default:
-			p.cells[j] = v
-		}
-	}
-	p.rows++
-	ref, err := excelize.CoordinatesToCellName(1, p.rows+1)
-	if err != nil {
 		return err
 	}
-	return p.sw.SetRow(ref, p.cells)
-}
-
-// finish makes the rows an Excel table with filters and ends the stream.
-func (p *detailPart) finish() error {
-	ref, err := rangeRef(1, 1, len(p.cols), max(p.rows, 1)+1)
+	ref, err := rangeRef(1, 1, len(cols), max(rows, 1)+1)
 	if err != nil {
 		return err
 	}
 	show := true
-	if err := p.sw.AddTable(&excelize.Table{
-		Range: ref, Name: p.table, StyleName: tableStyle, ShowRowStripes: &show,
+	if err := sw.AddTable(&excelize.Table{
+		Range: ref, Name: table, StyleName: tableStyle, ShowRowStripes: &show,
 	}); err != nil {
 		return err
 	}
-	return p.sw.Flush()
+	return sw.Flush()
 }
 
 // headersOf lists the columns' headers.

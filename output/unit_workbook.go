@@ -32,8 +32,9 @@ func writeUnitWorkbook(path string, r *Report, u UnitReport, draft *draftTemplat
 	if err := writeFindingsSheet(f, st, r.Config, u.Findings); err != nil {
 		return err
 	}
-	if err := writeDetailSheets(f, st, r.Config, r.Records, oneUnit(u.Name)); err != nil {
+	rows, err := writeDetailSheets(f, st, r.Config, r.Records, oneUnit(u.Name))
+	if err != nil {
 		return err
 	}
-	return saveWorkbook(f, path)
+	return saveWorkbook(f, path, rows...)
 }

@@ -1,8 +1,6 @@
 package output
 
 import (
-	"io"
-
 	"github.com/xuri/excelize/v2"
 )
 
@@ -29,13 +27,4 @@ func newWorkbook(first, title string) (*excelize.File, *styles, error) {
 		return nil, nil, err
 	}
 	return f, st, nil
-}
-
-// saveWorkbook writes f atomically to path. The first sheet is active, as
-// in every new file (SetActiveSheet would parse every streamed sheet back).
-func saveWorkbook(f *excelize.File, path string) error {
-	return writeAtomic(path, func(w io.Writer) error {
-		_, err := f.WriteTo(w)
-		return err
-	})
 }

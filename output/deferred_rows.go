@@ -1,0 +1,170 @@
+package output
+
+import (
+	"archive/zip"
+	"bufio"
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"path"
+	"regexp"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// deferredRows are the data rows of a sheet that are written straight into
+// the saved file's worksheet part rather than through excelize: the detail
+// sheets, where excelize's work per cell was most of the batch's time.
+// excelize writes the sheet's header row, columns, panes, table and print
+// setup; the rows go in after the header when the workbook is saved.
+type deferredRows struct {
+	sheet string
+	cols  int                     // columns, for the sheet's dimension
+	rows  int                     // data rows, sheet rows 2 to rows+1
+	write func(w io.Writer) error // writes the <row> elements
+}
+
+// spliceRows copies the workbook package pkg (as excelize saved it) to w,
+// writing each deferred sheet's rows into its worksheet part. Other parts
+// are copied as they are, without recompressing.
+func spliceRows(w io.Writer, pkg []byte, deferred []deferredRows) error {
+	zr, err := zip.NewReader(bytes.NewReader(pkg), int64(len(pkg)))
+	if err != nil {
+		return err
+	}
+	parts, err := sheetParts(zr)
+	if err != nil {
+		return err
+	}
+	byPart := map[string]deferredRows{}
+	for _, d := range deferred {
+		p, ok := parts[d.sheet]
+		if !ok {
+			return fmt.Errorf("sheet %s: not in the saved workbook", d.sheet)
+		}
+		byPart[p] = d
+	}
+	zw := newFastZip(w)
+	for _, zf := range zr.File {
+		d, ok := byPart[zf.Name]
+		if !ok {
+			if err := zw.Copy(zf); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := spliceSheet(zw, zf, d); err != nil {
+			return fmt.Errorf("sheet %s: %w", d.sheet, err)
+		}
+	}
+	return zw.Close()
+}
+
+// dimensionRE finds a worksheet's dimension element.
+var dimensionRE = regexp.MustCompile(`<dimension ref="[^"]*"\s*(/>|></dimension>)`)
+
+// spliceSheet writes worksheet part zf to zw with d's rows at the end of
+// its sheetData, and its dimension made to cover them.
+func spliceSheet(zw *zip.Writer, zf *zip.File, d deferredRows) error {
+	rc, err := zf.Open()
+	if err != nil {
+		return err
+	}
+	body, err := io.ReadAll(rc)
+	rc.Close()
+	if err != nil {
+		return err
+	}
+	head, tail, ok := bytes.Cut(body, []byte("</sheetData>"))
+	if ok {
+		tail = append([]byte("</sheetData>"), tail...)
+	} else if head, tail, ok = bytes.Cut(body, []byte("<sheetData/>")); ok {
+		head = append(head, "<sheetData>"...)
+		tail = append([]byte("</sheetData>"), tail...)
+	} else {
+		return fmt.Errorf("%s: no sheetData", zf.Name)
+	}
+	dim := fmt.Sprintf(`<dimension ref="A1:%s%d"/>`, columnLetters(d.cols), d.rows+1)
+	head = dimensionRE.ReplaceAllLiteral(head, []byte(dim))
+
+	pw, err := zw.CreateHeader(&zip.FileHeader{Name: zf.Name, Method: zip.Deflate, Modified: zf.Modified})
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(pw, 1<<16)
+	if _, err := bw.Write(head); err != nil {
+		return err
+	}
+	if err := d.write(bw); err != nil {
+		return err
+	}
+	if _, err := bw.Write(tail); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// sheetParts maps each sheet's name to its worksheet part, from the
+// workbook part and its relationships.
+func sheetParts(zr *zip.Reader) (map[string]string, error) {
+	var wb struct {
+		Sheets []struct {
+			Name string `xml:"name,attr"`
+			RID  string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	var rels struct {
+		Rels []struct {
+			ID     string `xml:"Id,attr"`
+			Target string `xml:"Target,attr"`
+		} `xml:"Relationship"`
+	}
+	if err := decodePart(zr, "xl/workbook.xml", &wb); err != nil {
+		return nil, err
+	}
+	if err := decodePart(zr, "xl/_rels/workbook.xml.rels", &rels); err != nil {
+		return nil, err
+	}
+	targets := map[string]string{}
+	for _, r := range rels.Rels {
+		if strings.HasPrefix(r.Target, "/") {
+			targets[r.ID] = strings.TrimPrefix(r.Target, "/")
+		} else {
+			targets[r.ID] = path.Join("xl", r.Target)
+		}
+	}
+	parts := map[string]string{}
+	for _, s := range wb.Sheets {
+		parts[s.Name] = targets[s.RID]
+	}
+	return parts, nil
+}
+
+// decodePart decodes the XML part name of zr into v.
+func decodePart(zr *zip.Reader, name string, v any) error {
+	rc, err := zr.Open(name)
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	return xml.NewDecoder(rc).Decode(v)
+}
+
+// saveWorkbook writes f atomically to path, with the deferred rows of its
+// sheets. The first sheet is active, as in every new file (SetActiveSheet
+// would parse every streamed sheet back).
+func saveWorkbook(f *excelize.File, path string, deferred ...deferredRows) error {
+	if len(deferred) == 0 {
+		return writeAtomic(path, func(w io.Writer) error {
+			_, err := f.WriteTo(w)
+			return err
+		})
+	}
+	var pkg bytes.Buffer
+	if _, err := f.WriteTo(&pkg); err != nil {
+		return err
+	}
+	return writeAtomic(path, func(w io.Writer) error { return spliceRows(w, pkg.Bytes(), deferred) })
+}
