@@ -41,7 +41,7 @@ func writeCountyWorkbook(path string, r *Report) error {
 	if err := writeFindingsSheet(f, st, r.Config, r.Findings); err != nil {
 		return err
 	}
-	rows, err := writeDetailSheets(f, st, r.Config, r.Records, allUnits)
+	rows, err := writeDetailSheets(f, st, r.Config, r.Records)
 	if err != nil {
 		return err
 	}

@@ -21,10 +21,15 @@ import (
 // setup; the rows go in after the header when the workbook is saved.
 type deferredRows struct {
 	sheet string
-	cols  int                     // columns, for the sheet's dimension
-	rows  int                     // data rows, sheet rows 2 to rows+1
-	write func(w io.Writer) error // writes the <row> elements
+	cols  int // columns, for the sheet's dimension
+	rows  int // data rows, sheet rows 2 to rows+1
+	// write writes the <row> elements, adding repeated text to sst (nil
+	// when the workbook has no shared strings: all text inline).
+	write func(w io.Writer, sst *sharedStrings) error
 }
+
+// sharedStringsPart is where excelize keeps a workbook's shared strings.
+const sharedStringsPart = "xl/sharedStrings.xml"
 
 // spliceRows copies the workbook package pkg (as excelize saved it) to w,
 // writing each deferred sheet's rows into its worksheet part. Other parts
@@ -46,8 +51,24 @@ func spliceRows(w io.Writer, pkg []byte, deferred []deferredRows) error {
 		}
 		byPart[p] = d
 	}
+	// The detail rows add their repeated text to the workbook's shared
+	// strings, so that part is written last.
+	var sst *sharedStrings
+	var sstFile *zip.File
+	var sstPart []byte
+	for _, zf := range zr.File {
+		if zf.Name == sharedStringsPart {
+			if sstPart, err = readPart(zf); err != nil {
+				return err
+			}
+			sstFile, sst = zf, newSharedStrings(countSharedStrings(sstPart))
+		}
+	}
 	zw := newFastZip(w)
 	for _, zf := range zr.File {
+		if zf == sstFile {
+			continue
+		}
 		d, ok := byPart[zf.Name]
 		if !ok {
 			if err := zw.Copy(zf); err != nil {
@@ -55,11 +76,34 @@ func spliceRows(w io.Writer, pkg []byte, deferred []deferredRows) error {
 			}
 			continue
 		}
-		if err := spliceSheet(zw, zf, d); err != nil {
+		if err := spliceSheet(zw, zf, d, sst); err != nil {
 			return fmt.Errorf("sheet %s: %w", d.sheet, err)
 		}
 	}
+	if sstFile != nil {
+		extended, err := sst.extend(sstPart)
+		if err != nil {
+			return err
+		}
+		pw, err := zw.CreateHeader(&zip.FileHeader{Name: sstFile.Name, Method: zip.Deflate, Modified: sstFile.Modified})
+		if err != nil {
+			return err
+		}
+		if _, err := pw.Write(extended); err != nil {
+			return err
+		}
+	}
 	return zw.Close()
+}
+
+// readPart reads a part of a package whole.
+func readPart(zf *zip.File) ([]byte, error) {
+	rc, err := zf.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	return io.ReadAll(rc)
 }
 
 // dimensionRE finds a worksheet's dimension element.
@@ -67,13 +111,8 @@ var dimensionRE = regexp.MustCompile(`<dimension ref="[^"]*"\s*(/>|></dimension>
 
 // spliceSheet writes worksheet part zf to zw with d's rows at the end of
 // its sheetData, and its dimension made to cover them.
-func spliceSheet(zw *zip.Writer, zf *zip.File, d deferredRows) error {
-	rc, err := zf.Open()
-	if err != nil {
-		return err
-	}
-	body, err := io.ReadAll(rc)
-	rc.Close()
+func spliceSheet(zw *zip.Writer, zf *zip.File, d deferredRows, sst *sharedStrings) error {
+	body, err := readPart(zf)
 	if err != nil {
 		return err
 	}
@@ -97,7 +136,7 @@ func spliceSheet(zw *zip.Writer, zf *zip.File, d deferredRows) error {
 	if _, err := bw.Write(head); err != nil {
 		return err
 	}
-	if err := d.write(bw); err != nil {
+	if err := d.write(bw, sst); err != nil {
 		return err
 	}
 	if _, err := bw.Write(tail); err != nil {

@@ -32,13 +32,13 @@ var detailTableNames = map[domain.Kind]string{
 }
 
 // writeDetailSheets adds the detail sheets of every ledger kind, with the
-// records the filter keeps. The sheets get their header row and table
+// records of recs. The sheets get their header row and table
 // here; their records are written when the workbook is saved, straight
 // into the file (see saveWorkbook).
-func writeDetailSheets(f *excelize.File, st *styles, cfg *domain.Config, recs map[domain.Kind][]arrow.RecordBatch, keep unitFilter) ([]deferredRows, error) {
+func writeDetailSheets(f *excelize.File, st *styles, cfg *domain.Config, recs map[domain.Kind][]arrow.RecordBatch) ([]deferredRows, error) {
 	var rows []deferredRows
 	for _, kind := range domain.LedgerKinds {
-		d, err := writeDetail(f, st, cfg, kind, recs[kind], keep)
+		d, err := writeDetail(f, st, cfg, kind, recs[kind])
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", detailSheetNames[kind], err)
 		}
@@ -49,13 +49,13 @@ func writeDetailSheets(f *excelize.File, st *styles, cfg *domain.Config, recs ma
 
 // writeDetail adds one kind's detail sheets: as many as its records need,
 // each an Excel table under a frozen header row.
-func writeDetail(f *excelize.File, st *styles, cfg *domain.Config, kind domain.Kind, batches []arrow.RecordBatch, keep unitFilter) ([]deferredRows, error) {
+func writeDetail(f *excelize.File, st *styles, cfg *domain.Config, kind domain.Kind, batches []arrow.RecordBatch) ([]deferredRows, error) {
 	cols := detailColumns(kind, cfg)
-	widths := detailWidths(cols, kind, batches, keep)
+	widths := detailWidths(cols, batches)
 	perSheet := maxSheetRows - 1
 	total := 0
-	for range recordRows(kind, batches, keep) {
-		total++
+	for _, b := range batches {
+		total += int(b.NumRows())
 	}
 	enc := newRowEncoder(cols, st)
 	var parts []deferredRows
@@ -68,8 +68,8 @@ func writeDetail(f *excelize.File, st *styles, cfg *domain.Config, kind domain.K
 		if err := addDetailSheet(f, st, name, table, cols, widths, n); err != nil {
 			return nil, err
 		}
-		parts = append(parts, deferredRows{sheet: name, cols: len(cols), rows: n, write: func(w io.Writer) error {
-			return enc.write(w, recordRows(kind, batches, keep), from, n)
+		parts = append(parts, deferredRows{sheet: name, cols: len(cols), rows: n, write: func(w io.Writer, sst *sharedStrings) error {
+			return enc.write(w, sst, recordRows(batches), from, n)
 		}})
 	}
 	return parts, nil
@@ -80,7 +80,7 @@ func writeDetail(f *excelize.File, st *styles, cfg *domain.Config, kind domain.K
 const widthSampleRows = 2000
 
 // detailWidths returns the widest text of each column over its first rows.
-func detailWidths(cols []detailColumn, kind domain.Kind, batches []arrow.RecordBatch, keep unitFilter) []int {
+func detailWidths(cols []detailColumn, batches []arrow.RecordBatch) []int {
 	widths := make([]int, len(cols))
 	for j, c := range cols {
 		widths[j] = min(displayWidth(c.header), headerWrapWidth)
@@ -89,7 +89,7 @@ func detailWidths(cols []detailColumn, kind domain.Kind, batches []arrow.RecordB
 		}
 	}
 	n := 0
-	for rec, i := range recordRows(kind, batches, keep) {
+	for rec, i := range recordRows(batches) {
 		if n++; n > widthSampleRows {
 			break // widths are for the eye: the first rows tell them well enough
 		}

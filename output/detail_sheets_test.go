@@ -189,3 +189,27 @@ func TestFindingsSheet(t *testing.T) {
 		t.Errorf("闸口镇 has no findings but its list has %d rows", len(rows))
 	}
 }
+
+func TestRecordsByUnitSplitsMixedBatches(t *testing.T) {
+	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
+	defer mem.AssertSize(t, 0)
+	rec := buildBatch(t, mem, domain.KindDisclosure,
+		lineage("白沙镇", "党政办", "a.xlsx", "s", 2), lineage("白沙镇", "党政办", "a.xlsx", "s", 3),
+		lineage("闸口镇", "党政办", "b.xlsx", "s", 2), lineage("白沙镇", "党政办", "a.xlsx", "s", 4))
+	defer rec.Release()
+	byUnit := recordsByUnit(map[domain.Kind][]arrow.RecordBatch{domain.KindDisclosure: {rec}})
+	defer releaseByUnit(byUnit)
+	rowsOf := func(unit string) []string {
+		var out []string
+		for r, i := range recordRows(byUnit[unit][domain.KindDisclosure]) {
+			out = append(out, fmt.Sprint(r.Column(columnIndex(domain.KindDisclosure, domain.LineageRow)).ValueStr(i)))
+		}
+		return out
+	}
+	if got := rowsOf("白沙镇"); fmt.Sprint(got) != "[2 3 4]" {
+		t.Errorf("白沙镇 rows %v, want [2 3 4]", got)
+	}
+	if got := rowsOf("闸口镇"); fmt.Sprint(got) != "[2]" {
+		t.Errorf("闸口镇 rows %v, want [2]", got)
+	}
+}

@@ -28,6 +28,7 @@ type rowEncoder struct {
 	refs    [][]byte // column letters of each column
 	date    int      // style ids
 	decimal int
+	sst     *sharedStrings // shared strings while writing; nil: all inline
 }
 
 func newRowEncoder(cols []detailColumn, st *styles) *rowEncoder {
@@ -72,7 +73,7 @@ func (e *rowEncoder) appendCell(b []byte, j, r int, c detailColumn, a arrow.Arra
 		if s == "" {
 			return b
 		}
-		return e.appendText(b, j, r, s)
+		return e.appendString(b, j, r, c, s)
 	case *array.Date32:
 		serial := int64(a.Value(i)) + excelEpochDays
 		if serial < 61 {
@@ -91,9 +92,9 @@ func (e *rowEncoder) appendCell(b []byte, j, r int, c detailColumn, a arrow.Arra
 		b = strconv.AppendInt(b, int64(a.Value(i)), 10)
 	case *array.Boolean:
 		if a.Value(i) {
-			return e.appendText(b, j, r, labelYes)
+			return e.appendString(b, j, r, c, labelYes)
 		}
-		return e.appendText(b, j, r, labelNo)
+		return e.appendString(b, j, r, c, labelNo)
 	default:
 		panic("output: detail column of type " + a.DataType().String()) // a defect: checkRecords admits only the ledger schemas
 	}
@@ -115,11 +116,29 @@ func (e *rowEncoder) appendRef(b []byte, j, r int) []byte {
 	return strconv.AppendInt(b, int64(r), 10)
 }
 
+// appendString appends a text cell: a shared string in a shared column
+// when the workbook has a table of them, otherwise inline.
+func (e *rowEncoder) appendString(b []byte, j, r int, c detailColumn, s string) []byte {
+	if !c.shared || e.sst == nil {
+		return e.appendText(b, j, r, s)
+	}
+	b = e.appendRef(append(b, `<c r="`...), j, r)
+	b = append(b, `" t="s"><v>`...)
+	b = strconv.AppendInt(b, int64(e.sst.id(cellText(s))), 10)
+	return append(b, `</v></c>`...)
+}
+
+// cellText is s cut to the characters a cell holds.
+func cellText(s string) string {
+	if len(s) > maxCellChars && utf8.RuneCountInString(s) > maxCellChars {
+		return string([]rune(s)[:maxCellChars])
+	}
+	return s
+}
+
 // appendText appends an inline-string cell.
 func (e *rowEncoder) appendText(b []byte, j, r int, s string) []byte {
-	if len(s) > maxCellChars && utf8.RuneCountInString(s) > maxCellChars {
-		s = string([]rune(s)[:maxCellChars])
-	}
+	s = cellText(s)
 	b = e.appendRef(append(b, `<c r="`...), j, r)
 	b = append(b, `" t="inlineStr"><is><t`...)
 	if edgeSpace(s[0]) || edgeSpace(s[len(s)-1]) {
@@ -187,8 +206,10 @@ func xmlChar(r rune) bool {
 const rowsFlushBytes = 64 << 10
 
 // write writes n rows of rows, from the one at index from on, as sheet
-// rows 2 to n+1.
-func (e *rowEncoder) write(w io.Writer, rows iter.Seq2[arrow.RecordBatch, int], from, n int) error {
+// rows 2 to n+1, adding repeated text to sst unless it is nil.
+func (e *rowEncoder) write(w io.Writer, sst *sharedStrings, rows iter.Seq2[arrow.RecordBatch, int], from, n int) error {
+	e.sst = sst
+	defer func() { e.sst = nil }()
 	b := make([]byte, 0, rowsFlushBytes+4096)
 	k := 0
 	for rec, i := range rows {

@@ -1,6 +1,7 @@
 package output
 
 import (
+	"archive/zip"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -47,23 +48,59 @@ func TestDetailRowsAgreeWithExcelize(t *testing.T) {
 	recs := map[domain.Kind][]arrow.RecordBatch{domain.KindDisclosure: {rec}, domain.KindApplication: {apps}}
 	cfg := domain.DefaultConfig()
 
-	dir := t.TempDir()
-	ours, theirs := filepath.Join(dir, "ours.xlsx"), filepath.Join(dir, "excelize.xlsx")
-	f, st, err := newWorkbook("x", "t")
-	if err != nil {
-		t.Fatal(err)
-	}
-	deferred, err := writeDetailSheets(f, st, cfg, recs, allUnits)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := saveWorkbook(f, ours, deferred...); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
+	theirs := filepath.Join(t.TempDir(), "excelize.xlsx")
 	writeDetailWithStreamWriter(t, theirs, cfg, recs)
+	// With text elsewhere in the workbook there is a table of shared
+	// strings, which the rows extend; without, every string is inline.
+	for _, shared := range []bool{true, false} {
+		t.Run(map[bool]string{true: "shared strings", false: "inline strings"}[shared], func(t *testing.T) {
+			ours := filepath.Join(t.TempDir(), "ours.xlsx")
+			f, st, err := newWorkbook("x", "t")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if shared {
+				if err := f.SetCellValue("x", "A1", "白沙镇"); err != nil {
+					t.Fatal(err)
+				}
+			}
+			deferred, err := writeDetailSheets(f, st, cfg, recs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := saveWorkbook(f, ours, deferred...); err != nil {
+				t.Fatal(err)
+			}
+			f.Close()
+			if got := hasPart(t, ours, sharedStringsPart); got != shared {
+				t.Fatalf("shared strings part: %v, want %v", got, shared)
+			}
+			compareDetailSheets(t, openBook(t, ours), openBook(t, theirs))
+			if shared {
+				if v, _ := openBook(t, ours).GetCellValue("x", "A1"); v != "白沙镇" {
+					t.Errorf("the shared string written by excelize reads %q", v)
+				}
+			}
+		})
+	}
+}
 
-	a, b := openBook(t, ours), openBook(t, theirs)
+// hasPart reports whether the package at path has the named part.
+func hasPart(t *testing.T, path, name string) bool {
+	t.Helper()
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	_, err = zr.Open(name)
+	return err == nil
+}
+
+// compareDetailSheets compares the detail sheets of a with those of b,
+// value for value and style for style.
+func compareDetailSheets(t *testing.T, a, b *excelize.File) {
+	t.Helper()
 	for _, kind := range []domain.Kind{domain.KindDisclosure, domain.KindApplication} {
 		sheet := detailSheetNames[kind]
 		want, err := b.GetRows(sheet, excelize.Options{RawCellValue: true})
@@ -128,7 +165,7 @@ func writeDetailWithStreamWriter(t *testing.T, path string, cfg *domain.Config, 
 			t.Fatal(err)
 		}
 		n := 1
-		for rec, i := range recordRows(kind, recs[kind], allUnits) {
+		for rec, i := range recordRows(recs[kind]) {
 			cells := make([]any, len(cols))
 			for j, c := range cols {
 				v := c.value(rec.Column(c.col), i)

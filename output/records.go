@@ -50,31 +50,52 @@ func columnIndex(kind domain.Kind, name string) int {
 	return idx[0]
 }
 
-// unitFilter selects records by their unit lineage column: all of them,
-// or those of one unit.
-type unitFilter struct {
-	all  bool
-	unit string
-}
-
-var allUnits = unitFilter{all: true}
-
-// oneUnit keeps the records of the named unit.
-func oneUnit(name string) unitFilter { return unitFilter{unit: name} }
-
-// recordRows yields the rows of batches that the filter keeps.
-func recordRows(kind domain.Kind, batches []arrow.RecordBatch, keep unitFilter) iter.Seq2[arrow.RecordBatch, int] {
-	unitCol := columnIndex(kind, domain.LineageUnit)
+// recordRows yields every row of batches, in order.
+func recordRows(batches []arrow.RecordBatch) iter.Seq2[arrow.RecordBatch, int] {
 	return func(yield func(arrow.RecordBatch, int) bool) {
 		for _, rec := range batches {
-			units := rec.Column(unitCol).(*array.String)
 			for i := range int(rec.NumRows()) {
-				if !keep.all && units.Value(i) != keep.unit {
-					continue
-				}
 				if !yield(rec, i) {
 					return
 				}
+			}
+		}
+	}
+}
+
+// recordsByUnit splits the records by their unit lineage column, once for
+// all the unit workbooks: each run of rows of one unit becomes a slice of
+// its batch. Release the slices with releaseByUnit.
+func recordsByUnit(recs map[domain.Kind][]arrow.RecordBatch) map[string]map[domain.Kind][]arrow.RecordBatch {
+	out := map[string]map[domain.Kind][]arrow.RecordBatch{}
+	for _, kind := range domain.LedgerKinds {
+		unitCol := columnIndex(kind, domain.LineageUnit)
+		for _, rec := range recs[kind] {
+			units := rec.Column(unitCol).(*array.String)
+			n := int(rec.NumRows())
+			for start := 0; start < n; {
+				end := start + 1
+				for end < n && units.Value(end) == units.Value(start) {
+					end++
+				}
+				u := units.Value(start)
+				if out[u] == nil {
+					out[u] = map[domain.Kind][]arrow.RecordBatch{}
+				}
+				out[u][kind] = append(out[u][kind], rec.NewSlice(int64(start), int64(end)))
+				start = end
+			}
+		}
+	}
+	return out
+}
+
+// releaseByUnit releases the slices recordsByUnit made.
+func releaseByUnit(byUnit map[string]map[domain.Kind][]arrow.RecordBatch) {
+	for _, recs := range byUnit {
+		for _, batches := range recs {
+			for _, b := range batches {
+				b.Release()
 			}
 		}
 	}

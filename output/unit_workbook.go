@@ -2,14 +2,18 @@ package output
 
 import (
 	"fmt"
+
+	"github.com/apache/arrow-go/v18/arrow"
+
+	"gongkai/domain"
 )
 
 // unitTablesSheet holds a unit's official tables.
 const unitTablesSheet = "统计表"
 
 // writeUnitWorkbook writes a unit's workbook to path: its official tables,
-// its report draft, its findings and its detail records.
-func writeUnitWorkbook(path string, r *Report, u UnitReport, draft *draftTemplate) error {
+// its report draft, its findings and its detail records (records).
+func writeUnitWorkbook(path string, r *Report, u UnitReport, records map[domain.Kind][]arrow.RecordBatch, draft *draftTemplate) error {
 	paragraphs, err := draft.paragraphs(newDraftData(r, u))
 	if err != nil {
 		return err
@@ -32,7 +36,7 @@ func writeUnitWorkbook(path string, r *Report, u UnitReport, draft *draftTemplat
 	if err := writeFindingsSheet(f, st, r.Config, u.Findings); err != nil {
 		return err
 	}
-	rows, err := writeDetailSheets(f, st, r.Config, r.Records, oneUnit(u.Name))
+	rows, err := writeDetailSheets(f, st, r.Config, records)
 	if err != nil {
 		return err
 	}

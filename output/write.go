@@ -86,10 +86,12 @@ func Write(dir string, r *Report) (Written, error) {
 	for i, u := range r.Units {
 		names[i] = u.Name
 	}
+	byUnit := recordsByUnit(r.Records)
+	defer releaseByUnit(byUnit)
 	for i, safe := range uniqueNames(names) {
 		unit := r.Units[i]
 		jobs = append(jobs, job{unitWorkbookName(r.Config, safe, r.Year),
-			func(p string) error { return writeUnitWorkbook(p, r, unit, draft) }, func(p string) { out.Units[unit.Name] = p }})
+			func(p string) error { return writeUnitWorkbook(p, r, unit, byUnit[unit.Name], draft) }, func(p string) { out.Units[unit.Name] = p }})
 	}
 	for _, kind := range domain.LedgerKinds {
 		jobs = append(jobs, job{filepath.Join(dataDir, parquetName(kind)),
