@@ -2,6 +2,8 @@ package output
 
 import (
 	"fmt"
+
+	"gongkai/domain"
 )
 
 // countyTablesSheet holds the county's official tables.
@@ -9,8 +11,9 @@ const countyTablesSheet = "全县统计表"
 
 // writeCountyWorkbook writes the county workbook to path: run information,
 // submissions, the county's official tables, the units compared, channels
-// and categories, the monthly trend, all findings and the detail records.
-func writeCountyWorkbook(path string, r *Report) error {
+// and categories, the monthly trend, all findings and the detail records,
+// joined from the units' rows (details, encoded with the styles encoded).
+func writeCountyWorkbook(path string, r *Report, encoded *styles, details []map[domain.Kind]countyDetail) error {
 	title := fmt.Sprintf("%s%d年政府信息公开统计汇总", r.Config.County, r.Year)
 	f, st, err := newWorkbook(runInfoSheet, title)
 	if err != nil {
@@ -41,7 +44,10 @@ func writeCountyWorkbook(path string, r *Report) error {
 	if err := writeFindingsSheet(f, st, r.Config, r.Findings); err != nil {
 		return err
 	}
-	rows, err := writeDetailSheets(f, st, r.Config, r.Records)
+	if st.date != encoded.date || st.decimal != encoded.decimal {
+		return fmt.Errorf("detail rows encoded with date/amount styles %d/%d, the workbook has %d/%d", encoded.date, encoded.decimal, st.date, st.decimal) // a defect
+	}
+	rows, err := addCountyDetailSheets(f, st, r.Config, details)
 	if err != nil {
 		return err
 	}

@@ -26,6 +26,9 @@ type deferredRows struct {
 	// write writes the <row> elements, adding repeated text to sst (nil
 	// when the workbook has no shared strings: all text inline).
 	write func(w io.Writer, sst *sharedStrings) error
+	// parts, instead of write, hold the rows already compressed, joined
+	// into the part as they are (the county's detail sheets).
+	parts []deflatedPart
 }
 
 // sharedStringsPart is where excelize keeps a workbook's shared strings.
@@ -128,6 +131,9 @@ func spliceSheet(zw *zip.Writer, zf *zip.File, d deferredRows, sst *sharedString
 	dim := fmt.Sprintf(`<dimension ref="A1:%s%d"/>`, columnLetters(d.cols), d.rows+1)
 	head = dimensionRE.ReplaceAllLiteral(head, []byte(dim))
 
+	if d.parts != nil {
+		return joinSheet(zw, zf.Name, head, tail, d.parts)
+	}
 	pw, err := zw.CreateHeader(&zip.FileHeader{Name: zf.Name, Method: zip.Deflate, Modified: zf.Modified})
 	if err != nil {
 		return err
@@ -143,6 +149,26 @@ func spliceSheet(zw *zip.Writer, zf *zip.File, d deferredRows, sst *sharedString
 		return err
 	}
 	return bw.Flush()
+}
+
+// joinSheet writes worksheet part name to zw as head, the compressed rows
+// of parts, and tail, without recompressing the rows.
+func joinSheet(zw *zip.Writer, name string, head, tail []byte, parts []deflatedPart) error {
+	e := joinedEntry{name: name}
+	for i, text := range [][]byte{head, tail} {
+		var buf bytes.Buffer
+		p, err := deflateTo(&buf, func(w io.Writer) error { _, err := w.Write(text); return err })
+		if err != nil {
+			return err
+		}
+		e.addBytes(p, buf.Bytes())
+		if i == 0 {
+			for _, p := range parts {
+				e.add(p)
+			}
+		}
+	}
+	return e.write(zw)
 }
 
 // sheetParts maps each sheet's name to its worksheet part, from the

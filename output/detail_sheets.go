@@ -3,6 +3,7 @@ package output
 import (
 	"fmt"
 	"io"
+	"path/filepath"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/xuri/excelize/v2"
@@ -32,52 +33,131 @@ var detailTableNames = map[domain.Kind]string{
 }
 
 // writeDetailSheets adds the detail sheets of every ledger kind, with the
-// records of recs. The sheets get their header row and table
-// here; their records are written when the workbook is saved, straight
-// into the file (see saveWorkbook).
+// records of recs. The sheets get their header row and table here; their
+// records are written when the workbook is saved, straight into the file
+// (see saveWorkbook).
 func writeDetailSheets(f *excelize.File, st *styles, cfg *domain.Config, recs map[domain.Kind][]arrow.RecordBatch) ([]deferredRows, error) {
 	var rows []deferredRows
 	for _, kind := range domain.LedgerKinds {
-		d, err := writeDetail(f, st, cfg, kind, recs[kind])
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", detailSheetNames[kind], err)
+		cols := detailColumns(kind, cfg)
+		widths := detailWidths(cols, recs[kind])
+		enc := newRowEncoder(cols, st, false)
+		batches := recs[kind]
+		total := 0
+		for _, b := range batches {
+			total += int(b.NumRows())
 		}
-		rows = append(rows, d...)
+		perSheet := maxSheetRows - 1
+		for part, from := 1, 0; part == 1 || from < total; part, from = part+1, from+perSheet {
+			name, table := detailSheetName(kind, part)
+			n := min(perSheet, total-from)
+			if err := addDetailSheet(f, st, name, table, cols, widths, n); err != nil {
+				return nil, fmt.Errorf("%s: %w", name, err)
+			}
+			rows = append(rows, deferredRows{sheet: name, cols: len(cols), rows: n, write: func(w io.Writer, sst *sharedStrings) error {
+				return enc.write(w, sst, recordRows(batches), from, n)
+			}})
+		}
 	}
 	return rows, nil
 }
 
-// writeDetail adds one kind's detail sheets: as many as its records need,
-// each an Excel table under a frozen header row.
-func writeDetail(f *excelize.File, st *styles, cfg *domain.Config, kind domain.Kind, batches []arrow.RecordBatch) ([]deferredRows, error) {
-	cols := detailColumns(kind, cfg)
-	widths := detailWidths(cols, batches)
+// detailSheetName names a kind's detail sheet and its table: the first
+// "明细-主动公开", the next ones "明细-主动公开(2)" and so on.
+func detailSheetName(kind domain.Kind, part int) (sheet, table string) {
+	sheet, table = detailSheetNames[kind], detailTableNames[kind]
+	if part > 1 {
+		sheet, table = fmt.Sprintf("%s(%d)", sheet, part), fmt.Sprintf("%s%d", table, part)
+	}
+	return sheet, table
+}
+
+// countyDetail is what one unit adds to the county's detail sheets of a
+// kind: its rows, compressed, in parts of at most one sheet's rows, and
+// the widths its text asks of the columns.
+type countyDetail struct {
+	parts  []deflatedPart
+	widths []int
+}
+
+// encodeCountyDetail writes a unit's records of every kind as rows for the
+// county's detail sheets: position-free, text inline, compressed, in
+// files named prefix-<kind>-<n> under dir. st must have the styles every
+// new workbook has (see newWorkbook).
+func encodeCountyDetail(dir, prefix string, st *styles, cfg *domain.Config, recs map[domain.Kind][]arrow.RecordBatch) (map[domain.Kind]countyDetail, error) {
+	out := map[domain.Kind]countyDetail{}
 	perSheet := maxSheetRows - 1
-	total := 0
-	for _, b := range batches {
-		total += int(b.NumRows())
-	}
-	enc := newRowEncoder(cols, st)
-	var parts []deferredRows
-	for part, from := 1, 0; part == 1 || from < total; part, from = part+1, from+perSheet {
-		name, table := detailSheetNames[kind], detailTableNames[kind]
-		if part > 1 {
-			name, table = fmt.Sprintf("%s(%d)", name, part), fmt.Sprintf("%s%d", table, part)
+	for _, kind := range domain.LedgerKinds {
+		batches := recs[kind]
+		total := 0
+		for _, b := range batches {
+			total += int(b.NumRows())
 		}
-		n := min(perSheet, total-from)
-		if err := addDetailSheet(f, st, name, table, cols, widths, n); err != nil {
-			return nil, err
+		if total == 0 {
+			continue
 		}
-		parts = append(parts, deferredRows{sheet: name, cols: len(cols), rows: n, write: func(w io.Writer, sst *sharedStrings) error {
-			return enc.write(w, sst, recordRows(batches), from, n)
-		}})
+		cols := detailColumns(kind, cfg)
+		enc := newRowEncoder(cols, st, true)
+		d := countyDetail{widths: detailWidths(cols, batches)}
+		for from := 0; from < total; from += perSheet {
+			n := min(perSheet, total-from)
+			path := filepath.Join(dir, fmt.Sprintf("%s-%s-%d", prefix, kind, len(d.parts)))
+			p, err := compressPart(path, n, func(w io.Writer) error {
+				return enc.write(w, nil, recordRows(batches), from, n)
+			})
+			if err != nil {
+				return nil, err
+			}
+			d.parts = append(d.parts, p)
+		}
+		out[kind] = d
 	}
-	return parts, nil
+	return out, nil
+}
+
+// addCountyDetailSheets adds the county's detail sheets of every kind,
+// filled with the units' parts in the order given: a sheet ends where the
+// next part would pass Excel's row limit.
+func addCountyDetailSheets(f *excelize.File, st *styles, cfg *domain.Config, units []map[domain.Kind]countyDetail) ([]deferredRows, error) {
+	var rows []deferredRows
+	for _, kind := range domain.LedgerKinds {
+		cols := detailColumns(kind, cfg)
+		widths := make([]int, len(cols))
+		var sheets [][]deflatedPart
+		var counts []int
+		for _, u := range units {
+			d := u[kind]
+			for j, w := range d.widths {
+				widths[j] = max(widths[j], w)
+			}
+			for _, p := range d.parts {
+				if len(sheets) == 0 || counts[len(counts)-1]+p.rows > maxSheetRows-1 {
+					sheets, counts = append(sheets, nil), append(counts, 0)
+				}
+				sheets[len(sheets)-1] = append(sheets[len(sheets)-1], p)
+				counts[len(counts)-1] += p.rows
+			}
+		}
+		if len(sheets) == 0 { // no records: the sheet with its header alone
+			sheets, counts = [][]deflatedPart{nil}, []int{0}
+			widths = detailWidths(cols, nil)
+		}
+		for i, parts := range sheets {
+			name, table := detailSheetName(kind, i+1)
+			if err := addDetailSheet(f, st, name, table, cols, widths, counts[i]); err != nil {
+				return nil, fmt.Errorf("%s: %w", name, err)
+			}
+			if len(parts) > 0 {
+				rows = append(rows, deferredRows{sheet: name, cols: len(cols), rows: counts[i], parts: parts})
+			}
+		}
+	}
+	return rows, nil
 }
 
 // widthSampleRows is how many rows of a detail sheet its column widths are
 // measured on.
-const widthSampleRows = 2000
+const widthSampleRows = 500
 
 // detailWidths returns the widest text of each column over its first rows.
 func detailWidths(cols []detailColumn, batches []arrow.RecordBatch) []int {

@@ -21,18 +21,26 @@ const excelEpochDays = 25569
 
 // rowEncoder appends detail rows as worksheet XML (<row> elements of
 // sheetData), the cells typed and styled exactly as excelize's
-// StreamWriter would write them: text as inline strings, dates as serials
-// with the date style, amounts with the amount style, row numbers plain.
+// StreamWriter would write them: text as inline strings (or shared ones),
+// dates as serials with the date style, amounts with the amount style,
+// row numbers plain.
+//
+// A positional encoder writes rows and cells without their references (a
+// blank cell before a filled one as <c/>), which the format allows: rows
+// that do not know where they go, so that the county's detail sheets can
+// be joined from every unit's rows however many rows come before.
 type rowEncoder struct {
-	cols    []detailColumn
-	refs    [][]byte // column letters of each column
-	date    int      // style ids
-	decimal int
-	sst     *sharedStrings // shared strings while writing; nil: all inline
+	cols       []detailColumn
+	refs       [][]byte // column letters of each column
+	date       int      // style ids
+	decimal    int
+	positional bool
+	sst        *sharedStrings // shared strings while writing; nil: all inline
+	blanks     int            // blank cells not yet written (positional)
 }
 
-func newRowEncoder(cols []detailColumn, st *styles) *rowEncoder {
-	e := &rowEncoder{cols: cols, date: st.date, decimal: st.decimal}
+func newRowEncoder(cols []detailColumn, st *styles, positional bool) *rowEncoder {
+	e := &rowEncoder{cols: cols, date: st.date, decimal: st.decimal, positional: positional}
 	for j := range cols {
 		e.refs = append(e.refs, []byte(columnLetters(j+1)))
 	}
@@ -50,9 +58,14 @@ func columnLetters(n int) string {
 
 // appendRow appends sheet row r (1-based) holding row i of rec.
 func (e *rowEncoder) appendRow(b []byte, r int, rec arrow.RecordBatch, i int) []byte {
-	b = append(b, `<row r="`...)
-	b = strconv.AppendInt(b, int64(r), 10)
-	b = append(b, `">`...)
+	if e.positional {
+		b = append(b, `<row>`...)
+		e.blanks = 0
+	} else {
+		b = append(b, `<row r="`...)
+		b = strconv.AppendInt(b, int64(r), 10)
+		b = append(b, `">`...)
+	}
 	for j, c := range e.cols {
 		b = e.appendCell(b, j, r, c, rec.Column(c.col), i)
 	}
@@ -62,6 +75,7 @@ func (e *rowEncoder) appendRow(b []byte, r int, rec arrow.RecordBatch, i int) []
 // appendCell appends column j's cell, or nothing when it is blank.
 func (e *rowEncoder) appendCell(b []byte, j, r int, c detailColumn, a arrow.Array, i int) []byte {
 	if a.IsNull(i) {
+		e.blanks++
 		return b
 	}
 	switch a := a.(type) {
@@ -71,6 +85,7 @@ func (e *rowEncoder) appendCell(b []byte, j, r int, c detailColumn, a arrow.Arra
 			s = c.label(s)
 		}
 		if s == "" {
+			e.blanks++
 			return b
 		}
 		return e.appendString(b, j, r, c, s)
@@ -103,17 +118,28 @@ func (e *rowEncoder) appendCell(b []byte, j, r int, c detailColumn, a arrow.Arra
 
 // open appends the start of a number cell up to its value.
 func (e *rowEncoder) open(b []byte, j, r, style int) []byte {
-	b = e.appendRef(append(b, `<c r="`...), j, r)
+	b = e.start(b, j, r)
 	if style != 0 {
-		b = append(b, `" s="`...)
+		b = append(b, ` s="`...)
 		b = strconv.AppendInt(b, int64(style), 10)
+		b = append(b, '"')
 	}
-	return append(b, `"><v>`...)
+	return append(b, `><v>`...)
 }
 
-func (e *rowEncoder) appendRef(b []byte, j, r int) []byte {
+// start appends the start of a filled cell up to its attributes: the
+// blank cells before it when positional, then <c and its reference.
+func (e *rowEncoder) start(b []byte, j, r int) []byte {
+	if e.positional {
+		for ; e.blanks > 0; e.blanks-- {
+			b = append(b, `<c/>`...)
+		}
+		return append(b, `<c`...)
+	}
+	b = append(b, `<c r="`...)
 	b = append(b, e.refs[j]...)
-	return strconv.AppendInt(b, int64(r), 10)
+	b = strconv.AppendInt(b, int64(r), 10)
+	return append(b, '"')
 }
 
 // appendString appends a text cell: a shared string in a shared column
@@ -122,8 +148,8 @@ func (e *rowEncoder) appendString(b []byte, j, r int, c detailColumn, s string) 
 	if !c.shared || e.sst == nil {
 		return e.appendText(b, j, r, s)
 	}
-	b = e.appendRef(append(b, `<c r="`...), j, r)
-	b = append(b, `" t="s"><v>`...)
+	b = e.start(b, j, r)
+	b = append(b, ` t="s"><v>`...)
 	b = strconv.AppendInt(b, int64(e.sst.id(cellText(s))), 10)
 	return append(b, `</v></c>`...)
 }
@@ -139,8 +165,8 @@ func cellText(s string) string {
 // appendText appends an inline-string cell.
 func (e *rowEncoder) appendText(b []byte, j, r int, s string) []byte {
 	s = cellText(s)
-	b = e.appendRef(append(b, `<c r="`...), j, r)
-	b = append(b, `" t="inlineStr"><is><t`...)
+	b = e.start(b, j, r)
+	b = append(b, ` t="inlineStr"><is><t`...)
 	if edgeSpace(s[0]) || edgeSpace(s[len(s)-1]) {
 		b = append(b, ` xml:space="preserve"`...)
 	}

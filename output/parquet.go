@@ -1,7 +1,10 @@
 package output
 
 import (
+	"bufio"
 	"io"
+	"os"
+	"path/filepath"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/parquet"
@@ -18,19 +21,81 @@ func parquetName(kind domain.Kind) string { return string(kind) + ".parquet" }
 // Parquet file with the schema domain.Schema(kind), the lineage columns
 // included; no records give a file with the schema and no rows.
 func writeParquet(path string, kind domain.Kind, batches []arrow.RecordBatch) error {
-	return writeAtomic(path, func(w io.Writer) error {
-		props := parquet.NewWriterProperties(parquet.WithCompression(compress.Codecs.Zstd))
-		fw, err := pqarrow.NewFileWriter(domain.Schema(kind), w, props,
-			pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema()))
-		if err != nil {
+	return writeAtomic(path, func(w io.Writer) error { return encodeParquet(w, kind, batches) })
+}
+
+// encodeParquet writes the Parquet file of writeParquet to w.
+func encodeParquet(w io.Writer, kind domain.Kind, batches []arrow.RecordBatch) error {
+	props := parquet.NewWriterProperties(parquetOptions(kind)...)
+	fw, err := pqarrow.NewFileWriter(domain.Schema(kind), w, props,
+		pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema()))
+	if err != nil {
+		return err
+	}
+	for _, rec := range batches {
+		if err := fw.WriteBuffered(rec); err != nil {
+			fw.Close()
 			return err
 		}
-		for _, rec := range batches {
-			if err := fw.WriteBuffered(rec); err != nil {
-				fw.Close()
-				return err
-			}
+	}
+	return fw.Close()
+}
+
+// parquetOptions are the writer settings of a kind's file: zstd, and
+// dictionary encoding except for free text (titles, numbers, links, notes),
+// which rarely repeats and would only fill the dictionary to fall back.
+func parquetOptions(kind domain.Kind) []parquet.WriterProperty {
+	opts := []parquet.WriterProperty{parquet.WithCompression(compress.Codecs.Zstd)}
+	for _, f := range domain.LedgerFields[kind] {
+		if f.Type == domain.TypeText {
+			opts = append(opts, parquet.WithDictionaryFor(f.Name, false))
 		}
-		return fw.Close()
-	})
+	}
+	return opts
+}
+
+// writeParquetParts writes a unit's records of each kind that has some as
+// a Parquet file of its own under dir, named prefix-<kind>.parquet, to be
+// joined into the county's files.
+func writeParquetParts(dir, prefix string, recs map[domain.Kind][]arrow.RecordBatch) (map[domain.Kind]string, error) {
+	out := map[domain.Kind]string{}
+	for _, kind := range domain.LedgerKinds {
+		if len(recs[kind]) == 0 {
+			continue
+		}
+		path := filepath.Join(dir, prefix+"-"+parquetName(kind))
+		if err := writePart(path, func(w io.Writer) error { return encodeParquet(w, kind, recs[kind]) }); err != nil {
+			return nil, err
+		}
+		out[kind] = path
+	}
+	return out, nil
+}
+
+// writeJoinedParquet writes a kind's Parquet file to path, joined from the
+// units' files; with none, a file with the schema and no rows.
+func writeJoinedParquet(path string, kind domain.Kind, files []string) error {
+	if len(files) == 0 {
+		return writeParquet(path, kind, nil)
+	}
+	return writeAtomic(path, func(w io.Writer) error { return joinParquet(w, files) })
+}
+
+// writePart writes a part of a county file: a working file of the staging
+// folder, not synced (the file it is joined into is).
+func writePart(path string, write func(w io.Writer) error) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(f, 1<<16)
+	if err := write(bw); err != nil {
+		f.Close()
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }

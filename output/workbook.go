@@ -28,3 +28,14 @@ func newWorkbook(first, title string) (*excelize.File, *styles, error) {
 	}
 	return f, st, nil
 }
+
+// detailStyles are the styles every new workbook has, for the rows encoded
+// before their workbook exists (the county's detail sheets).
+func detailStyles() (*styles, error) {
+	f, st, err := newWorkbook("x", "")
+	if err != nil {
+		return nil, err
+	}
+	f.Close()
+	return st, nil
+}

@@ -3,11 +3,14 @@ package output
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 
+	"github.com/apache/arrow-go/v18/arrow"
 	"golang.org/x/sync/errgroup"
 
 	"gongkai/domain"
@@ -42,6 +45,12 @@ func (w *Written) add(path string) string {
 // when all are complete; when one fails, none is replaced and the error
 // names every file that failed.
 //
+// The work is done unit by unit, side by side: each unit's workbook, and
+// its share of the county's files as parts — its detail rows compressed on
+// their own, its records as Parquet row groups — which the county's files
+// are then joined from without re-encoding. The county's detail rows go
+// unit by unit, in the order of r.Units.
+//
 // Before writing anything, Write checks r: its configuration, that every
 // record batch has the schema of its kind, and the report-draft template.
 func Write(dir string, r *Report) (Written, error) {
@@ -72,33 +81,104 @@ func Write(dir string, r *Report) (Written, error) {
 	}
 	defer os.RemoveAll(stage)
 
-	// The files are independent: they are written side by side, one per
-	// core, and accounted for in the order of the list.
-	type job struct {
-		rel   string
-		write func(path string) error
-		done  func(path string)
+	parts := filepath.Join(stage, partsDir)
+	if err := os.Mkdir(parts, dirMode); err != nil {
+		return out, fmt.Errorf("output: %w", err)
 	}
-	var jobs []job
-	jobs = append(jobs, job{countyWorkbookName(r.Config, r.Year),
-		func(p string) error { return writeCountyWorkbook(p, r) }, func(p string) { out.County = p }})
+	st, err := detailStyles()
+	if err != nil {
+		return out, fmt.Errorf("output: %w", err)
+	}
+	byUnit := recordsByUnit(r.Records)
+	defer releaseByUnit(byUnit)
+
+	// First each unit, side by side: its workbook, its rows of the
+	// county's detail sheets (compressed, to be joined as they are) and its
+	// records as Parquet (row groups, to be joined as they are). Then the
+	// county's files, from those parts.
+	units := unitOrder(r, byUnit)
+	details := make([]map[domain.Kind]countyDetail, len(units))
+	parquets := make([]map[domain.Kind]string, len(units))
 	names := make([]string, len(r.Units))
 	for i, u := range r.Units {
 		names[i] = u.Name
 	}
-	byUnit := recordsByUnit(r.Records)
-	defer releaseByUnit(byUnit)
-	for i, safe := range uniqueNames(names) {
-		unit := r.Units[i]
-		jobs = append(jobs, job{unitWorkbookName(r.Config, safe, r.Year),
-			func(p string) error { return writeUnitWorkbook(p, r, unit, byUnit[unit.Name], draft) }, func(p string) { out.Units[unit.Name] = p }})
+	safe := uniqueNames(names)
+	var unitJobs []job
+	for i, name := range units {
+		rel := fmt.Sprintf("%s（%s）", countyWorkbookName(r.Config, r.Year), name) // names a failure of the county's parts
+		written := func(string) {}
+		if i < len(r.Units) {
+			rel = unitWorkbookName(r.Config, safe[i], r.Year)
+			written = func(p string) { out.Units[name] = p }
+		}
+		unitJobs = append(unitJobs, job{rel, func(p string) (err error) {
+			recs := byUnit[name]
+			if i < len(r.Units) {
+				if err := writeUnitWorkbook(p, r, r.Units[i], recs, draft); err != nil {
+					return err
+				}
+			}
+			prefix := strconv.Itoa(i)
+			if details[i], err = encodeCountyDetail(parts, prefix, st, r.Config, recs); err != nil {
+				return err
+			}
+			parquets[i], err = writeParquetParts(parts, prefix, recs)
+			return err
+		}, written})
 	}
+	if err := runJobs(stage, unitJobs); err != nil {
+		return Written{}, err
+	}
+	countyJobs := []job{{countyWorkbookName(r.Config, r.Year),
+		func(p string) error { return writeCountyWorkbook(p, r, st, details) }, func(p string) { out.County = p }}}
 	for _, kind := range domain.LedgerKinds {
-		jobs = append(jobs, job{filepath.Join(dataDir, parquetName(kind)),
-			func(p string) error { return writeParquet(p, kind, r.Records[kind]) }, func(p string) { out.Parquet[kind] = p }})
+		var files []string
+		for _, u := range parquets {
+			if f, ok := u[kind]; ok {
+				files = append(files, f)
+			}
+		}
+		countyJobs = append(countyJobs, job{filepath.Join(dataDir, parquetName(kind)),
+			func(p string) error { return writeJoinedParquet(p, kind, files) }, func(p string) { out.Parquet[kind] = p }})
 	}
-	jobs = append(jobs, job{runJSONName, func(p string) error { return writeRunJSON(p, r) }, func(p string) { out.RunJSON = p }})
+	countyJobs = append(countyJobs, job{runJSONName, func(p string) error { return writeRunJSON(p, r) }, func(p string) { out.RunJSON = p }})
+	if err := runJobs(stage, countyJobs); err != nil {
+		return Written{}, err
+	}
+	var staged []string // paths relative to the year's folder, run.json last
+	add := func(j job) {
+		staged = append(staged, j.rel)
+		j.done(out.add(filepath.Join(out.Dir, j.rel)))
+	}
+	add(countyJobs[0])
+	for _, j := range unitJobs[:len(r.Units)] {
+		add(j)
+	}
+	for _, j := range countyJobs[1:] {
+		add(j)
+	}
+	if err := commitStaged(stage, out.Dir, staged); err != nil {
+		return out, fmt.Errorf("output: %w", err)
+	}
+	return out, nil
+}
 
+// partsDir, under the staging folder, holds the units' parts of the
+// county's files while they are written.
+const partsDir = ".parts"
+
+// job writes one file of the staging folder (rel, relative to it) and
+// says where it went when all are written.
+type job struct {
+	rel   string
+	write func(path string) error
+	done  func(path string)
+}
+
+// runJobs runs the jobs side by side, one per core, and returns an error
+// naming every file that failed.
+func runJobs(stage string, jobs []job) error {
 	results := make([]error, len(jobs))
 	var g errgroup.Group
 	g.SetLimit(runtime.NumCPU())
@@ -110,22 +190,33 @@ func Write(dir string, r *Report) (Written, error) {
 	}
 	g.Wait()
 	var errs []error
-	var staged []string // paths relative to the year's folder, run.json last
 	for i, j := range jobs {
 		if results[i] != nil {
 			errs = append(errs, fmt.Errorf("%s: %w", j.rel, results[i]))
-			continue
 		}
-		staged = append(staged, j.rel)
-		j.done(out.add(filepath.Join(out.Dir, j.rel)))
 	}
 	if len(errs) > 0 {
-		return Written{}, fmt.Errorf("output: nothing replaced: %w", errors.Join(errs...))
+		return fmt.Errorf("output: nothing replaced: %w", errors.Join(errs...))
 	}
-	if err := commitStaged(stage, out.Dir, staged); err != nil {
-		return out, fmt.Errorf("output: %w", err)
+	return nil
+}
+
+// unitOrder lists the units whose rows the county's files carry, in the
+// order they carry them: the report's units, then any other unit that has
+// records, by name.
+func unitOrder(r *Report, byUnit map[string]map[domain.Kind][]arrow.RecordBatch) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, u := range r.Units {
+		out = append(out, u.Name)
+		seen[u.Name] = true
 	}
-	return out, nil
+	for _, name := range slices.Sorted(maps.Keys(byUnit)) {
+		if !seen[name] {
+			out = append(out, name)
+		}
+	}
+	return out
 }
 
 // commitStaged moves the staged files into the year's folder, each by an

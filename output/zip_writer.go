@@ -3,6 +3,7 @@ package output
 import (
 	"archive/zip"
 	"io"
+	"sync"
 
 	"github.com/klauspost/compress/flate"
 	"github.com/xuri/excelize/v2"
@@ -15,10 +16,37 @@ import (
 func newFastZip(w io.Writer) *zip.Writer {
 	zw := zip.NewWriter(w)
 	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
-		return flate.NewWriter(out, flate.BestSpeed)
+		return &pooledFlate{getFlate(out)}, nil
 	})
 	return zw
 }
 
 // fastZip is newFastZip as excelize's SetZipWriter takes it.
 func fastZip(w io.Writer) excelize.ZipWriter { return newFastZip(w) }
+
+// flateWriters keeps compressors for reuse: each holds about a megabyte
+// of tables, and a workbook has dozens of parts.
+var flateWriters sync.Pool
+
+// getFlate returns a compressor at the fastest level writing to w.
+func getFlate(w io.Writer) *flate.Writer {
+	if fw, ok := flateWriters.Get().(*flate.Writer); ok {
+		fw.Reset(w)
+		return fw
+	}
+	fw, err := flate.NewWriter(w, flate.BestSpeed)
+	if err != nil {
+		panic(err) // only for a level out of range
+	}
+	return fw
+}
+
+// pooledFlate returns its compressor to the pool when closed.
+type pooledFlate struct{ *flate.Writer }
+
+func (p *pooledFlate) Close() error {
+	err := p.Writer.Close()
+	flateWriters.Put(p.Writer)
+	p.Writer = nil
+	return err
+}

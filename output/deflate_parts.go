@@ -1,0 +1,134 @@
+package output
+
+import (
+	"archive/zip"
+	"hash/crc32"
+	"io"
+	"os"
+)
+
+// deflatedPart is a piece of a zip entry compressed on its own: a DEFLATE
+// stream ended by a sync flush instead of a final block, so that pieces
+// join, in any order and without recompressing, into one entry. The county
+// workbook's detail sheets are joined from one piece per unit and kind.
+type deflatedPart struct {
+	path string // file holding the compressed bytes
+	rows int    // sheet rows it holds
+	size int64  // bytes before compression
+	crc  uint32 // CRC-32 of those bytes
+}
+
+// compressPart writes what write produces, compressed, to path.
+func compressPart(path string, rows int, write func(w io.Writer) error) (deflatedPart, error) {
+	var p deflatedPart
+	err := writePart(path, func(w io.Writer) (err error) {
+		p, err = deflateTo(w, write)
+		return err
+	})
+	p.path, p.rows = path, rows
+	return p, err
+}
+
+// deflateTo compresses what write produces to w as an open-ended DEFLATE
+// stream, returning its uncompressed size and checksum.
+func deflateTo(w io.Writer, write func(w io.Writer) error) (deflatedPart, error) {
+	fw := getFlate(w)
+	defer flateWriters.Put(fw)
+	h := crc32.NewIEEE()
+	cw := &countingWriter{w: io.MultiWriter(fw, h)}
+	if err := write(cw); err != nil {
+		return deflatedPart{}, err
+	}
+	if err := fw.Flush(); err != nil { // a sync flush: byte-aligned, not final
+		return deflatedPart{}, err
+	}
+	return deflatedPart{size: cw.n, crc: h.Sum32()}, nil
+}
+
+// countingWriter counts the bytes written through it.
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// finalBlock ends a DEFLATE stream after a sync flush: an empty stored
+// block marked final.
+var finalBlock = []byte{0x01, 0x00, 0x00, 0xff, 0xff}
+
+// joinedEntry is a zip entry being assembled from parts.
+type joinedEntry struct {
+	name  string
+	parts []deflatedPart
+	mem   [][]byte // compressed bytes of parts held in memory, by index; nil: read from path
+}
+
+// add appends a part whose compressed bytes are in memory.
+func (e *joinedEntry) addBytes(p deflatedPart, compressed []byte) {
+	e.parts = append(e.parts, p)
+	e.mem = append(e.mem, compressed)
+}
+
+// add appends a part kept in a file.
+func (e *joinedEntry) add(p deflatedPart) {
+	e.parts = append(e.parts, p)
+	e.mem = append(e.mem, nil)
+}
+
+// write writes the entry to zw: its parts' bytes one after another and a
+// final block, under a header whose size and checksum are the parts'.
+func (e *joinedEntry) write(zw *zip.Writer) error {
+	h := &zip.FileHeader{Name: e.name, Method: zip.Deflate}
+	var crc uint32
+	for _, p := range e.parts {
+		crc = crc32Combine(crc, p.crc, p.size)
+		h.UncompressedSize64 += uint64(p.size)
+	}
+	h.CRC32 = crc
+	var compressed uint64
+	for i, p := range e.parts {
+		if e.mem[i] != nil {
+			compressed += uint64(len(e.mem[i]))
+			continue
+		}
+		st, err := os.Stat(p.path)
+		if err != nil {
+			return err
+		}
+		compressed += uint64(st.Size())
+	}
+	h.CompressedSize64 = compressed + uint64(len(finalBlock))
+	w, err := zw.CreateRaw(h)
+	if err != nil {
+		return err
+	}
+	for i, p := range e.parts {
+		if e.mem[i] != nil {
+			if _, err := w.Write(e.mem[i]); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := copyFile(w, p.path); err != nil {
+			return err
+		}
+	}
+	_, err = w.Write(finalBlock)
+	return err
+}
+
+// copyFile copies the file at path to w.
+func copyFile(w io.Writer, path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	_, err = io.Copy(w, f)
+	return err
+}

@@ -1,0 +1,74 @@
+package output
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestCRC32Combine(t *testing.T) {
+	for _, c := range []struct{ a, b string }{
+		{"", ""}, {"a", ""}, {"", "b"}, {"hello, ", "world"},
+		{strings.Repeat("白沙镇", 1000), strings.Repeat("<row>", 777)},
+	} {
+		want := crc32.ChecksumIEEE([]byte(c.a + c.b))
+		got := crc32Combine(crc32.ChecksumIEEE([]byte(c.a)), crc32.ChecksumIEEE([]byte(c.b)), int64(len(c.b)))
+		if got != want {
+			t.Errorf("combine(%.10q, %.10q) = %08x, want %08x", c.a, c.b, got, want)
+		}
+	}
+}
+
+// TestJoinedEntryReadsBack joins parts compressed on their own, some in
+// files and some in memory, into one zip entry that any reader inflates
+// to the parts' text in order, with a checksum that verifies.
+func TestJoinedEntryReadsBack(t *testing.T) {
+	dir := t.TempDir()
+	texts := []string{"<worksheet><sheetData>", "", strings.Repeat("<row><c>白沙镇</c></row>", 5000), "<row/>", "</sheetData></worksheet>"}
+	e := joinedEntry{name: "xl/worksheets/sheet1.xml"}
+	for i, text := range texts {
+		write := func(w io.Writer) error { _, err := io.WriteString(w, text); return err }
+		if i%2 == 0 {
+			p, err := compressPart(filepath.Join(dir, fmt.Sprint(i)), 1, write)
+			if err != nil {
+				t.Fatal(err)
+			}
+			e.add(p)
+			continue
+		}
+		var buf bytes.Buffer
+		p, err := deflateTo(&buf, write)
+		if err != nil {
+			t.Fatal(err)
+		}
+		e.addBytes(p, buf.Bytes())
+	}
+	var zbuf bytes.Buffer
+	zw := zip.NewWriter(&zbuf)
+	if err := e.write(zw); err != nil {
+		t.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(zbuf.Bytes()), int64(zbuf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rc, err := zr.File[0].Open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := io.ReadAll(rc) // checks the CRC at the end
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := strings.Join(texts, ""); string(got) != want {
+		t.Errorf("joined entry reads %d bytes, want %d", len(got), len(want))
+	}
+}
