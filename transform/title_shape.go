@@ -29,11 +29,5 @@ func (t *titleShape) nearDuplicate(o *titleShape) bool {
 	return jaccard(t.bigrams(), o.bigrams()) >= nearDuplicateThreshold
 }
 
-// dayBlock is a unit and a day, the block titles are compared within.
-type dayBlock struct {
-	unit string
-	day  int32
-}
-
 // nearTitleOfKey is nearTitle for a title already reduced by MatchKey.
 func nearTitleOfKey(key string) []rune { return numeralsToDigits([]rune(key)) }

@@ -19,30 +19,13 @@ type itemRecord struct {
 	day                       int32
 }
 
-// unitItemFindings looks at a unit's counted disclosures across its offices:
-// the same item from two offices is one item of the unit, with a warning
-// (D2); titles a few characters apart on the same day are a warning for a
-// person, never a drop (D3). Comparisons are blocked by unit and day, so
-// the cost stays near-linear in the number of records, and one unit is
-// looked at at a time, so the memory is that of the largest unit.
+// unitItemFindings looks at a unit's counted disclosures across its
+// offices: the same item from two offices is one item of the unit, with a
+// warning (D2); titles a few characters apart on the same day are a warning
+// for a person, never a drop (D3). Comparisons are blocked by day, so the
+// cost stays near-linear in the number of records.
 func unitItemFindings(recs []arrow.RecordBatch) []domain.Finding {
-	byUnit := map[string][]arrow.RecordBatch{} // a batch is one file's: one unit
-	for _, rec := range recs {
-		if rec.NumRows() > 0 {
-			u := stringColumn(rec, domain.LineageUnit).Value(0)
-			byUnit[u] = append(byUnit[u], rec)
-		}
-	}
-	var out []domain.Finding
-	for _, u := range slices.Sorted(maps.Keys(byUnit)) {
-		out = append(out, oneUnitItemFindings(byUnit[u])...)
-	}
-	return out
-}
-
-// oneUnitItemFindings compares the items of one unit, day by day.
-func oneUnitItemFindings(recs []arrow.RecordBatch) []domain.Finding {
-	blocks := map[dayBlock][]itemRecord{}
+	blocks := map[int32][]itemRecord{} // day → its items
 	for _, rec := range recs {
 		title, date := stringColumn(rec, domain.FieldTitle), dates(rec, domain.FieldDate)
 		unit, office := stringColumn(rec, domain.LineageUnit), stringColumn(rec, domain.LineageOffice)
@@ -53,20 +36,18 @@ func oneUnitItemFindings(recs []arrow.RecordBatch) []domain.Finding {
 				continue
 			}
 			r := itemRecord{unit.Value(i), office.Value(i), file.Value(i), sheet.Value(i), int(row.Value(i)), title.Value(i), int32(date.Value(i))}
-			k := dayBlock{r.unit, r.day}
-			blocks[k] = append(blocks[k], r)
+			blocks[r.day] = append(blocks[r.day], r)
 		}
 	}
-	keys := make([]dayBlock, 0, len(blocks))
-	names := make(map[dayBlock]string, len(blocks)) // the order: the day as text
-	for k := range blocks {
-		keys = append(keys, k)
-		names[k] = fmt.Sprint(k.day)
+	days := slices.Collect(maps.Keys(blocks))
+	names := make(map[int32]string, len(blocks)) // the order: the day as text
+	for _, d := range days {
+		names[d] = fmt.Sprint(d)
 	}
-	sort.Slice(keys, func(i, j int) bool { return names[keys[i]] < names[keys[j]] })
+	sort.Slice(days, func(i, j int) bool { return names[days[i]] < names[days[j]] })
 	var out []domain.Finding
-	for _, k := range keys {
-		out = append(out, compareDay(blocks[k])...)
+	for _, d := range days {
+		out = append(out, compareDay(blocks[d])...)
 	}
 	return out
 }
