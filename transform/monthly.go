@@ -6,30 +6,17 @@ import (
 	"gongkai/domain"
 )
 
-// unitMonthly counts, from a unit's counted records of the report year, its
-// distinct items by the month of their date (the same title and day from
-// two offices is one item, as in active.items) and its applications
+// unitMonthly counts a unit's distinct items of the report year (items:
+// the same title and day from two offices is one item, as in
+// active.items) by the month of their date, and its counted applications
 // received in the year by the month of receipt (those with an applicant
 // type, as in t3.new.total).
-func unitMonthly(y reportYear, counted map[domain.Kind][]arrow.RecordBatch) domain.Monthly {
+func unitMonthly(y reportYear, items *itemSet, applications []arrow.RecordBatch) domain.Monthly {
 	var out domain.Monthly
-	seen := map[itemKey]bool{} // items already counted
-	for _, rec := range counted[domain.KindDisclosure] {
-		title, date := stringColumn(rec, domain.FieldTitle), dates(rec, domain.FieldDate)
-		for i := 0; i < int(rec.NumRows()); i++ {
-			d, ok := dateAt(date, i)
-			if !ok || !y.contains(d) {
-				continue
-			}
-			k := newItemKey(title.Value(i), d)
-			if seen[k] {
-				continue
-			}
-			seen[k] = true
-			out.Items[d.Month()-1]++
-		}
+	for k := range items.items {
+		out.Items[k.month()-1]++
 	}
-	for _, rec := range counted[domain.KindApplication] {
+	for _, rec := range applications {
 		received, applicant := dates(rec, domain.FieldReceived), stringColumn(rec, domain.FieldApplicant)
 		for i := 0; i < int(rec.NumRows()); i++ {
 			d, ok := dateAt(received, i)

@@ -80,7 +80,7 @@ func BenchmarkDedup(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		clear(v)
-		if fs := markDuplicateRecords(domain.KindDisclosure, rec, v); len(fs) != n/20 {
+		if fs := markDuplicateRecords(domain.KindDisclosure, rec, titleKeys(rec), v); len(fs) != n/20 {
 			b.Fatalf("%d duplicates, want %d", len(fs), n/20)
 		}
 	}

@@ -15,7 +15,7 @@ import (
 type itemRecord struct {
 	unit, office, file, sheet string
 	row                       int
-	title                     string
+	title, key                string // key: the title's MatchKey
 	day                       int32
 }
 
@@ -23,10 +23,11 @@ type itemRecord struct {
 // offices: the same item from two offices is one item of the unit, with a
 // warning (D2); titles a few characters apart on the same day are a warning
 // for a person, never a drop (D3). Comparisons are blocked by day, so the
-// cost stays near-linear in the number of records.
-func unitItemFindings(recs []arrow.RecordBatch) []domain.Finding {
+// cost stays near-linear in the number of records. keys are the titleKeys
+// of each batch of recs.
+func unitItemFindings(recs []arrow.RecordBatch, keys [][]string) []domain.Finding {
 	blocks := map[int32][]itemRecord{} // day → its items
-	for _, rec := range recs {
+	for b, rec := range recs {
 		title, date := stringColumn(rec, domain.FieldTitle), dates(rec, domain.FieldDate)
 		unit, office := stringColumn(rec, domain.LineageUnit), stringColumn(rec, domain.LineageOffice)
 		file, sheet := stringColumn(rec, domain.LineageFile), stringColumn(rec, domain.LineageSheet)
@@ -35,7 +36,7 @@ func unitItemFindings(recs []arrow.RecordBatch) []domain.Finding {
 			if date.IsNull(i) {
 				continue
 			}
-			r := itemRecord{unit.Value(i), office.Value(i), file.Value(i), sheet.Value(i), int(row.Value(i)), title.Value(i), int32(date.Value(i))}
+			r := itemRecord{unit.Value(i), office.Value(i), file.Value(i), sheet.Value(i), int(row.Value(i)), title.Value(i), keys[b][i], int32(date.Value(i))}
 			blocks[r.day] = append(blocks[r.day], r)
 		}
 	}
@@ -62,16 +63,15 @@ func compareDay(items []itemRecord) []domain.Finding {
 	}
 	var titles []seen
 	for _, it := range items {
-		key := domain.MatchKey(it.title)
-		if first, ok := exact[key]; ok {
+		if first, ok := exact[it.key]; ok {
 			if first.office != it.office {
 				out = append(out, itemFinding(domain.RuleSameItem, domain.SevWarning, it,
 					fmt.Sprintf("%s也报送了同一条信息“%s”（%s第 %d 行），本单位按一条计。请确认由哪个科室报送。", first.office, it.title, first.file, first.row)))
 			}
 			continue
 		}
-		exact[key] = it
-		shape := shapeOf(key)
+		exact[it.key] = it
+		shape := shapeOf(it.key)
 		for _, s := range titles {
 			if shape.nearDuplicate(s.shape) {
 				out = append(out, itemFinding(domain.RuleNearDuplicate, domain.SevWarning, it,

@@ -73,6 +73,7 @@ func ComputeUnit(cfg *domain.Config, year int, unit string, offices []OfficeInpu
 func (u *UnitStatistics) add(cfg *domain.Config, year int, offices []OfficeInput, mem memory.Allocator) error {
 	cl := classifier{y: newReportYear(year)}
 	unitItems := newItemSet()
+	var disclosureKeys [][]string // titleKeys of each counted disclosure batch
 	for _, o := range offices {
 		if o.Unit != u.Unit {
 			return fmt.Errorf("transform: office %s of unit %s given to unit %s", o.Office, o.Unit, u.Unit)
@@ -86,10 +87,14 @@ func (u *UnitStatistics) add(cfg *domain.Config, year int, offices []OfficeInput
 		for _, k := range domain.LedgerKinds {
 			for _, rec := range o.Ledgers[k] {
 				v := make([]verdict, rec.NumRows())
-				u.Duplicates = append(u.Duplicates, markDuplicateRecords(k, rec, v)...)
+				var titles []string
+				if k == domain.KindDisclosure {
+					titles = titleKeys(rec)
+				}
+				u.Duplicates = append(u.Duplicates, markDuplicateRecords(k, rec, titles, v)...)
 				switch k {
 				case domain.KindDisclosure:
-					cl.disclosures(rec, items, v)
+					cl.disclosures(rec, titles, items, v)
 				case domain.KindApplication:
 					cl.applications(rec, fig.Derived, v)
 				case domain.KindAppeal:
@@ -102,6 +107,9 @@ func (u *UnitStatistics) add(cfg *domain.Config, year int, offices []OfficeInput
 					return err
 				}
 				u.Counted[k] = append(u.Counted[k], counted)
+				if k == domain.KindDisclosure {
+					disclosureKeys = append(disclosureKeys, countedKeys(titles, v))
+				}
 			}
 		}
 		items.metrics(fig.Derived, cfg.CategoryIDs())
@@ -121,8 +129,8 @@ func (u *UnitStatistics) add(cfg *domain.Config, year int, offices []OfficeInput
 	}
 	unitItems.metrics(u.Metrics, cfg.CategoryIDs()) // de-duplicated across the unit's offices
 	fillZeros(u.Metrics, cfg.MetricIDs())
-	u.Monthly = unitMonthly(cl.y, u.Counted)
-	u.ItemFindings = unitItemFindings(u.Counted[domain.KindDisclosure])
+	u.Monthly = unitMonthly(cl.y, unitItems, u.Counted[domain.KindApplication])
+	u.ItemFindings = unitItemFindings(u.Counted[domain.KindDisclosure], disclosureKeys)
 	return nil
 }
 
