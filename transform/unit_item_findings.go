@@ -53,7 +53,9 @@ func unitItemFindings(recs []arrow.RecordBatch, keys [][]string) []domain.Findin
 	return out
 }
 
-// compareDay compares the items of one unit and day.
+// compareDay compares the items of one unit and day. A title is near
+// another only with the same numbers, so each is compared with the earlier
+// titles of its numbers alone, in their order.
 func compareDay(items []itemRecord) []domain.Finding {
 	var out []domain.Finding
 	exact := map[string]itemRecord{} // first record of each exact title
@@ -61,7 +63,7 @@ func compareDay(items []itemRecord) []domain.Finding {
 		rec   itemRecord
 		shape *titleShape
 	}
-	var titles []seen
+	byNums := map[string][]seen{} // the titles seen, by their numbers
 	for _, it := range items {
 		if first, ok := exact[it.key]; ok {
 			if first.office != it.office {
@@ -72,14 +74,14 @@ func compareDay(items []itemRecord) []domain.Finding {
 		}
 		exact[it.key] = it
 		shape := shapeOf(it.key)
-		for _, s := range titles {
+		for _, s := range byNums[shape.nums] {
 			if shape.nearDuplicate(s.shape) {
 				out = append(out, itemFinding(domain.RuleNearDuplicate, domain.SevWarning, it,
 					fmt.Sprintf("标题“%s”与同日的“%s”（%s第 %d 行）仅差几个字，请核对是否为同一条信息重复登记。两条均已计入。", it.title, s.rec.title, s.rec.file, s.rec.row)))
 				break
 			}
 		}
-		titles = append(titles, seen{it, shape})
+		byNums[shape.nums] = append(byNums[shape.nums], seen{it, shape})
 	}
 	return out
 }
