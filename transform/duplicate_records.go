@@ -55,7 +55,7 @@ func markDuplicateRecords(k domain.Kind, rec arrow.RecordBatch, titles []string,
 	files, sheets := stringColumn(rec, domain.LineageFile), stringColumn(rec, domain.LineageSheet)
 	rows := column(rec, domain.LineageRow).(interface{ Value(int) int32 })
 	units, offices := stringColumn(rec, domain.LineageUnit), stringColumn(rec, domain.LineageOffice)
-	first := map[recordID]int{}
+	first := make(map[recordID]int, rec.NumRows())
 	var out []domain.Finding
 	for i := 0; i < int(rec.NumRows()); i++ {
 		kk, ok := key(i)

@@ -83,9 +83,9 @@ func numbersIn(rs []rune) string {
 // sorted.
 func bigrams(rs []rune) []uint64 {
 	id := func(a, b rune) uint64 { return uint64(uint32(a))<<32 | uint64(uint32(b)) }
-	var set []uint64
+	set := make([]uint64, 0, max(1, len(rs)-1))
 	if len(rs) == 1 {
-		set = []uint64{id(rs[0], 0)}
+		set = append(set, id(rs[0], 0))
 	}
 	for i := 0; i+1 < len(rs); i++ {
 		set = append(set, id(rs[i], rs[i+1]))

@@ -119,14 +119,7 @@ func (u *UnitStatistics) add(cfg *domain.Config, year int, offices []OfficeInput
 		fig.Used = usedMetrics(cfg, &o, fig)
 		u.Offices = append(u.Offices, fig)
 	}
-	totals, err := unitTotals(cfg, u.Offices)
-	if err != nil {
-		return err
-	}
-	u.Metrics = totals[u.Unit]
-	if u.Metrics == nil {
-		u.Metrics = domain.Metrics{}
-	}
+	u.Metrics = unitTotals(cfg, u.Offices)
 	unitItems.metrics(u.Metrics, cfg.CategoryIDs()) // de-duplicated across the unit's offices
 	fillZeros(u.Metrics, cfg.MetricIDs())
 	u.Monthly = unitMonthly(cl.y, unitItems, u.Counted[domain.KindApplication])
