@@ -22,9 +22,9 @@ type classifier struct {
 	src Sources // the office's rows behind each derived metric; nil keeps none
 }
 
-// disclosure counts a disclosure dated in the report year; its item (its
-// title's key of titles and its day) is added to items (unit-level
-// de-duplication happens there).
+// disclosures counts the disclosures dated in the report year; the item
+// of each (its title's key in titles, from titleKeys, and its day) is added
+// to items (unit-level de-duplication happens there).
 func (c classifier) disclosures(rec arrow.RecordBatch, titles []string, items *itemSet, v []verdict) {
 	date := dates(rec, domain.FieldDate)
 	channel, category := stringColumn(rec, domain.FieldChannel), stringColumn(rec, domain.FieldCategory)

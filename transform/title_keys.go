@@ -7,8 +7,8 @@ import (
 )
 
 // titleKeys is the domain.MatchKey of each disclosure's title, computed
-// once per batch for what compares titles: duplicate records (D1), items,
-// the unit's item findings (D2, D3) and the monthly trend.
+// once per batch for what compares titles: duplicate records (D1), items
+// (and so the monthly trend) and the unit's item findings (D2, D3).
 func titleKeys(rec arrow.RecordBatch) []string {
 	title := stringColumn(rec, domain.FieldTitle)
 	keys := make([]string, rec.NumRows())
