@@ -22,10 +22,11 @@ type classifier struct {
 	src Sources // the office's rows behind each derived metric; nil keeps none
 }
 
-// disclosure counts a disclosure dated in the report year; its item is
-// added to items (unit-level de-duplication happens there).
-func (c classifier) disclosures(rec arrow.RecordBatch, items *itemSet, v []verdict) {
-	title, date := stringColumn(rec, domain.FieldTitle), dates(rec, domain.FieldDate)
+// disclosures counts the disclosures dated in the report year; the item
+// of each (its title's key in titles, from titleKeys, and its day) is added
+// to items (unit-level de-duplication happens there).
+func (c classifier) disclosures(rec arrow.RecordBatch, titles []string, items *itemSet, v []verdict) {
+	date := dates(rec, domain.FieldDate)
 	channel, category := stringColumn(rec, domain.FieldChannel), stringColumn(rec, domain.FieldCategory)
 	for i := 0; i < int(rec.NumRows()); i++ {
 		if v[i].reason != "" {
@@ -39,7 +40,7 @@ func (c classifier) disclosures(rec arrow.RecordBatch, items *itemSet, v []verdi
 			v[i] = verdict{reason: domain.DropOutsideYear}
 		default:
 			v[i] = countedVerdict
-			items.add(title.Value(i), d, channel.Value(i), category.Value(i))
+			items.add(itemKey{titles[i], int32(date.Value(i))}, channel.Value(i), category.Value(i))
 		}
 	}
 }

@@ -8,51 +8,61 @@ import (
 	"gongkai/domain"
 )
 
+// recordID identifies a record within its file (domain.md §4).
+type recordID struct {
+	file    string
+	text    string // the MatchKey of the title, 申请编号 or 案号
+	day     int32  // disclosures: the day
+	channel string // disclosures: the channel
+}
+
 // recordKey returns what identifies a record of kind k within one ledger
-// (domain.md §4): a disclosure by normalised title, day and channel (the
-// same item on another channel is no duplicate), an application by 申请编号,
-// an appeal by 案号. ok is false when the record has no key.
-func recordKey(k domain.Kind, rec arrow.RecordBatch) func(i int) (string, bool) {
+// (domain.md §4): a disclosure by normalised title (titles: titleKeys),
+// day and channel (the same item on another channel is no duplicate), an
+// application by 申请编号, an appeal by 案号. ok is false when the record
+// has no key. The file is left to the caller.
+func recordKey(k domain.Kind, rec arrow.RecordBatch, titles []string) func(i int) (recordID, bool) {
 	switch k {
 	case domain.KindDisclosure:
 		title, date, ch := stringColumn(rec, domain.FieldTitle), dates(rec, domain.FieldDate), stringColumn(rec, domain.FieldChannel)
-		return func(i int) (string, bool) {
-			if date.IsNull(i) || title.Value(i) == "" {
-				return "", false
+		return func(i int) (recordID, bool) {
+			if date.IsNull(i) || title.ValueLen(i) == 0 {
+				return recordID{}, false
 			}
-			return fmt.Sprintf("%s|%d|%s", domain.MatchKey(title.Value(i)), date.Value(i), ch.Value(i)), true
+			return recordID{text: titles[i], day: int32(date.Value(i)), channel: ch.Value(i)}, true
 		}
 	case domain.KindApplication:
 		return textKey(rec, domain.FieldAppID)
 	case domain.KindAppeal:
 		return textKey(rec, domain.FieldCaseNo)
 	}
-	return func(int) (string, bool) { return "", false }
+	return func(int) (recordID, bool) { return recordID{}, false }
 }
 
-func textKey(rec arrow.RecordBatch, field string) func(i int) (string, bool) {
+func textKey(rec arrow.RecordBatch, field string) func(i int) (recordID, bool) {
 	col := stringColumn(rec, field)
-	return func(i int) (string, bool) {
+	return func(i int) (recordID, bool) {
 		k := domain.MatchKey(col.Value(i))
-		return k, k != ""
+		return recordID{text: k}, k != ""
 	}
 }
 
 // markDuplicateRecords drops every record that repeats an earlier one of
-// the same file, naming in a finding the row it duplicates.
-func markDuplicateRecords(k domain.Kind, rec arrow.RecordBatch, v []verdict) []domain.Finding {
-	key := recordKey(k, rec)
+// the same file, naming in a finding the row it duplicates; titles are the
+// disclosures' titleKeys (nil for other kinds).
+func markDuplicateRecords(k domain.Kind, rec arrow.RecordBatch, titles []string, v []verdict) []domain.Finding {
+	key := recordKey(k, rec, titles)
 	files, sheets := stringColumn(rec, domain.LineageFile), stringColumn(rec, domain.LineageSheet)
 	rows := column(rec, domain.LineageRow).(interface{ Value(int) int32 })
 	units, offices := stringColumn(rec, domain.LineageUnit), stringColumn(rec, domain.LineageOffice)
-	first := map[string]int{}
+	first := make(map[recordID]int, rec.NumRows())
 	var out []domain.Finding
 	for i := 0; i < int(rec.NumRows()); i++ {
 		kk, ok := key(i)
 		if !ok {
 			continue
 		}
-		kk = files.Value(i) + "|" + kk
+		kk.file = files.Value(i)
 		j, seen := first[kk]
 		if !seen {
 			first[kk] = i

@@ -3,6 +3,8 @@ package transform
 import (
 	"time"
 
+	"github.com/apache/arrow-go/v18/arrow"
+
 	"gongkai/domain"
 )
 
@@ -39,16 +41,13 @@ func newItemSet() *itemSet {
 	return &itemSet{items: map[itemKey]*item{}}
 }
 
-// newItemKey is the key of a title published on a day.
-func newItemKey(title string, day time.Time) itemKey {
-	return itemKey{domain.MatchKey(title), int32(day.Unix() / 86400)}
+// month is the month of the item's day.
+func (k itemKey) month() time.Month {
+	return arrow.Date32(k.day).ToTime().Month()
 }
 
-func (s *itemSet) add(title string, day time.Time, channel, category string) {
-	s.addKey(newItemKey(title, day), channel, category)
-}
-
-func (s *itemSet) addKey(k itemKey, channel, category string) {
+// add adds an item published on a channel ("" for none).
+func (s *itemSet) add(k itemKey, channel, category string) {
 	it := s.items[k]
 	if it == nil {
 		it = &item{}
@@ -78,11 +77,11 @@ func contains(list []string, s string) bool {
 // merge adds every item of o.
 func (s *itemSet) merge(o *itemSet) {
 	for k, it := range o.items {
-		s.addKey(k, "", it.category)
+		s.add(k, "", it.category)
 		mine := s.items[k]
 		mine.channels |= it.channels
 		for _, ch := range it.others {
-			s.addKey(k, ch, "")
+			s.add(k, ch, "")
 		}
 	}
 }

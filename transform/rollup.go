@@ -11,53 +11,21 @@ import (
 	"gongkai/domain"
 )
 
-// unitColumn names the grouping column of the roll-up frames.
-const unitColumn = "unit"
-
-// unitTotals sums the offices' used metrics by unit, as a data frame of
-// offices × metrics grouped by unit.
-func unitTotals(cfg *domain.Config, offices []OfficeFigures) (map[string]domain.Metrics, error) {
-	out := map[string]domain.Metrics{}
+// unitTotals sums a unit's offices' used metrics, office by office in
+// their order: the first office's value, then each next one added, as a
+// column sum of an offices × metrics frame adds them.
+func unitTotals(cfg *domain.Config, offices []OfficeFigures) domain.Metrics {
+	m := domain.Metrics{}
 	if len(offices) == 0 {
-		return out, nil
+		return m
 	}
-	ids := cfg.MetricIDs()
-	cols := []series.Series{series.New(officeUnits(offices), series.String, unitColumn)}
-	for _, id := range ids {
-		vals := make([]float64, len(offices))
-		for i, o := range offices {
-			vals[i] = o.Used[id]
-		}
-		cols = append(cols, series.New(vals, series.Float, id))
-	}
-	df := dataframe.New(cols...)
-	aggs := make([]dataframe.AggregationType, len(ids))
-	for i := range aggs {
-		aggs[i] = dataframe.Aggregation_SUM
-	}
-	sums := df.GroupBy(unitColumn).Aggregation(aggs, ids)
-	if sums.Err != nil {
-		return nil, fmt.Errorf("summing offices by unit: %w", sums.Err)
-	}
-	units := sums.Col(unitColumn).Records()
-	for _, id := range ids {
-		vals := sums.Col(fmt.Sprintf("%s_%s", id, dataframe.Aggregation_SUM)).Float()
-		for i, u := range units {
-			if out[u] == nil {
-				out[u] = domain.Metrics{}
-			}
-			out[u][id] = vals[i]
+	for _, id := range cfg.MetricIDs() {
+		m[id] = offices[0].Used[id]
+		for _, o := range offices[1:] {
+			m[id] += o.Used[id]
 		}
 	}
-	return out, nil
-}
-
-func officeUnits(offices []OfficeFigures) []string {
-	u := make([]string, len(offices))
-	for i, o := range offices {
-		u[i] = o.Unit
-	}
-	return u
+	return m
 }
 
 // countyTotals sums the units' metrics, as column sums of a units × metrics

@@ -1,14 +1,14 @@
 package transform
 
 import (
-	"context"
 	"fmt"
+	"runtime"
+	"slices"
 	"strings"
 
 	"github.com/apache/arrow-go/v18/arrow"
-	"github.com/apache/arrow-go/v18/arrow/array"
-	"github.com/apache/arrow-go/v18/arrow/compute"
 	"github.com/apache/arrow-go/v18/arrow/memory"
+	"golang.org/x/sync/errgroup"
 
 	"gongkai/domain"
 )
@@ -45,176 +45,108 @@ type Statistics struct {
 
 // Release frees the counted records.
 func (s *Statistics) Release() {
-	for _, recs := range s.Counted {
+	releaseCounted(s.Counted)
+	s.Counted = nil
+}
+
+func releaseCounted(counted map[domain.Kind][]arrow.RecordBatch) {
+	for _, recs := range counted {
 		for _, r := range recs {
 			r.Release()
 		}
 	}
-	s.Counted = nil
 }
 
 // Compute derives every metric of domain.md §5 for report year y from the
-// offices' inputs. Units with no input still appear, with zeros.
+// offices' inputs, one unit at a time (ComputeUnit), units in parallel,
+// and joins them (Combine) in the order units first appear in offices.
+// Units with no input still appear, with zeros.
 func Compute(cfg *domain.Config, year int, offices []OfficeInput, mem memory.Allocator) (*Statistics, error) {
-	if mem == nil {
-		mem = memory.DefaultAllocator
-	}
-	st := &Statistics{Units: map[string]domain.Metrics{}, Counted: map[domain.Kind][]arrow.RecordBatch{}, Tally: map[string]*domain.Tally{}, ByKind: map[domain.Kind]*domain.Tally{}}
-	cl := classifier{y: newReportYear(year)}
-	unitItems := map[string]*itemSet{}
+	return computeUnits(cfg, year, offices, mem, runtime.NumCPU())
+}
+
+// computeUnits is Compute with at most workers units computed at a time.
+func computeUnits(cfg *domain.Config, year int, offices []OfficeInput, mem memory.Allocator, workers int) (*Statistics, error) {
+	var names []string
+	byUnit := map[string][]OfficeInput{}
 	for _, o := range offices {
-		fig := OfficeFigures{Unit: o.Unit, Office: o.Office, Derived: domain.Metrics{}, Reported: domain.Metrics{}, Sources: Sources{}}
-		cl.src = fig.Sources
-		if o.Summary != nil {
-			fig.Reported.Add(o.Summary.Values)
+		if _, ok := byUnit[o.Unit]; !ok {
+			names = append(names, o.Unit)
 		}
-		items := newItemSet()
-		for _, k := range domain.LedgerKinds {
-			for _, rec := range o.Ledgers[k] {
-				v := make([]verdict, rec.NumRows())
-				st.Findings = append(st.Findings, markDuplicateRecords(k, rec, v)...)
-				switch k {
-				case domain.KindDisclosure:
-					cl.disclosures(rec, items, v)
-				case domain.KindApplication:
-					cl.applications(rec, fig.Derived, v)
-				case domain.KindAppeal:
-					cl.appeals(rec, fig.Derived, v)
-				case domain.KindServiceItem:
-					cl.serviceItems(rec, fig.Derived, v)
-				}
-				counted, err := st.account(k, rec, v, mem)
-				if err != nil {
-					return nil, err
-				}
-				st.Counted[k] = append(st.Counted[k], counted)
-			}
-		}
-		items.metrics(fig.Derived, cfg.CategoryIDs())
-		if o.Sent(domain.KindDisclosure) {
-			if unitItems[o.Unit] == nil {
-				unitItems[o.Unit] = newItemSet()
-			}
-			unitItems[o.Unit].merge(items)
-		}
-		fig.Used = usedMetrics(cfg, &o, fig)
-		st.Offices = append(st.Offices, fig)
+		byUnit[o.Unit] = append(byUnit[o.Unit], o)
 	}
-	units, err := unitTotals(cfg, st.Offices)
+	units := make([]*UnitStatistics, len(names))
+	var g errgroup.Group
+	g.SetLimit(workers)
+	for i, name := range names {
+		g.Go(func() error {
+			u, err := ComputeUnit(cfg, year, name, byUnit[name], mem)
+			units[i] = u
+			return err
+		})
+	}
+	if err := g.Wait(); err != nil {
+		for _, u := range units {
+			if u != nil {
+				u.Release()
+			}
+		}
+		return nil, err
+	}
+	return Combine(cfg, units)
+}
+
+// Combine joins the statistics of distinct units into those of the
+// county: offices, counted records and duplicate records (D1) in the order
+// of units, then the units' item findings (D2, D3) by unit name; the county
+// totals are the sums over the units, and roster units missing from units
+// appear with zeros. The Statistics take over the units' counted records.
+func Combine(cfg *domain.Config, units []*UnitStatistics) (*Statistics, error) {
+	st := &Statistics{Units: map[string]domain.Metrics{}, Counted: map[domain.Kind][]arrow.RecordBatch{}, Tally: map[string]*domain.Tally{},
+		ByKind: map[domain.Kind]*domain.Tally{}, Monthly: domain.MonthlyTrend{Units: map[string]domain.Monthly{}}}
+	for _, u := range units {
+		if _, ok := st.Units[u.Unit]; ok {
+			return nil, fmt.Errorf("transform: unit %s combined twice", u.Unit)
+		}
+		st.Units[u.Unit] = u.Metrics
+		st.Monthly.Units[u.Unit] = u.Monthly
+		st.Offices = append(st.Offices, u.Offices...)
+		st.Findings = append(st.Findings, u.Duplicates...)
+		for k, recs := range u.Counted {
+			st.Counted[k] = append(st.Counted[k], recs...)
+		}
+		addTallies(st.Tally, u.Tally)
+		addTallies(st.ByKind, u.ByKind)
+	}
+	for _, u := range slices.SortedFunc(slices.Values(units), func(a, b *UnitStatistics) int { return strings.Compare(a.Unit, b.Unit) }) {
+		st.Findings = append(st.Findings, u.ItemFindings...)
+	}
+	for _, ru := range cfg.Units {
+		if _, ok := st.Units[ru.Name]; !ok {
+			empty, err := ComputeUnit(cfg, 0, ru.Name, nil, nil)
+			if err != nil {
+				return nil, err
+			}
+			st.Units[ru.Name], st.Monthly.Units[ru.Name] = empty.Metrics, empty.Monthly
+		}
+	}
+	for _, m := range st.Monthly.Units {
+		st.Monthly.County.Add(m)
+	}
+	county, err := countyTotals(cfg, st.Units)
 	if err != nil {
 		return nil, err
 	}
-	for _, u := range cfg.Units {
-		if _, ok := units[u.Name]; !ok {
-			units[u.Name] = domain.Metrics{}
-		}
-	}
-	for name, m := range units {
-		set := unitItems[name]
-		if set == nil {
-			set = newItemSet()
-		}
-		set.metrics(m, cfg.CategoryIDs()) // de-duplicated across the unit's offices
-		fillZeros(m, cfg.MetricIDs())
-	}
-	county, err := countyTotals(cfg, units)
-	if err != nil {
-		return nil, err
-	}
-	st.Units, st.County = units, county
-	st.Monthly = monthlyTrend(cl.y, st.Counted, units)
-	st.Findings = append(st.Findings, unitItemFindings(st.Counted[domain.KindDisclosure])...)
+	st.County = county
 	return st, nil
 }
 
-// usedMetrics picks, metric group by metric group, the ledger-derived or the
-// self-reported number (domain.md §5.5).
-func usedMetrics(cfg *domain.Config, o *OfficeInput, fig OfficeFigures) domain.Metrics {
-	used := domain.Metrics{}
-	fromSummary := func(prefix string) {
-		for id, v := range fig.Reported {
-			if strings.HasPrefix(id, prefix) {
-				used[id] = v
-			}
+// addTallies adds each tally of from into the one of the same key in to.
+func addTallies[K comparable](to, from map[K]*domain.Tally) {
+	for k, t := range from {
+		if to[k] == nil {
+			to[k] = &domain.Tally{}
 		}
+		to[k].Add(*t)
 	}
-	fromLedger := func(prefix string) {
-		for id, v := range fig.Derived {
-			if strings.HasPrefix(id, prefix) {
-				used[id] = v
-			}
-		}
-	}
-	fromSummary("t2.")
-	preferSummary := cfg.Rules.ReportSource == domain.SourceSummary && o.Summary != nil
-	for _, g := range []struct {
-		prefix string
-		kind   domain.Kind
-	}{{"t3.", domain.KindApplication}, {"t4.", domain.KindAppeal}} {
-		if o.Sent(g.kind) && !preferSummary {
-			fromLedger(g.prefix)
-		} else {
-			fromSummary(g.prefix)
-		}
-	}
-	fromLedger(domain.MetricFeesYuan)
-	fromLedger(domain.MetricServiceItems)
-	fromLedger("active.") // per office; units re-derive these de-duplicated
-	return used
-}
-
-func fillZeros(m domain.Metrics, ids []string) {
-	for _, id := range ids {
-		if _, ok := m[id]; !ok {
-			m[id] = 0
-		}
-	}
-}
-
-// account tallies a batch's verdicts by file and returns its counted rows.
-func (st *Statistics) account(k domain.Kind, rec arrow.RecordBatch, v []verdict, mem memory.Allocator) (arrow.RecordBatch, error) {
-	files := stringColumn(rec, domain.LineageFile)
-	mask := array.NewBooleanBuilder(mem)
-	defer mask.Release()
-	if st.ByKind[k] == nil {
-		st.ByKind[k] = &domain.Tally{}
-	}
-	for i, vd := range v {
-		t := st.Tally[files.Value(i)]
-		if t == nil {
-			t = &domain.Tally{}
-			st.Tally[files.Value(i)] = t
-		}
-		for _, t := range []*domain.Tally{t, st.ByKind[k]} {
-			t.Read++
-			if vd.counted {
-				t.Counted++
-			} else {
-				t.Drop(vd.reason, 1)
-			}
-		}
-		mask.Append(vd.counted)
-	}
-	m := mask.NewBooleanArray()
-	defer m.Release()
-	if m.NullN() == 0 && allTrue(v) {
-		rec.Retain() // every record counts: share the batch rather than copy it
-		return rec, nil
-	}
-	ctx := compute.WithAllocator(context.Background(), mem)
-	out, err := compute.FilterRecordBatch(ctx, rec, m, compute.DefaultFilterOptions())
-	if err != nil {
-		return nil, fmt.Errorf("filtering counted records: %w", err)
-	}
-	return out, nil
-}
-
-// allTrue reports whether every verdict counts its record.
-func allTrue(v []verdict) bool {
-	for _, vd := range v {
-		if !vd.counted {
-			return false
-		}
-	}
-	return true
 }

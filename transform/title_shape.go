@@ -5,7 +5,7 @@ package transform
 type titleShape struct {
 	near  []rune
 	nums  string
-	grams map[[2]rune]bool // built on first use
+	grams []uint64 // built on first use
 }
 
 // shapeOf shapes a title given its domain.MatchKey.
@@ -14,25 +14,21 @@ func shapeOf(key string) *titleShape {
 	return &titleShape{near: near, nums: numbersIn(near)}
 }
 
-func (t *titleShape) bigrams() map[[2]rune]bool {
+func (t *titleShape) bigrams() []uint64 {
 	if t.grams == nil {
 		t.grams = bigrams(t.near)
 	}
 	return t.grams
 }
 
-// nearDuplicate is nearDuplicate(t.near, o.near).
+// nearDuplicate is nearDuplicate(t.near, o.near); pairs whose numbers of
+// bigrams are too far apart are ruled out before the bigrams are compared.
 func (t *titleShape) nearDuplicate(o *titleShape) bool {
 	if t.nums != o.nums {
 		return false
 	}
-	return jaccard(t.bigrams(), o.bigrams()) >= nearDuplicateThreshold
-}
-
-// dayBlock is a unit and a day, the block titles are compared within.
-type dayBlock struct {
-	unit string
-	day  int32
+	a, b := t.bigrams(), o.bigrams()
+	return mayReach(len(a), len(b)) && jaccard(a, b) >= nearDuplicateThreshold
 }
 
 // nearTitleOfKey is nearTitle for a title already reduced by MatchKey.

@@ -1,6 +1,7 @@
 package transform
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -17,6 +18,9 @@ func nearTitle(title string) []rune {
 
 // numeralsToDigits writes every Chinese numeral of rs out as digits.
 func numeralsToDigits(rs []rune) []rune {
+	if !slices.ContainsFunc(rs, func(r rune) bool { return isNumeralRune(r, false) }) {
+		return rs // no numeral: most titles
+	}
 	var out []rune
 	for i := 0; i < len(rs); {
 		j := i
@@ -39,13 +43,23 @@ func numeralsToDigits(rs []rune) []rune {
 }
 
 func isNumeralDigit(r rune) bool {
-	return strings.ContainsRune("零〇○一壹二贰两三叁四肆五伍六陆七柒八捌九玖", r)
+	switch r {
+	case '零', '〇', '○', '一', '壹', '二', '贰', '两', '三', '叁', '四', '肆', '五', '伍', '六', '陆', '七', '柒', '八', '捌', '九', '玖':
+		return true
+	}
+	return false
 }
 
 // isNumeralRune accepts numeral digits and units; 万 and 亿 only after the
 // first character, so that 万元 stays a word.
 func isNumeralRune(r rune, inRun bool) bool {
-	return isNumeralDigit(r) || strings.ContainsRune("十拾百佰千仟", r) || (inRun && strings.ContainsRune("万亿", r))
+	switch r {
+	case '十', '拾', '百', '佰', '千', '仟':
+		return true
+	case '万', '亿':
+		return inRun
+	}
+	return isNumeralDigit(r)
 }
 
 // numbersIn lists the digit sequences of a normalised title, in order.
@@ -65,30 +79,51 @@ func numbersIn(rs []rune) string {
 }
 
 // bigrams returns the set of character bigrams of rs (a single character
-// counts as its own bigram).
-func bigrams(rs []rune) map[[2]rune]bool {
-	set := make(map[[2]rune]bool, len(rs))
+// counts as its own bigram), each as the bigram's two runes in one number,
+// sorted.
+func bigrams(rs []rune) []uint64 {
+	id := func(a, b rune) uint64 { return uint64(uint32(a))<<32 | uint64(uint32(b)) }
+	set := make([]uint64, 0, max(1, len(rs)-1))
 	if len(rs) == 1 {
-		set[[2]rune{rs[0], 0}] = true
+		set = append(set, id(rs[0], 0))
 	}
 	for i := 0; i+1 < len(rs); i++ {
-		set[[2]rune{rs[i], rs[i+1]}] = true
+		set = append(set, id(rs[i], rs[i+1]))
 	}
-	return set
+	slices.Sort(set)
+	return slices.Compact(set)
 }
 
-// jaccard is |a∩b| / |a∪b|.
-func jaccard(a, b map[[2]rune]bool) float64 {
+// jaccard is |a∩b| / |a∪b| of two sorted sets.
+func jaccard(a, b []uint64) float64 {
 	if len(a) == 0 && len(b) == 0 {
 		return 1
 	}
 	inter := 0
-	for k := range a {
-		if b[k] {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
 			inter++
+			i++
+			j++
 		}
 	}
 	return float64(inter) / float64(len(a)+len(b)-inter)
+}
+
+// mayReach reports whether sets of sizes m and n may have a Jaccard of at
+// least nearDuplicateThreshold: |A∩B| ≤ min and |A∪B| ≥ max, so the
+// Jaccard is at most min/max; and the division, correctly rounded, keeps
+// that order, so no pair it rules out would have reached the threshold.
+func mayReach(m, n int) bool {
+	if m == 0 && n == 0 {
+		return true
+	}
+	return float64(min(m, n))/float64(max(m, n)) >= nearDuplicateThreshold
 }
 
 // nearDuplicateThreshold is the bigram Jaccard from which two titles of the

@@ -1,6 +1,10 @@
 package transform
 
-import "testing"
+import (
+	"testing"
+
+	"gongkai/domain"
+)
 
 // titlePairs are hand-written pairs of disclosure titles of the same day:
 // half the same item written twice, half look-alikes that are different
@@ -96,6 +100,54 @@ func TestNearTitle(t *testing.T) {
 	} {
 		if got := string(nearTitle(in)); got != want {
 			t.Errorf("nearTitle(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestShapesCompareAsTitles compares every two titles of titlePairs (and
+// their halves, for sets of other sizes) through their shapes, as the
+// unit's item findings do, and directly: the same verdicts, and the
+// bigrams' Jaccard the same as that of plain sets.
+func TestShapesCompareAsTitles(t *testing.T) {
+	var titles []string
+	for _, p := range titlePairs {
+		for _, s := range []string{p.a, p.b} {
+			rs := []rune(s)
+			titles = append(titles, s, string(rs[:len(rs)/2]), string(rs[len(rs)/2:]))
+		}
+	}
+	titles = append(titles, "", "公", "公告")
+	setOf := func(rs []rune) map[[2]rune]bool {
+		set := map[[2]rune]bool{}
+		if len(rs) == 1 {
+			set[[2]rune{rs[0], 0}] = true
+		}
+		for i := 0; i+1 < len(rs); i++ {
+			set[[2]rune{rs[i], rs[i+1]}] = true
+		}
+		return set
+	}
+	for _, a := range titles {
+		for _, b := range titles {
+			na, nb := nearTitle(a), nearTitle(b)
+			sa, sb := setOf(na), setOf(nb)
+			inter := 0
+			for k := range sa {
+				if sb[k] {
+					inter++
+				}
+			}
+			want := 1.0
+			if len(sa)+len(sb) > 0 {
+				want = float64(inter) / float64(len(sa)+len(sb)-inter)
+			}
+			if got := jaccard(bigrams(na), bigrams(nb)); got != want {
+				t.Errorf("jaccard(%q, %q) = %v, want %v", a, b, got, want)
+			}
+			shapes := shapeOf(domain.MatchKey(a)).nearDuplicate(shapeOf(domain.MatchKey(b)))
+			if direct := nearDuplicate(na, nb); shapes != direct {
+				t.Errorf("%q | %q: shapes say %v, titles %v", a, b, shapes, direct)
+			}
 		}
 	}
 }

@@ -4,74 +4,86 @@ import (
 	"fmt"
 	"maps"
 	"slices"
-	"sort"
+	"strconv"
+	"strings"
 
 	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
 
 	"gongkai/domain"
 )
 
-// itemRecord is a counted disclosure with where it came from.
+// itemBatch is a batch of a unit's counted disclosures, its columns
+// looked up once.
+type itemBatch struct {
+	title, unit, office, file, sheet *array.String
+	row                              *array.Int32
+	keys                             []string // the titles' MatchKey
+}
+
+// itemRecord is a counted disclosure: record i of its batch.
 type itemRecord struct {
-	unit, office, file, sheet string
-	row                       int
-	title                     string
-	day                       int32
+	b *itemBatch
+	i int
 }
 
-// unitItemFindings looks at a unit's counted disclosures across its offices:
-// the same item from two offices is one item of the unit, with a warning
-// (D2); titles a few characters apart on the same day are a warning for a
-// person, never a drop (D3). Comparisons are blocked by unit and day, so
-// the cost stays near-linear in the number of records, and one unit is
-// looked at at a time, so the memory is that of the largest unit.
-func unitItemFindings(recs []arrow.RecordBatch) []domain.Finding {
-	byUnit := map[string][]arrow.RecordBatch{} // a batch is one file's: one unit
-	for _, rec := range recs {
-		if rec.NumRows() > 0 {
-			u := stringColumn(rec, domain.LineageUnit).Value(0)
-			byUnit[u] = append(byUnit[u], rec)
-		}
-	}
-	var out []domain.Finding
-	for _, u := range slices.Sorted(maps.Keys(byUnit)) {
-		out = append(out, oneUnitItemFindings(byUnit[u])...)
-	}
-	return out
-}
+func (r itemRecord) key() string    { return r.b.keys[r.i] }
+func (r itemRecord) title() string  { return r.b.title.Value(r.i) }
+func (r itemRecord) office() string { return r.b.office.Value(r.i) }
+func (r itemRecord) file() string   { return r.b.file.Value(r.i) }
+func (r itemRecord) row() int       { return int(r.b.row.Value(r.i)) }
 
-// oneUnitItemFindings compares the items of one unit, day by day.
-func oneUnitItemFindings(recs []arrow.RecordBatch) []domain.Finding {
-	blocks := map[dayBlock][]itemRecord{}
-	for _, rec := range recs {
-		title, date := stringColumn(rec, domain.FieldTitle), dates(rec, domain.FieldDate)
-		unit, office := stringColumn(rec, domain.LineageUnit), stringColumn(rec, domain.LineageOffice)
-		file, sheet := stringColumn(rec, domain.LineageFile), stringColumn(rec, domain.LineageSheet)
-		row := column(rec, domain.LineageRow).(interface{ Value(int) int32 })
+// unitItemFindings looks at a unit's counted disclosures across its
+// offices: the same item from two offices is one item of the unit, with a
+// warning (D2); titles a few characters apart on the same day are a warning
+// for a person, never a drop (D3). Comparisons are blocked by day, so the
+// cost stays near-linear in the number of records. keys are the titleKeys
+// of each batch of recs.
+func unitItemFindings(recs []arrow.RecordBatch, keys [][]string) []domain.Finding {
+	var items []itemRecord
+	var days []int32 // of each item
+	perDay := map[int32]int{}
+	for b, rec := range recs {
+		batch := &itemBatch{stringColumn(rec, domain.FieldTitle), stringColumn(rec, domain.LineageUnit), stringColumn(rec, domain.LineageOffice),
+			stringColumn(rec, domain.LineageFile), stringColumn(rec, domain.LineageSheet), column(rec, domain.LineageRow).(*array.Int32), keys[b]}
+		date := dates(rec, domain.FieldDate)
 		for i := 0; i < int(rec.NumRows()); i++ {
 			if date.IsNull(i) {
 				continue
 			}
-			r := itemRecord{unit.Value(i), office.Value(i), file.Value(i), sheet.Value(i), int(row.Value(i)), title.Value(i), int32(date.Value(i))}
-			k := dayBlock{r.unit, r.day}
-			blocks[k] = append(blocks[k], r)
+			items = append(items, itemRecord{batch, i})
+			days = append(days, int32(date.Value(i)))
+			perDay[int32(date.Value(i))]++
 		}
 	}
-	keys := make([]dayBlock, 0, len(blocks))
-	names := make(map[dayBlock]string, len(blocks)) // the order: the day as text
-	for k := range blocks {
-		keys = append(keys, k)
-		names[k] = fmt.Sprint(k.day)
+	// The items day by day, days in the order of their number as text, each
+	// day's items in their order.
+	order := slices.SortedFunc(maps.Keys(perDay), func(a, b int32) int {
+		return strings.Compare(strconv.Itoa(int(a)), strconv.Itoa(int(b)))
+	})
+	start := make(map[int32]int, len(order))
+	n := 0
+	for _, d := range order {
+		start[d] = n
+		n += perDay[d]
 	}
-	sort.Slice(keys, func(i, j int) bool { return names[keys[i]] < names[keys[j]] })
+	byDay := make([]itemRecord, len(items))
+	for k, it := range items {
+		byDay[start[days[k]]] = it
+		start[days[k]]++
+	}
 	var out []domain.Finding
-	for _, k := range keys {
-		out = append(out, compareDay(blocks[k])...)
+	n = 0
+	for _, d := range order {
+		out = append(out, compareDay(byDay[n:n+perDay[d]])...)
+		n += perDay[d]
 	}
 	return out
 }
 
-// compareDay compares the items of one unit and day.
+// compareDay compares the items of one unit and day. A title is near
+// another only with the same numbers, so each is compared with the earlier
+// titles of its numbers alone, in their order.
 func compareDay(items []itemRecord) []domain.Finding {
 	var out []domain.Finding
 	exact := map[string]itemRecord{} // first record of each exact title
@@ -79,31 +91,30 @@ func compareDay(items []itemRecord) []domain.Finding {
 		rec   itemRecord
 		shape *titleShape
 	}
-	var titles []seen
+	byNums := map[string][]seen{} // the titles seen, by their numbers
 	for _, it := range items {
-		key := domain.MatchKey(it.title)
-		if first, ok := exact[key]; ok {
-			if first.office != it.office {
+		if first, ok := exact[it.key()]; ok {
+			if first.office() != it.office() {
 				out = append(out, itemFinding(domain.RuleSameItem, domain.SevWarning, it,
-					fmt.Sprintf("%s也报送了同一条信息“%s”（%s第 %d 行），本单位按一条计。请确认由哪个科室报送。", first.office, it.title, first.file, first.row)))
+					fmt.Sprintf("%s也报送了同一条信息“%s”（%s第 %d 行），本单位按一条计。请确认由哪个科室报送。", first.office(), it.title(), first.file(), first.row())))
 			}
 			continue
 		}
-		exact[key] = it
-		shape := shapeOf(key)
-		for _, s := range titles {
+		exact[it.key()] = it
+		shape := shapeOf(it.key())
+		for _, s := range byNums[shape.nums] {
 			if shape.nearDuplicate(s.shape) {
 				out = append(out, itemFinding(domain.RuleNearDuplicate, domain.SevWarning, it,
-					fmt.Sprintf("标题“%s”与同日的“%s”（%s第 %d 行）仅差几个字，请核对是否为同一条信息重复登记。两条均已计入。", it.title, s.rec.title, s.rec.file, s.rec.row)))
+					fmt.Sprintf("标题“%s”与同日的“%s”（%s第 %d 行）仅差几个字，请核对是否为同一条信息重复登记。两条均已计入。", it.title(), s.rec.title(), s.rec.file(), s.rec.row())))
 				break
 			}
 		}
-		titles = append(titles, seen{it, shape})
+		byNums[shape.nums] = append(byNums[shape.nums], seen{it, shape})
 	}
 	return out
 }
 
 func itemFinding(rule string, sev domain.Severity, it itemRecord, msg string) domain.Finding {
-	return domain.Finding{Rule: rule, Severity: sev, Unit: it.unit, Office: it.office,
-		Pos: domain.Pos{File: it.file, Sheet: it.sheet, Row: it.row}, Message: msg}
+	return domain.Finding{Rule: rule, Severity: sev, Unit: it.b.unit.Value(it.i), Office: it.office(),
+		Pos: domain.Pos{File: it.file(), Sheet: it.b.sheet.Value(it.i), Row: it.row()}, Message: msg}
 }

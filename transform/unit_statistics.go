@@ -1,0 +1,220 @@
+package transform
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/apache/arrow-go/v18/arrow/compute"
+	"github.com/apache/arrow-go/v18/arrow/memory"
+
+	"gongkai/domain"
+)
+
+// UnitFigures are the figures of one unit: plain values that point into
+// no other unit's data and that encoding/gob can encode, so that a run can
+// keep them between runs.
+type UnitFigures struct {
+	Unit    string
+	Offices []OfficeFigures // in the order of the offices given
+	// Metrics are the unit's figures: the sums over its offices, items
+	// de-duplicated across them (domain.md §4), every metric id present.
+	Metrics domain.Metrics
+	// Tally accounts for the records of each of the unit's files (lineage
+	// src_file), and ByKind for each ledger kind the unit sent.
+	Tally  map[string]*domain.Tally
+	ByKind map[domain.Kind]*domain.Tally
+	// Duplicates are the duplicate records dropped (D1), office by office;
+	// ItemFindings the same item from two offices (D2) and near-duplicate
+	// titles (D3), day by day.
+	Duplicates   []domain.Finding
+	ItemFindings []domain.Finding
+	// Monthly is the unit's items and applications by month.
+	Monthly domain.Monthly
+}
+
+// UnitStatistics are one unit's figures and its counted records.
+type UnitStatistics struct {
+	UnitFigures
+	// Counted holds the unit's counted records of each ledger kind, in
+	// office order; a batch whose records all count is the input batch
+	// itself, retained. Arrow batches: not gob-encodable. Release frees
+	// them.
+	Counted map[domain.Kind][]arrow.RecordBatch
+}
+
+// Release frees the counted records.
+func (u *UnitStatistics) Release() {
+	releaseCounted(u.Counted)
+	u.Counted = nil
+}
+
+// ComputeUnit derives the figures of one unit for report year y from its
+// offices' inputs alone; every office must be of that unit. A unit with no
+// offices has zeros. mem may be nil (the Go allocator).
+func ComputeUnit(cfg *domain.Config, year int, unit string, offices []OfficeInput, mem memory.Allocator) (*UnitStatistics, error) {
+	if mem == nil {
+		mem = memory.DefaultAllocator
+	}
+	u := &UnitStatistics{
+		UnitFigures: UnitFigures{Unit: unit, Tally: map[string]*domain.Tally{}, ByKind: map[domain.Kind]*domain.Tally{}},
+		Counted:     map[domain.Kind][]arrow.RecordBatch{},
+	}
+	if err := u.add(cfg, year, offices, mem); err != nil {
+		u.Release()
+		return nil, err
+	}
+	return u, nil
+}
+
+// add computes the unit's figures from its offices.
+func (u *UnitStatistics) add(cfg *domain.Config, year int, offices []OfficeInput, mem memory.Allocator) error {
+	cl := classifier{y: newReportYear(year)}
+	unitItems := newItemSet()
+	var disclosureKeys [][]string // titleKeys of each counted disclosure batch
+	for _, o := range offices {
+		if o.Unit != u.Unit {
+			return fmt.Errorf("transform: office %s of unit %s given to unit %s", o.Office, o.Unit, u.Unit)
+		}
+		fig := OfficeFigures{Unit: o.Unit, Office: o.Office, Derived: domain.Metrics{}, Reported: domain.Metrics{}, Sources: Sources{}}
+		cl.src = fig.Sources
+		if o.Summary != nil {
+			fig.Reported.Add(o.Summary.Values)
+		}
+		items := newItemSet()
+		for _, k := range domain.LedgerKinds {
+			for _, rec := range o.Ledgers[k] {
+				v := make([]verdict, rec.NumRows())
+				var titles []string
+				if k == domain.KindDisclosure {
+					titles = titleKeys(rec)
+				}
+				u.Duplicates = append(u.Duplicates, markDuplicateRecords(k, rec, titles, v)...)
+				switch k {
+				case domain.KindDisclosure:
+					cl.disclosures(rec, titles, items, v)
+				case domain.KindApplication:
+					cl.applications(rec, fig.Derived, v)
+				case domain.KindAppeal:
+					cl.appeals(rec, fig.Derived, v)
+				case domain.KindServiceItem:
+					cl.serviceItems(rec, fig.Derived, v)
+				}
+				counted, err := u.account(k, rec, v, mem)
+				if err != nil {
+					return err
+				}
+				u.Counted[k] = append(u.Counted[k], counted)
+				if k == domain.KindDisclosure {
+					disclosureKeys = append(disclosureKeys, countedKeys(titles, v))
+				}
+			}
+		}
+		items.metrics(fig.Derived, cfg.CategoryIDs())
+		if o.Sent(domain.KindDisclosure) {
+			unitItems.merge(items)
+		}
+		fig.Used = usedMetrics(cfg, &o, fig)
+		u.Offices = append(u.Offices, fig)
+	}
+	u.Metrics = unitTotals(cfg, u.Offices)
+	unitItems.metrics(u.Metrics, cfg.CategoryIDs()) // de-duplicated across the unit's offices
+	fillZeros(u.Metrics, cfg.MetricIDs())
+	u.Monthly = unitMonthly(cl.y, unitItems, u.Counted[domain.KindApplication])
+	u.ItemFindings = unitItemFindings(u.Counted[domain.KindDisclosure], disclosureKeys)
+	return nil
+}
+
+// usedMetrics picks, metric group by metric group, the ledger-derived or the
+// self-reported number (domain.md §5.5).
+func usedMetrics(cfg *domain.Config, o *OfficeInput, fig OfficeFigures) domain.Metrics {
+	used := domain.Metrics{}
+	fromSummary := func(prefix string) {
+		for id, v := range fig.Reported {
+			if strings.HasPrefix(id, prefix) {
+				used[id] = v
+			}
+		}
+	}
+	fromLedger := func(prefix string) {
+		for id, v := range fig.Derived {
+			if strings.HasPrefix(id, prefix) {
+				used[id] = v
+			}
+		}
+	}
+	fromSummary("t2.")
+	preferSummary := cfg.Rules.ReportSource == domain.SourceSummary && o.Summary != nil
+	for _, g := range []struct {
+		prefix string
+		kind   domain.Kind
+	}{{"t3.", domain.KindApplication}, {"t4.", domain.KindAppeal}} {
+		if o.Sent(g.kind) && !preferSummary {
+			fromLedger(g.prefix)
+		} else {
+			fromSummary(g.prefix)
+		}
+	}
+	fromLedger(domain.MetricFeesYuan)
+	fromLedger(domain.MetricServiceItems)
+	fromLedger("active.") // per office; units re-derive these de-duplicated
+	return used
+}
+
+func fillZeros(m domain.Metrics, ids []string) {
+	for _, id := range ids {
+		if _, ok := m[id]; !ok {
+			m[id] = 0
+		}
+	}
+}
+
+// account tallies a batch's verdicts by file and returns its counted rows.
+func (u *UnitStatistics) account(k domain.Kind, rec arrow.RecordBatch, v []verdict, mem memory.Allocator) (arrow.RecordBatch, error) {
+	files := stringColumn(rec, domain.LineageFile)
+	mask := array.NewBooleanBuilder(mem)
+	defer mask.Release()
+	if u.ByKind[k] == nil {
+		u.ByKind[k] = &domain.Tally{}
+	}
+	for i, vd := range v {
+		t := u.Tally[files.Value(i)]
+		if t == nil {
+			t = &domain.Tally{}
+			u.Tally[files.Value(i)] = t
+		}
+		for _, t := range []*domain.Tally{t, u.ByKind[k]} {
+			t.Read++
+			if vd.counted {
+				t.Counted++
+			} else {
+				t.Drop(vd.reason, 1)
+			}
+		}
+		mask.Append(vd.counted)
+	}
+	m := mask.NewBooleanArray()
+	defer m.Release()
+	if m.NullN() == 0 && allTrue(v) {
+		rec.Retain() // every record counts: share the batch rather than copy it
+		return rec, nil
+	}
+	ctx := compute.WithAllocator(context.Background(), mem)
+	out, err := compute.FilterRecordBatch(ctx, rec, m, compute.DefaultFilterOptions())
+	if err != nil {
+		return nil, fmt.Errorf("filtering counted records: %w", err)
+	}
+	return out, nil
+}
+
+// allTrue reports whether every verdict counts its record.
+func allTrue(v []verdict) bool {
+	for _, vd := range v {
+		if !vd.counted {
+			return false
+		}
+	}
+	return true
+}
