@@ -13,7 +13,7 @@ const countyTablesSheet = "全县统计表"
 // submissions, the county's official tables, the units compared, channels
 // and categories, the monthly trend, all findings and the detail records,
 // joined from the units' rows (details, encoded with the styles encoded).
-func writeCountyWorkbook(path string, r *Report, encoded *styles, details []map[domain.Kind]countyDetail) error {
+func writeCountyWorkbook(path string, r *Report, encoded *styles, details []map[domain.Kind]detailRows) error {
 	title := fmt.Sprintf("%s%d年政府信息公开统计汇总", r.Config.County, r.Year)
 	f, st, err := newWorkbook(runInfoSheet, title)
 	if err != nil {
@@ -47,7 +47,7 @@ func writeCountyWorkbook(path string, r *Report, encoded *styles, details []map[
 	if st.date != encoded.date || st.decimal != encoded.decimal {
 		return fmt.Errorf("detail rows encoded with date/amount styles %d/%d, the workbook has %d/%d", encoded.date, encoded.decimal, st.date, st.decimal) // a defect
 	}
-	rows, err := addCountyDetailSheets(f, st, r.Config, details)
+	rows, err := addDetailSheets(f, st, r.Config, details)
 	if err != nil {
 		return err
 	}

@@ -2,7 +2,6 @@ package output
 
 import (
 	"archive/zip"
-	"bufio"
 	"bytes"
 	"encoding/xml"
 	"fmt"
@@ -14,25 +13,18 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// deferredRows are the data rows of a sheet that are written straight into
-// the saved file's worksheet part rather than through excelize: the detail
+// deferredRows are the data rows of a sheet that go straight into the
+// saved file's worksheet part rather than through excelize: the detail
 // sheets, where excelize's work per cell was most of the batch's time.
 // excelize writes the sheet's header row, columns, panes, table and print
-// setup; the rows go in after the header when the workbook is saved.
+// setup; the rows, already compressed, are joined in after the header when
+// the workbook is saved.
 type deferredRows struct {
 	sheet string
 	cols  int // columns, for the sheet's dimension
 	rows  int // data rows, sheet rows 2 to rows+1
-	// write writes the <row> elements, adding repeated text to sst (nil
-	// when the workbook has no shared strings: all text inline).
-	write func(w io.Writer, sst *sharedStrings) error
-	// parts, instead of write, hold the rows already compressed, joined
-	// into the part as they are (the county's detail sheets).
 	parts []deflatedPart
 }
-
-// sharedStringsPart is where excelize keeps a workbook's shared strings.
-const sharedStringsPart = "xl/sharedStrings.xml"
 
 // spliceRows copies the workbook package pkg (as excelize saved it) to w,
 // writing each deferred sheet's rows into its worksheet part. Other parts
@@ -54,24 +46,8 @@ func spliceRows(w io.Writer, pkg []byte, deferred []deferredRows) error {
 		}
 		byPart[p] = d
 	}
-	// The detail rows add their repeated text to the workbook's shared
-	// strings, so that part is written last.
-	var sst *sharedStrings
-	var sstFile *zip.File
-	var sstPart []byte
-	for _, zf := range zr.File {
-		if zf.Name == sharedStringsPart {
-			if sstPart, err = readPart(zf); err != nil {
-				return err
-			}
-			sstFile, sst = zf, newSharedStrings(countSharedStrings(sstPart))
-		}
-	}
 	zw := newFastZip(w)
 	for _, zf := range zr.File {
-		if zf == sstFile {
-			continue
-		}
 		d, ok := byPart[zf.Name]
 		if !ok {
 			if err := zw.Copy(zf); err != nil {
@@ -79,21 +55,8 @@ func spliceRows(w io.Writer, pkg []byte, deferred []deferredRows) error {
 			}
 			continue
 		}
-		if err := spliceSheet(zw, zf, d, sst); err != nil {
+		if err := spliceSheet(zw, zf, d); err != nil {
 			return fmt.Errorf("sheet %s: %w", d.sheet, err)
-		}
-	}
-	if sstFile != nil {
-		extended, err := sst.extend(sstPart)
-		if err != nil {
-			return err
-		}
-		pw, err := zw.CreateHeader(&zip.FileHeader{Name: sstFile.Name, Method: zip.Deflate, Modified: sstFile.Modified})
-		if err != nil {
-			return err
-		}
-		if _, err := pw.Write(extended); err != nil {
-			return err
 		}
 	}
 	return zw.Close()
@@ -114,7 +77,7 @@ var dimensionRE = regexp.MustCompile(`<dimension ref="[^"]*"\s*(/>|></dimension>
 
 // spliceSheet writes worksheet part zf to zw with d's rows at the end of
 // its sheetData, and its dimension made to cover them.
-func spliceSheet(zw *zip.Writer, zf *zip.File, d deferredRows, sst *sharedStrings) error {
+func spliceSheet(zw *zip.Writer, zf *zip.File, d deferredRows) error {
 	body, err := readPart(zf)
 	if err != nil {
 		return err
@@ -130,25 +93,7 @@ func spliceSheet(zw *zip.Writer, zf *zip.File, d deferredRows, sst *sharedString
 	}
 	dim := fmt.Sprintf(`<dimension ref="A1:%s%d"/>`, columnLetters(d.cols), d.rows+1)
 	head = dimensionRE.ReplaceAllLiteral(head, []byte(dim))
-
-	if d.parts != nil {
-		return joinSheet(zw, zf.Name, head, tail, d.parts)
-	}
-	pw, err := zw.CreateHeader(&zip.FileHeader{Name: zf.Name, Method: zip.Deflate, Modified: zf.Modified})
-	if err != nil {
-		return err
-	}
-	bw := bufio.NewWriterSize(pw, 1<<16)
-	if _, err := bw.Write(head); err != nil {
-		return err
-	}
-	if err := d.write(bw, sst); err != nil {
-		return err
-	}
-	if _, err := bw.Write(tail); err != nil {
-		return err
-	}
-	return bw.Flush()
+	return joinSheet(zw, zf.Name, head, tail, d.parts)
 }
 
 // joinSheet writes worksheet part name to zw as head, the compressed rows

@@ -32,9 +32,6 @@ type detailColumn struct {
 	label  func(id string) string         // a vocabulary column's labels; nil otherwise
 	dated  bool                           // shown as a date
 	amount bool                           // shown as an amount
-	// shared marks text that repeats from row to row (vocabulary labels,
-	// lineage): kept once in the workbook's shared strings.
-	shared bool
 }
 
 // detailColumns lists a kind's detail columns: the ledger fields in
@@ -55,7 +52,7 @@ func detailColumns(kind domain.Kind, cfg *domain.Config) []detailColumn {
 		case domain.TypeAmount:
 			add(f.Label, f.Name, floatValue).amount = true
 		case domain.TypeBool:
-			add(f.Label, f.Name, boolValue).shared = true
+			add(f.Label, f.Name, boolValue)
 		case domain.TypeVocab:
 			label := vocabLabeler(f.Name, cfg)
 			c := add(f.Label, f.Name, func(a arrow.Array, i int) any {
@@ -64,16 +61,14 @@ func detailColumns(kind domain.Kind, cfg *domain.Config) []detailColumn {
 				}
 				return nil
 			})
-			c.label, c.shared = label, true
-			add(f.Label+rawHeaderSuffix, f.Name+domain.RawSuffix, textValue).shared = true
+			c.label = label
+			add(f.Label+rawHeaderSuffix, f.Name+domain.RawSuffix, textValue)
 		}
 	}
-	for _, l := range []struct{ header, name string }{
-		{headerUnit, domain.LineageUnit}, {headerOffice, domain.LineageOffice},
-		{headerFile, domain.LineageFile}, {headerSheet, domain.LineageSheet},
-	} {
-		add(l.header, l.name, textValue).shared = true
-	}
+	add(headerUnit, domain.LineageUnit, textValue)
+	add(headerOffice, domain.LineageOffice, textValue)
+	add(headerFile, domain.LineageFile, textValue)
+	add(headerSheet, domain.LineageSheet, textValue)
 	add(headerRow, domain.LineageRow, intValue)
 	return cols
 }

@@ -32,36 +32,6 @@ var detailTableNames = map[domain.Kind]string{
 	domain.KindServiceItem: "DetailServiceItem",
 }
 
-// writeDetailSheets adds the detail sheets of every ledger kind, with the
-// records of recs. The sheets get their header row and table here; their
-// records are written when the workbook is saved, straight into the file
-// (see saveWorkbook).
-func writeDetailSheets(f *excelize.File, st *styles, cfg *domain.Config, recs map[domain.Kind][]arrow.RecordBatch) ([]deferredRows, error) {
-	var rows []deferredRows
-	for _, kind := range domain.LedgerKinds {
-		cols := detailColumns(kind, cfg)
-		widths := detailWidths(cols, recs[kind])
-		enc := newRowEncoder(cols, st, false)
-		batches := recs[kind]
-		total := 0
-		for _, b := range batches {
-			total += int(b.NumRows())
-		}
-		perSheet := maxSheetRows - 1
-		for part, from := 1, 0; part == 1 || from < total; part, from = part+1, from+perSheet {
-			name, table := detailSheetName(kind, part)
-			n := min(perSheet, total-from)
-			if err := addDetailSheet(f, st, name, table, cols, widths, n); err != nil {
-				return nil, fmt.Errorf("%s: %w", name, err)
-			}
-			rows = append(rows, deferredRows{sheet: name, cols: len(cols), rows: n, write: func(w io.Writer, sst *sharedStrings) error {
-				return enc.write(w, sst, recordRows(batches), from, n)
-			}})
-		}
-	}
-	return rows, nil
-}
-
 // detailSheetName names a kind's detail sheet and its table: the first
 // "明细-主动公开", the next ones "明细-主动公开(2)" and so on.
 func detailSheetName(kind domain.Kind, part int) (sheet, table string) {
@@ -72,20 +42,20 @@ func detailSheetName(kind domain.Kind, part int) (sheet, table string) {
 	return sheet, table
 }
 
-// countyDetail is what one unit adds to the county's detail sheets of a
-// kind: its rows, compressed, in parts of at most one sheet's rows, and
-// the widths its text asks of the columns.
-type countyDetail struct {
+// detailRows are a unit's records of a kind as detail-sheet rows, encoded
+// once for both its own workbook and the county's: compressed, in parts of
+// at most one sheet's rows, with the widths their text asks of the columns.
+type detailRows struct {
 	parts  []deflatedPart
 	widths []int
 }
 
-// encodeCountyDetail writes a unit's records of every kind as rows for the
-// county's detail sheets: position-free, text inline, compressed, in
-// files named prefix-<kind>-<n> under dir. st must have the styles every
-// new workbook has (see newWorkbook).
-func encodeCountyDetail(dir, prefix string, st *styles, cfg *domain.Config, recs map[domain.Kind][]arrow.RecordBatch) (map[domain.Kind]countyDetail, error) {
-	out := map[domain.Kind]countyDetail{}
+// encodeDetailRows writes a unit's records of every kind as detail-sheet
+// rows: position-free, text inline, compressed, in files named
+// prefix-<kind>-<n> under dir. st must have the styles every new workbook
+// has (see newWorkbook).
+func encodeDetailRows(dir, prefix string, st *styles, cfg *domain.Config, recs map[domain.Kind][]arrow.RecordBatch) (map[domain.Kind]detailRows, error) {
+	out := map[domain.Kind]detailRows{}
 	perSheet := maxSheetRows - 1
 	for _, kind := range domain.LedgerKinds {
 		batches := recs[kind]
@@ -97,13 +67,13 @@ func encodeCountyDetail(dir, prefix string, st *styles, cfg *domain.Config, recs
 			continue
 		}
 		cols := detailColumns(kind, cfg)
-		enc := newRowEncoder(cols, st, true)
-		d := countyDetail{widths: detailWidths(cols, batches)}
+		enc := newRowEncoder(cols, st)
+		d := detailRows{widths: detailWidths(cols, batches)}
 		for from := 0; from < total; from += perSheet {
 			n := min(perSheet, total-from)
 			path := filepath.Join(dir, fmt.Sprintf("%s-%s-%d", prefix, kind, len(d.parts)))
 			p, err := compressPart(path, n, func(w io.Writer) error {
-				return enc.write(w, nil, recordRows(batches), from, n)
+				return enc.write(w, recordRows(batches), from, n)
 			})
 			if err != nil {
 				return nil, err
@@ -115,14 +85,16 @@ func encodeCountyDetail(dir, prefix string, st *styles, cfg *domain.Config, recs
 	return out, nil
 }
 
-// addCountyDetailSheets adds the county's detail sheets of every kind,
-// filled with the units' parts in the order given: a sheet ends where the
-// next part would pass Excel's row limit.
-func addCountyDetailSheets(f *excelize.File, st *styles, cfg *domain.Config, units []map[domain.Kind]countyDetail) ([]deferredRows, error) {
+// addDetailSheets adds the detail sheets of every kind, to be filled with
+// the units' rows in the order given (one unit for a unit's workbook, all
+// for the county's): a sheet ends where the next part would pass Excel's
+// row limit. The sheets get their header row and table here; the rows go
+// in when the workbook is saved (see saveWorkbook).
+func addDetailSheets(f *excelize.File, st *styles, cfg *domain.Config, units []map[domain.Kind]detailRows) ([]deferredRows, error) {
 	var rows []deferredRows
 	for _, kind := range domain.LedgerKinds {
 		cols := detailColumns(kind, cfg)
-		widths := make([]int, len(cols))
+		widths := detailWidths(cols, nil)
 		var sheets [][]deflatedPart
 		var counts []int
 		for _, u := range units {
@@ -140,7 +112,6 @@ func addCountyDetailSheets(f *excelize.File, st *styles, cfg *domain.Config, uni
 		}
 		if len(sheets) == 0 { // no records: the sheet with its header alone
 			sheets, counts = [][]deflatedPart{nil}, []int{0}
-			widths = detailWidths(cols, nil)
 		}
 		for i, parts := range sheets {
 			name, table := detailSheetName(kind, i+1)

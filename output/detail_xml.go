@@ -20,31 +20,23 @@ const maxCellChars = 32767
 const excelEpochDays = 25569
 
 // rowEncoder appends detail rows as worksheet XML (<row> elements of
-// sheetData), the cells typed and styled exactly as excelize's
-// StreamWriter would write them: text as inline strings (or shared ones),
-// dates as serials with the date style, amounts with the amount style,
-// row numbers plain.
+// sheetData), the cells typed and styled as excelize's StreamWriter would
+// write them: text as inline strings, dates as serials with the date
+// style, amounts with the amount style, numbers plain.
 //
-// A positional encoder writes rows and cells without their references (a
-// blank cell before a filled one as <c/>), which the format allows: rows
-// that do not know where they go, so that the county's detail sheets can
-// be joined from every unit's rows however many rows come before.
+// Rows and cells go without their references (a blank cell before a filled
+// one as <c/>), which the format allows: rows that do not know where they
+// go, so that a unit's rows, encoded once, fill both its own workbook and
+// the county's, however many rows come before them there.
 type rowEncoder struct {
-	cols       []detailColumn
-	refs       [][]byte // column letters of each column
-	date       int      // style ids
-	decimal    int
-	positional bool
-	sst        *sharedStrings // shared strings while writing; nil: all inline
-	blanks     int            // blank cells not yet written (positional)
+	cols    []detailColumn
+	date    int // style ids
+	decimal int
+	blanks  int // blank cells of the row not yet written
 }
 
-func newRowEncoder(cols []detailColumn, st *styles, positional bool) *rowEncoder {
-	e := &rowEncoder{cols: cols, date: st.date, decimal: st.decimal, positional: positional}
-	for j := range cols {
-		e.refs = append(e.refs, []byte(columnLetters(j+1)))
-	}
-	return e
+func newRowEncoder(cols []detailColumn, st *styles) *rowEncoder {
+	return &rowEncoder{cols: cols, date: st.date, decimal: st.decimal}
 }
 
 // columnLetters is the column name of column n (1 = A).
@@ -56,24 +48,18 @@ func columnLetters(n int) string {
 	return s
 }
 
-// appendRow appends sheet row r (1-based) holding row i of rec.
-func (e *rowEncoder) appendRow(b []byte, r int, rec arrow.RecordBatch, i int) []byte {
-	if e.positional {
-		b = append(b, `<row>`...)
-		e.blanks = 0
-	} else {
-		b = append(b, `<row r="`...)
-		b = strconv.AppendInt(b, int64(r), 10)
-		b = append(b, `">`...)
-	}
-	for j, c := range e.cols {
-		b = e.appendCell(b, j, r, c, rec.Column(c.col), i)
+// appendRow appends a row holding row i of rec.
+func (e *rowEncoder) appendRow(b []byte, rec arrow.RecordBatch, i int) []byte {
+	b = append(b, `<row>`...)
+	e.blanks = 0
+	for _, c := range e.cols {
+		b = e.appendCell(b, c, rec.Column(c.col), i)
 	}
 	return append(b, `</row>`...)
 }
 
 // appendCell appends column j's cell, or nothing when it is blank.
-func (e *rowEncoder) appendCell(b []byte, j, r int, c detailColumn, a arrow.Array, i int) []byte {
+func (e *rowEncoder) appendCell(b []byte, c detailColumn, a arrow.Array, i int) []byte {
 	if a.IsNull(i) {
 		e.blanks++
 		return b
@@ -88,28 +74,28 @@ func (e *rowEncoder) appendCell(b []byte, j, r int, c detailColumn, a arrow.Arra
 			e.blanks++
 			return b
 		}
-		return e.appendString(b, j, r, c, s)
+		return e.appendText(b, s)
 	case *array.Date32:
 		serial := int64(a.Value(i)) + excelEpochDays
 		if serial < 61 {
 			serial--
 		}
 		if serial < 1 { // before 1900: no serial in Excel, written as text
-			return e.appendText(b, j, r, a.Value(i).FormattedString())
+			return e.appendText(b, a.Value(i).FormattedString())
 		}
-		b = e.open(b, j, r, e.date)
+		b = e.open(b, e.date)
 		b = strconv.AppendInt(b, serial, 10)
 	case *array.Float64:
-		b = e.open(b, j, r, e.decimal)
+		b = e.open(b, e.decimal)
 		b = strconv.AppendFloat(b, a.Value(i), 'f', -1, 64)
 	case *array.Int32:
-		b = e.open(b, j, r, 0)
+		b = e.open(b, 0)
 		b = strconv.AppendInt(b, int64(a.Value(i)), 10)
 	case *array.Boolean:
 		if a.Value(i) {
-			return e.appendString(b, j, r, c, labelYes)
+			return e.appendText(b, labelYes)
 		}
-		return e.appendString(b, j, r, c, labelNo)
+		return e.appendText(b, labelNo)
 	default:
 		panic("output: detail column of type " + a.DataType().String()) // a defect: checkRecords admits only the ledger schemas
 	}
@@ -117,8 +103,8 @@ func (e *rowEncoder) appendCell(b []byte, j, r int, c detailColumn, a arrow.Arra
 }
 
 // open appends the start of a number cell up to its value.
-func (e *rowEncoder) open(b []byte, j, r, style int) []byte {
-	b = e.start(b, j, r)
+func (e *rowEncoder) open(b []byte, style int) []byte {
+	b = e.start(b)
 	if style != 0 {
 		b = append(b, ` s="`...)
 		b = strconv.AppendInt(b, int64(style), 10)
@@ -127,31 +113,12 @@ func (e *rowEncoder) open(b []byte, j, r, style int) []byte {
 	return append(b, `><v>`...)
 }
 
-// start appends the start of a filled cell up to its attributes: the
-// blank cells before it when positional, then <c and its reference.
-func (e *rowEncoder) start(b []byte, j, r int) []byte {
-	if e.positional {
-		for ; e.blanks > 0; e.blanks-- {
-			b = append(b, `<c/>`...)
-		}
-		return append(b, `<c`...)
+// start appends the blank cells before a filled one, then its "<c".
+func (e *rowEncoder) start(b []byte) []byte {
+	for ; e.blanks > 0; e.blanks-- {
+		b = append(b, `<c/>`...)
 	}
-	b = append(b, `<c r="`...)
-	b = append(b, e.refs[j]...)
-	b = strconv.AppendInt(b, int64(r), 10)
-	return append(b, '"')
-}
-
-// appendString appends a text cell: a shared string in a shared column
-// when the workbook has a table of them, otherwise inline.
-func (e *rowEncoder) appendString(b []byte, j, r int, c detailColumn, s string) []byte {
-	if !c.shared || e.sst == nil {
-		return e.appendText(b, j, r, s)
-	}
-	b = e.start(b, j, r)
-	b = append(b, ` t="s"><v>`...)
-	b = strconv.AppendInt(b, int64(e.sst.id(cellText(s))), 10)
-	return append(b, `</v></c>`...)
+	return append(b, `<c`...)
 }
 
 // cellText is s cut to the characters a cell holds.
@@ -163,9 +130,9 @@ func cellText(s string) string {
 }
 
 // appendText appends an inline-string cell.
-func (e *rowEncoder) appendText(b []byte, j, r int, s string) []byte {
+func (e *rowEncoder) appendText(b []byte, s string) []byte {
 	s = cellText(s)
-	b = e.start(b, j, r)
+	b = e.start(b)
 	b = append(b, ` t="inlineStr"><is><t`...)
 	if edgeSpace(s[0]) || edgeSpace(s[len(s)-1]) {
 		b = append(b, ` xml:space="preserve"`...)
@@ -231,11 +198,8 @@ func xmlChar(r rune) bool {
 // rowsFlushBytes is how much row XML is gathered before it is written.
 const rowsFlushBytes = 64 << 10
 
-// write writes n rows of rows, from the one at index from on, as sheet
-// rows 2 to n+1, adding repeated text to sst unless it is nil.
-func (e *rowEncoder) write(w io.Writer, sst *sharedStrings, rows iter.Seq2[arrow.RecordBatch, int], from, n int) error {
-	e.sst = sst
-	defer func() { e.sst = nil }()
+// write writes n rows of rows, from the one at index from on.
+func (e *rowEncoder) write(w io.Writer, rows iter.Seq2[arrow.RecordBatch, int], from, n int) error {
 	b := make([]byte, 0, rowsFlushBytes+4096)
 	k := 0
 	for rec, i := range rows {
@@ -245,7 +209,7 @@ func (e *rowEncoder) write(w io.Writer, sst *sharedStrings, rows iter.Seq2[arrow
 		if k++; k <= from {
 			continue
 		}
-		b = e.appendRow(b, k-from+1, rec, i)
+		b = e.appendRow(b, rec, i)
 		if len(b) >= rowsFlushBytes {
 			if _, err := w.Write(b); err != nil {
 				return err

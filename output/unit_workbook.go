@@ -3,8 +3,6 @@ package output
 import (
 	"fmt"
 
-	"github.com/apache/arrow-go/v18/arrow"
-
 	"gongkai/domain"
 )
 
@@ -12,8 +10,9 @@ import (
 const unitTablesSheet = "统计表"
 
 // writeUnitWorkbook writes a unit's workbook to path: its official tables,
-// its report draft, its findings and its detail records (records).
-func writeUnitWorkbook(path string, r *Report, u UnitReport, records map[domain.Kind][]arrow.RecordBatch, draft *draftTemplate) error {
+// its report draft, its findings and its detail records (rows, encoded
+// with the styles every new workbook has).
+func writeUnitWorkbook(path string, r *Report, u UnitReport, rows map[domain.Kind]detailRows, draft *draftTemplate) error {
 	paragraphs, err := draft.paragraphs(newDraftData(r, u))
 	if err != nil {
 		return err
@@ -36,9 +35,9 @@ func writeUnitWorkbook(path string, r *Report, u UnitReport, records map[domain.
 	if err := writeFindingsSheet(f, st, r.Config, u.Findings); err != nil {
 		return err
 	}
-	rows, err := writeDetailSheets(f, st, r.Config, records)
+	deferred, err := addDetailSheets(f, st, r.Config, []map[domain.Kind]detailRows{rows})
 	if err != nil {
 		return err
 	}
-	return saveWorkbook(f, path, rows...)
+	return saveWorkbook(f, path, deferred...)
 }

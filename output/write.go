@@ -97,7 +97,7 @@ func Write(dir string, r *Report) (Written, error) {
 	// records as Parquet (row groups, to be joined as they are). Then the
 	// county's files, from those parts.
 	units := unitOrder(r, byUnit)
-	details := make([]map[domain.Kind]countyDetail, len(units))
+	details := make([]map[domain.Kind]detailRows, len(units))
 	parquets := make([]map[domain.Kind]string, len(units))
 	names := make([]string, len(r.Units))
 	for i, u := range r.Units {
@@ -113,15 +113,14 @@ func Write(dir string, r *Report) (Written, error) {
 			written = func(p string) { out.Units[name] = p }
 		}
 		unitJobs = append(unitJobs, job{rel, func(p string) (err error) {
-			recs := byUnit[name]
+			recs, prefix := byUnit[name], strconv.Itoa(i)
+			if details[i], err = encodeDetailRows(parts, prefix, st, r.Config, recs); err != nil {
+				return err
+			}
 			if i < len(r.Units) {
-				if err := writeUnitWorkbook(p, r, r.Units[i], recs, draft); err != nil {
+				if err := writeUnitWorkbook(p, r, r.Units[i], details[i], draft); err != nil {
 					return err
 				}
-			}
-			prefix := strconv.Itoa(i)
-			if details[i], err = encodeCountyDetail(parts, prefix, st, r.Config, recs); err != nil {
-				return err
 			}
 			parquets[i], err = writeParquetParts(parts, prefix, recs)
 			return err
