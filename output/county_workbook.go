@@ -13,7 +13,7 @@ const countyTablesSheet = "全县统计表"
 // submissions, the county's official tables, the units compared, channels
 // and categories, the monthly trend, all findings and the detail records,
 // joined from the units' rows (details, encoded with the styles encoded).
-func writeCountyWorkbook(path string, r *Report, encoded *styles, details []map[domain.Kind]detailRows) error {
+func writeCountyWorkbook(path string, r *Report, encoded *styles, details []map[domain.Kind]DetailRows) error {
 	title := fmt.Sprintf("%s%d年政府信息公开统计汇总", r.Config.County, r.Year)
 	f, st, err := newWorkbook(runInfoSheet, title)
 	if err != nil {

@@ -23,7 +23,7 @@ type deferredRows struct {
 	sheet string
 	cols  int // columns, for the sheet's dimension
 	rows  int // data rows, sheet rows 2 to rows+1
-	parts []deflatedPart
+	parts []DeflatedPart
 }
 
 // spliceRows copies the workbook package pkg (as excelize saved it) to w,
@@ -98,7 +98,7 @@ func spliceSheet(zw *zip.Writer, zf *zip.File, d deferredRows) error {
 
 // joinSheet writes worksheet part name to zw as head, the compressed rows
 // of parts, and tail, without recompressing the rows.
-func joinSheet(zw *zip.Writer, name string, head, tail []byte, parts []deflatedPart) error {
+func joinSheet(zw *zip.Writer, name string, head, tail []byte, parts []DeflatedPart) error {
 	e := joinedEntry{name: name}
 	for i, text := range [][]byte{head, tail} {
 		var buf bytes.Buffer

@@ -7,42 +7,42 @@ import (
 	"os"
 )
 
-// deflatedPart is a piece of a zip entry compressed on its own: a DEFLATE
+// DeflatedPart is a piece of a zip entry compressed on its own: a DEFLATE
 // stream ended by a sync flush instead of a final block, so that pieces
 // join, in any order and without recompressing, into one entry. The county
 // workbook's detail sheets are joined from one piece per unit and kind.
-type deflatedPart struct {
-	path string // file holding the compressed bytes
-	rows int    // sheet rows it holds
-	size int64  // bytes before compression
-	crc  uint32 // CRC-32 of those bytes
+type DeflatedPart struct {
+	Path string // file holding the compressed bytes
+	Rows int    // sheet rows it holds
+	Size int64  // bytes before compression
+	CRC  uint32 // CRC-32 of those bytes
 }
 
 // compressPart writes what write produces, compressed, to path.
-func compressPart(path string, rows int, write func(w io.Writer) error) (deflatedPart, error) {
-	var p deflatedPart
+func compressPart(path string, rows int, write func(w io.Writer) error) (DeflatedPart, error) {
+	var p DeflatedPart
 	err := writePart(path, func(w io.Writer) (err error) {
 		p, err = deflateTo(w, write)
 		return err
 	})
-	p.path, p.rows = path, rows
+	p.Path, p.Rows = path, rows
 	return p, err
 }
 
 // deflateTo compresses what write produces to w as an open-ended DEFLATE
 // stream, returning its uncompressed size and checksum.
-func deflateTo(w io.Writer, write func(w io.Writer) error) (deflatedPart, error) {
+func deflateTo(w io.Writer, write func(w io.Writer) error) (DeflatedPart, error) {
 	fw := getFlate(w)
 	defer flateWriters.Put(fw)
 	h := crc32.NewIEEE()
 	cw := &countingWriter{w: io.MultiWriter(fw, h)}
 	if err := write(cw); err != nil {
-		return deflatedPart{}, err
+		return DeflatedPart{}, err
 	}
 	if err := fw.Flush(); err != nil { // a sync flush: byte-aligned, not final
-		return deflatedPart{}, err
+		return DeflatedPart{}, err
 	}
-	return deflatedPart{size: cw.n, crc: h.Sum32()}, nil
+	return DeflatedPart{Size: cw.n, CRC: h.Sum32()}, nil
 }
 
 // countingWriter counts the bytes written through it.
@@ -64,18 +64,18 @@ var finalBlock = []byte{0x01, 0x00, 0x00, 0xff, 0xff}
 // joinedEntry is a zip entry being assembled from parts.
 type joinedEntry struct {
 	name  string
-	parts []deflatedPart
+	parts []DeflatedPart
 	mem   [][]byte // compressed bytes of parts held in memory, by index; nil: read from path
 }
 
 // add appends a part whose compressed bytes are in memory.
-func (e *joinedEntry) addBytes(p deflatedPart, compressed []byte) {
+func (e *joinedEntry) addBytes(p DeflatedPart, compressed []byte) {
 	e.parts = append(e.parts, p)
 	e.mem = append(e.mem, compressed)
 }
 
 // add appends a part kept in a file.
-func (e *joinedEntry) add(p deflatedPart) {
+func (e *joinedEntry) add(p DeflatedPart) {
 	e.parts = append(e.parts, p)
 	e.mem = append(e.mem, nil)
 }
@@ -86,8 +86,8 @@ func (e *joinedEntry) write(zw *zip.Writer) error {
 	h := &zip.FileHeader{Name: e.name, Method: zip.Deflate}
 	var crc uint32
 	for _, p := range e.parts {
-		crc = crc32Combine(crc, p.crc, p.size)
-		h.UncompressedSize64 += uint64(p.size)
+		crc = crc32Combine(crc, p.CRC, p.Size)
+		h.UncompressedSize64 += uint64(p.Size)
 	}
 	h.CRC32 = crc
 	var compressed uint64
@@ -96,7 +96,7 @@ func (e *joinedEntry) write(zw *zip.Writer) error {
 			compressed += uint64(len(e.mem[i]))
 			continue
 		}
-		st, err := os.Stat(p.path)
+		st, err := os.Stat(p.Path)
 		if err != nil {
 			return err
 		}
@@ -114,7 +114,7 @@ func (e *joinedEntry) write(zw *zip.Writer) error {
 			}
 			continue
 		}
-		if err := copyFile(w, p.path); err != nil {
+		if err := copyFile(w, p.Path); err != nil {
 			return err
 		}
 	}

@@ -42,20 +42,20 @@ func detailSheetName(kind domain.Kind, part int) (sheet, table string) {
 	return sheet, table
 }
 
-// detailRows are a unit's records of a kind as detail-sheet rows, encoded
+// DetailRows are a unit's records of a kind as detail-sheet rows, encoded
 // once for both its own workbook and the county's: compressed, in parts of
 // at most one sheet's rows, with the widths their text asks of the columns.
-type detailRows struct {
-	parts  []deflatedPart
-	widths []int
+type DetailRows struct {
+	Parts  []DeflatedPart
+	Widths []int
 }
 
 // encodeDetailRows writes a unit's records of every kind as detail-sheet
 // rows: position-free, text inline, compressed, in files named
 // prefix-<kind>-<n> under dir. st must have the styles every new workbook
 // has (see newWorkbook).
-func encodeDetailRows(dir, prefix string, st *styles, cfg *domain.Config, recs map[domain.Kind][]arrow.RecordBatch) (map[domain.Kind]detailRows, error) {
-	out := map[domain.Kind]detailRows{}
+func encodeDetailRows(dir, prefix string, st *styles, cfg *domain.Config, recs map[domain.Kind][]arrow.RecordBatch) (map[domain.Kind]DetailRows, error) {
+	out := map[domain.Kind]DetailRows{}
 	perSheet := maxSheetRows - 1
 	for _, kind := range domain.LedgerKinds {
 		batches := recs[kind]
@@ -68,17 +68,17 @@ func encodeDetailRows(dir, prefix string, st *styles, cfg *domain.Config, recs m
 		}
 		cols := detailColumns(kind, cfg)
 		enc := newRowEncoder(cols, st)
-		d := detailRows{widths: detailWidths(cols, batches)}
+		d := DetailRows{Widths: detailWidths(cols, batches)}
 		for from := 0; from < total; from += perSheet {
 			n := min(perSheet, total-from)
-			path := filepath.Join(dir, fmt.Sprintf("%s-%s-%d", prefix, kind, len(d.parts)))
+			path := filepath.Join(dir, fmt.Sprintf("%s-%s-%d", prefix, kind, len(d.Parts)))
 			p, err := compressPart(path, n, func(w io.Writer) error {
 				return enc.write(w, recordRows(batches), from, n)
 			})
 			if err != nil {
 				return nil, err
 			}
-			d.parts = append(d.parts, p)
+			d.Parts = append(d.Parts, p)
 		}
 		out[kind] = d
 	}
@@ -90,28 +90,28 @@ func encodeDetailRows(dir, prefix string, st *styles, cfg *domain.Config, recs m
 // for the county's): a sheet ends where the next part would pass Excel's
 // row limit. The sheets get their header row and table here; the rows go
 // in when the workbook is saved (see saveWorkbook).
-func addDetailSheets(f *excelize.File, st *styles, cfg *domain.Config, units []map[domain.Kind]detailRows) ([]deferredRows, error) {
+func addDetailSheets(f *excelize.File, st *styles, cfg *domain.Config, units []map[domain.Kind]DetailRows) ([]deferredRows, error) {
 	var rows []deferredRows
 	for _, kind := range domain.LedgerKinds {
 		cols := detailColumns(kind, cfg)
 		widths := detailWidths(cols, nil)
-		var sheets [][]deflatedPart
+		var sheets [][]DeflatedPart
 		var counts []int
 		for _, u := range units {
 			d := u[kind]
-			for j, w := range d.widths {
+			for j, w := range d.Widths {
 				widths[j] = max(widths[j], w)
 			}
-			for _, p := range d.parts {
-				if len(sheets) == 0 || counts[len(counts)-1]+p.rows > maxSheetRows-1 {
+			for _, p := range d.Parts {
+				if len(sheets) == 0 || counts[len(counts)-1]+p.Rows > maxSheetRows-1 {
 					sheets, counts = append(sheets, nil), append(counts, 0)
 				}
 				sheets[len(sheets)-1] = append(sheets[len(sheets)-1], p)
-				counts[len(counts)-1] += p.rows
+				counts[len(counts)-1] += p.Rows
 			}
 		}
 		if len(sheets) == 0 { // no records: the sheet with its header alone
-			sheets, counts = [][]deflatedPart{nil}, []int{0}
+			sheets, counts = [][]DeflatedPart{nil}, []int{0}
 		}
 		for i, parts := range sheets {
 			name, table := detailSheetName(kind, i+1)

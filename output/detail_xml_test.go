@@ -58,7 +58,7 @@ func TestDetailRowsAgreeWithExcelize(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	deferred, err := addDetailSheets(f, st, cfg, []map[domain.Kind]detailRows{encoded})
+	deferred, err := addDetailSheets(f, st, cfg, []map[domain.Kind]DetailRows{encoded})
 	if err != nil {
 		t.Fatal(err)
 	}

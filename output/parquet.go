@@ -56,18 +56,18 @@ func parquetOptions(kind domain.Kind) []parquet.WriterProperty {
 
 // writeParquetParts writes a unit's records of each kind that has some as
 // a Parquet file of its own under dir, named prefix-<kind>.parquet, to be
-// joined into the county's files.
+// joined into the county's files, and returns those names.
 func writeParquetParts(dir, prefix string, recs map[domain.Kind][]arrow.RecordBatch) (map[domain.Kind]string, error) {
 	out := map[domain.Kind]string{}
 	for _, kind := range domain.LedgerKinds {
 		if len(recs[kind]) == 0 {
 			continue
 		}
-		path := filepath.Join(dir, prefix+"-"+parquetName(kind))
-		if err := writePart(path, func(w io.Writer) error { return encodeParquet(w, kind, recs[kind]) }); err != nil {
+		name := prefix + "-" + parquetName(kind)
+		if err := writePart(filepath.Join(dir, name), func(w io.Writer) error { return encodeParquet(w, kind, recs[kind]) }); err != nil {
 			return nil, err
 		}
-		out[kind] = path
+		out[kind] = name
 	}
 	return out, nil
 }

@@ -12,7 +12,8 @@ const unitTablesSheet = "统计表"
 // writeUnitWorkbook writes a unit's workbook to path: its official tables,
 // its report draft, its findings and its detail records (rows, encoded
 // with the styles every new workbook has).
-func writeUnitWorkbook(path string, r *Report, u UnitReport, rows map[domain.Kind]detailRows, draft *draftTemplate) error {
+func writeUnitWorkbook(path string, cfg *domain.Config, year int, u UnitReport, rows map[domain.Kind]DetailRows, draft *draftTemplate) error {
+	r := &Report{Config: cfg, Year: year}
 	paragraphs, err := draft.paragraphs(newDraftData(r, u))
 	if err != nil {
 		return err
@@ -35,7 +36,7 @@ func writeUnitWorkbook(path string, r *Report, u UnitReport, rows map[domain.Kin
 	if err := writeFindingsSheet(f, st, r.Config, u.Findings); err != nil {
 		return err
 	}
-	deferred, err := addDetailSheets(f, st, r.Config, []map[domain.Kind]detailRows{rows})
+	deferred, err := addDetailSheets(f, st, r.Config, []map[domain.Kind]DetailRows{rows})
 	if err != nil {
 		return err
 	}

@@ -45,122 +45,40 @@ func (w *Written) add(path string) string {
 // when all are complete; when one fails, none is replaced and the error
 // names every file that failed.
 //
-// The work is done unit by unit, side by side: each unit's workbook, and
-// its share of the county's files as parts — its detail rows compressed on
-// their own, its records as Parquet row groups — which the county's files
-// are then joined from without re-encoding. The county's detail rows go
-// unit by unit, in the order of r.Units.
+// The work is done unit by unit, side by side (Writer.Unit), then the
+// county's files are joined from the units' parts (Writer.Finish). The
+// county's detail rows go unit by unit, in the order of r.Units.
 //
 // Before writing anything, Write checks r: its configuration, that every
 // record batch has the schema of its kind, and the report-draft template.
 func Write(dir string, r *Report) (Written, error) {
-	if r.Config == nil {
-		return Written{}, errors.New("output: report has no configuration")
-	}
 	if err := checkRecords(r.Records); err != nil {
 		return Written{}, fmt.Errorf("output: %w", err)
 	}
-	draft, err := parseDraftTemplate(r.DraftTemplate, r.Config)
+	w, err := NewWriter(dir, r)
 	if err != nil {
-		return Written{}, fmt.Errorf("output: %w", err)
+		return Written{}, err
 	}
-	out := Written{
-		Dir:     filepath.Join(dir, strconv.Itoa(r.Year)),
-		Units:   map[string]string{},
-		Parquet: map[domain.Kind]string{},
-	}
-	// Everything is written into a staging folder first and moved into
-	// place only when every file is complete: until then, and whenever a
-	// file fails, the previous run's outputs stay as they were.
-	stage := filepath.Join(dir, "."+strconv.Itoa(r.Year)+".staging")
-	if err := os.RemoveAll(stage); err != nil { // what a killed run left
-		return out, fmt.Errorf("output: %w", err)
-	}
-	if err := os.MkdirAll(filepath.Join(stage, dataDir), dirMode); err != nil {
-		return out, fmt.Errorf("output: %w", err)
-	}
-	defer os.RemoveAll(stage)
-
-	parts := filepath.Join(stage, partsDir)
-	if err := os.Mkdir(parts, dirMode); err != nil {
-		return out, fmt.Errorf("output: %w", err)
-	}
-	st, err := detailStyles()
-	if err != nil {
-		return out, fmt.Errorf("output: %w", err)
-	}
+	defer w.Close()
 	byUnit := recordsByUnit(r.Records)
 	defer releaseByUnit(byUnit)
-
-	// First each unit, side by side: its workbook, its rows of the
-	// county's detail sheets (compressed, to be joined as they are) and its
-	// records as Parquet (row groups, to be joined as they are). Then the
-	// county's files, from those parts.
-	units := unitOrder(r, byUnit)
-	details := make([]map[domain.Kind]detailRows, len(units))
-	parquets := make([]map[domain.Kind]string, len(units))
-	names := make([]string, len(r.Units))
-	for i, u := range r.Units {
-		names[i] = u.Name
-	}
-	safe := uniqueNames(names)
-	var unitJobs []job
-	for i, name := range units {
-		rel := fmt.Sprintf("%s（%s）", countyWorkbookName(r.Config, r.Year), name) // names a failure of the county's parts
-		written := func(string) {}
+	names := unitOrder(r, byUnit)
+	parts := make([]UnitParts, len(names))
+	jobs := make([]job, len(names))
+	for i, name := range names {
+		var u *UnitReport
 		if i < len(r.Units) {
-			rel = unitWorkbookName(r.Config, safe[i], r.Year)
-			written = func(p string) { out.Units[name] = p }
+			u = &r.Units[i]
 		}
-		unitJobs = append(unitJobs, job{rel, func(p string) (err error) {
-			recs, prefix := byUnit[name], strconv.Itoa(i)
-			if details[i], err = encodeDetailRows(parts, prefix, st, r.Config, recs); err != nil {
-				return err
-			}
-			if i < len(r.Units) {
-				if err := writeUnitWorkbook(p, r, r.Units[i], details[i], draft); err != nil {
-					return err
-				}
-			}
-			parquets[i], err = writeParquetParts(parts, prefix, recs)
+		jobs[i] = job{w.unitFileName(name), func(string) (err error) {
+			parts[i], err = w.Unit(filepath.Join(w.stage, partsDir, strconv.Itoa(i)), name, u, byUnit[name])
 			return err
-		}, written})
+		}, nil}
 	}
-	if err := runJobs(stage, unitJobs); err != nil {
+	if err := runJobs(w.stage, jobs); err != nil {
 		return Written{}, err
 	}
-	countyJobs := []job{{countyWorkbookName(r.Config, r.Year),
-		func(p string) error { return writeCountyWorkbook(p, r, st, details) }, func(p string) { out.County = p }}}
-	for _, kind := range domain.LedgerKinds {
-		var files []string
-		for _, u := range parquets {
-			if f, ok := u[kind]; ok {
-				files = append(files, f)
-			}
-		}
-		countyJobs = append(countyJobs, job{filepath.Join(dataDir, parquetName(kind)),
-			func(p string) error { return writeJoinedParquet(p, kind, files) }, func(p string) { out.Parquet[kind] = p }})
-	}
-	countyJobs = append(countyJobs, job{runJSONName, func(p string) error { return writeRunJSON(p, r) }, func(p string) { out.RunJSON = p }})
-	if err := runJobs(stage, countyJobs); err != nil {
-		return Written{}, err
-	}
-	var staged []string // paths relative to the year's folder, run.json last
-	add := func(j job) {
-		staged = append(staged, j.rel)
-		j.done(out.add(filepath.Join(out.Dir, j.rel)))
-	}
-	add(countyJobs[0])
-	for _, j := range unitJobs[:len(r.Units)] {
-		add(j)
-	}
-	for _, j := range countyJobs[1:] {
-		add(j)
-	}
-	if err := commitStaged(stage, out.Dir, staged); err != nil {
-		return out, fmt.Errorf("output: %w", err)
-	}
-	return out, nil
+	return w.Finish(r, parts)
 }
 
 // partsDir, under the staging folder, holds the units' parts of the

@@ -1,0 +1,187 @@
+package output
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+
+	"github.com/apache/arrow-go/v18/arrow"
+
+	"gongkai/domain"
+)
+
+// Writer writes one run's outputs into dir/<year>/: first each unit's
+// workbook and its parts of the county's files (Unit, side by side, in any
+// order), then the county's files joined from those parts (Finish). All is
+// staged and put in place by Finish when complete; until then, and when
+// anything fails, the previous run's outputs stay as they were.
+type Writer struct {
+	dir, stage string
+	cfg        *domain.Config
+	year       int
+	draft      *draftTemplate
+	styles     *styles           // of every new workbook: the detail rows are encoded with them
+	files      map[string]string // unit of the report → its workbook's file name
+}
+
+// NewWriter starts the outputs of r: its configuration, year and draft
+// template, and its units (their names make the file names).
+func NewWriter(dir string, r *Report) (*Writer, error) {
+	if r.Config == nil {
+		return nil, errors.New("output: report has no configuration")
+	}
+	draft, err := parseDraftTemplate(r.DraftTemplate, r.Config)
+	if err != nil {
+		return nil, fmt.Errorf("output: %w", err)
+	}
+	st, err := detailStyles()
+	if err != nil {
+		return nil, fmt.Errorf("output: %w", err)
+	}
+	w := &Writer{dir: dir, cfg: r.Config, year: r.Year, draft: draft, styles: st, files: map[string]string{}}
+	names := make([]string, len(r.Units))
+	for i, u := range r.Units {
+		names[i] = u.Name
+	}
+	for i, safe := range uniqueNames(names) {
+		w.files[names[i]] = unitWorkbookName(r.Config, safe, r.Year)
+	}
+	w.stage = filepath.Join(dir, "."+strconv.Itoa(r.Year)+".staging")
+	if err := os.RemoveAll(w.stage); err != nil { // what a killed run left
+		return nil, fmt.Errorf("output: %w", err)
+	}
+	if err := os.MkdirAll(filepath.Join(w.stage, dataDir), dirMode); err != nil {
+		return nil, fmt.Errorf("output: %w", err)
+	}
+	return w, nil
+}
+
+// Close removes what is staged; after Finish, nothing is left to remove.
+func (w *Writer) Close() { os.RemoveAll(w.stage) }
+
+// UnitWorkbookName is the file name of a unit's workbook, or "" when the
+// unit is not one of the report's.
+func (w *Writer) UnitWorkbookName(unit string) string { return w.files[unit] }
+
+// unitFileName names what a unit's work writes, for an error message.
+func (w *Writer) unitFileName(unit string) string {
+	if f := w.files[unit]; f != "" {
+		return f
+	}
+	return fmt.Sprintf("%s（%s）", countyWorkbookName(w.cfg, w.year), unit)
+}
+
+// UnitParts are the files one unit contributes, kept in Dir: its workbook
+// and its shares of the county's files — its detail rows, compressed, and
+// its records as Parquet — which Finish joins without re-encoding. They
+// depend on nothing but the unit's own report and records, so a unit whose
+// inputs did not change can give the same parts again (see At).
+type UnitParts struct {
+	Unit     string
+	Dir      string
+	Workbook string                     // file name of the unit's workbook; "" for none
+	Rows     map[domain.Kind]DetailRows // for the county's detail sheets
+	Parquet  map[domain.Kind]string     // file name of its records of a kind
+}
+
+// At returns the parts as found in dir, where their files were moved.
+func (p UnitParts) At(dir string) UnitParts {
+	out := p
+	out.Dir = dir
+	out.Rows = map[domain.Kind]DetailRows{}
+	for k, rows := range p.Rows {
+		moved := DetailRows{Widths: rows.Widths}
+		for _, part := range rows.Parts {
+			part.Path = filepath.Join(dir, filepath.Base(part.Path))
+			moved.Parts = append(moved.Parts, part)
+		}
+		out.Rows[k] = moved
+	}
+	return out
+}
+
+// Unit writes, into dir, unit's workbook (from u, when the unit is one of
+// the report's) and its parts of the county's files from its counted
+// records. It may run for several units at once.
+func (w *Writer) Unit(dir, unit string, u *UnitReport, recs map[domain.Kind][]arrow.RecordBatch) (UnitParts, error) {
+	if err := os.MkdirAll(dir, dirMode); err != nil {
+		return UnitParts{}, err
+	}
+	p := UnitParts{Unit: unit, Dir: dir}
+	var err error
+	if p.Rows, err = encodeDetailRows(dir, "rows", w.styles, w.cfg, recs); err != nil {
+		return UnitParts{}, err
+	}
+	if u != nil && w.files[unit] != "" {
+		p.Workbook = w.files[unit]
+		if err := writeUnitWorkbook(filepath.Join(dir, p.Workbook), w.cfg, w.year, *u, p.Rows, w.draft); err != nil {
+			return UnitParts{}, err
+		}
+	}
+	if p.Parquet, err = writeParquetParts(dir, "records", recs); err != nil {
+		return UnitParts{}, err
+	}
+	return p, nil
+}
+
+// Finish writes the county's files from r and the units' parts (the
+// county's rows go in the order of units), puts them and the units'
+// workbooks in place, run.json last, and says what it wrote.
+func (w *Writer) Finish(r *Report, units []UnitParts) (Written, error) {
+	out := Written{
+		Dir:     filepath.Join(w.dir, strconv.Itoa(r.Year)),
+		Units:   map[string]string{},
+		Parquet: map[domain.Kind]string{},
+	}
+	rows := make([]map[domain.Kind]DetailRows, len(units))
+	for i, u := range units {
+		rows[i] = u.Rows
+	}
+	countyJob := job{countyWorkbookName(r.Config, r.Year),
+		func(p string) error { return writeCountyWorkbook(p, r, w.styles, rows) }, func(p string) { out.County = p }}
+	var unitJobs []job
+	for _, u := range units {
+		if u.Workbook == "" {
+			continue
+		}
+		unitJobs = append(unitJobs, job{u.Workbook,
+			func(p string) error { return linkOrCopy(filepath.Join(u.Dir, u.Workbook), p) }, func(p string) { out.Units[u.Unit] = p }})
+	}
+	var dataJobs []job
+	for _, kind := range domain.LedgerKinds {
+		var files []string
+		for _, u := range units {
+			if f, ok := u.Parquet[kind]; ok {
+				files = append(files, filepath.Join(u.Dir, f))
+			}
+		}
+		dataJobs = append(dataJobs, job{filepath.Join(dataDir, parquetName(kind)),
+			func(p string) error { return writeJoinedParquet(p, kind, files) }, func(p string) { out.Parquet[kind] = p }})
+	}
+	dataJobs = append(dataJobs, job{runJSONName, func(p string) error { return writeRunJSON(p, r) }, func(p string) { out.RunJSON = p }})
+	jobs := append(append([]job{countyJob}, unitJobs...), dataJobs...)
+	if err := runJobs(w.stage, jobs); err != nil {
+		return Written{}, err
+	}
+	var staged []string // paths relative to the year's folder, run.json last
+	for _, j := range jobs {
+		staged = append(staged, j.rel)
+		j.done(out.add(filepath.Join(out.Dir, j.rel)))
+	}
+	if err := commitStaged(w.stage, out.Dir, staged); err != nil {
+		return out, fmt.Errorf("output: %w", err)
+	}
+	return out, nil
+}
+
+// linkOrCopy puts the file at src also at dst: a hard link where the file
+// system allows one, a copy otherwise.
+func linkOrCopy(src, dst string) error {
+	if err := os.Link(src, dst); err == nil {
+		return nil
+	}
+	return writeAtomic(dst, func(w io.Writer) error { return copyFile(w, src) })
+}
