@@ -139,8 +139,10 @@ func (fr *fileReader) finish() {
 		fr.release()
 	} else {
 		fr.sub.Records = map[domain.Kind]arrow.RecordBatch{}
+		fr.sub.Rows = map[domain.Kind]int{}
 		for _, k := range fr.order {
-			fr.sub.Records[k] = fr.builders[k].finish(fr.sub.Unit, fr.sub.Office)
+			rec := fr.builders[k].finish(fr.sub.Unit, fr.sub.Office)
+			fr.sub.Records[k], fr.sub.Rows[k] = rec, int(rec.NumRows())
 		}
 	}
 	for i := range fr.sub.Findings {

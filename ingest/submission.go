@@ -24,7 +24,10 @@ type Submission struct {
 
 	Sheets  []SheetInfo
 	Records map[domain.Kind]arrow.RecordBatch // one batch per ledger kind present
-	Summary *domain.SelfReport                // the self-reported tables, nil when absent
+	// Rows counts the records of each ledger kind present; it stays when
+	// Records are released (a batch may set them aside and load them again).
+	Rows    map[domain.Kind]int
+	Summary *domain.SelfReport // the self-reported tables, nil when absent
 	// Subtotals are the 小计/合计 rows of its ledgers, check figures (R7).
 	Subtotals []domain.SubtotalRow
 
@@ -51,6 +54,17 @@ func (s *Submission) HasKind(k domain.Kind) bool {
 		}
 	}
 	return false
+}
+
+// TakeRecords hands the records over to the caller, who releases them;
+// nil when none are held (none read, or already taken or released).
+func (s *Submission) TakeRecords() map[domain.Kind]arrow.RecordBatch {
+	if len(s.Records) == 0 {
+		return nil
+	}
+	recs := s.Records
+	s.Records = nil
+	return recs
 }
 
 // Release frees the Arrow records.

@@ -25,16 +25,34 @@ func CheckDraft(r *Report) ([]domain.Finding, error) {
 	}
 	var out []domain.Finding
 	for i, safe := range uniqueNames(names) {
-		u := r.Units[i]
-		figs, err := DraftFigures(r, u.Name)
+		fs, err := unitDraftFindings(r, r.Units[i], unitWorkbookName(r.Config, safe, r.Year))
 		if err != nil {
-			return nil, fmt.Errorf("output: %w", err)
+			return nil, err
 		}
-		for _, f := range figs {
-			pos := domain.Pos{File: unitWorkbookName(r.Config, safe, r.Year), Sheet: draftSheet, Row: f.Paragraph + 1, Col: 1}
-			if fd, ok := draftFinding(r, u, pos, f); ok {
-				out = append(out, fd)
-			}
+		out = append(out, fs...)
+	}
+	return out, nil
+}
+
+// CheckDraft checks R12 on one unit's report draft (see the function
+// CheckDraft), for a unit written on its own.
+func (w *Writer) CheckDraft(u UnitReport) ([]domain.Finding, error) {
+	r := &Report{Config: w.cfg, Year: w.year, DraftTemplate: w.draftText, Units: []UnitReport{u}}
+	return unitDraftFindings(r, u, w.files[u.Name])
+}
+
+// unitDraftFindings are the R12 findings of unit u of r, whose workbook is
+// named workbook.
+func unitDraftFindings(r *Report, u UnitReport, workbook string) ([]domain.Finding, error) {
+	figs, err := DraftFigures(r, u.Name)
+	if err != nil {
+		return nil, fmt.Errorf("output: %w", err)
+	}
+	var out []domain.Finding
+	for _, f := range figs {
+		pos := domain.Pos{File: workbook, Sheet: draftSheet, Row: f.Paragraph + 1, Col: 1}
+		if fd, ok := draftFinding(r, u, pos, f); ok {
+			out = append(out, fd)
 		}
 	}
 	return out, nil

@@ -28,7 +28,7 @@ const cacheDir = ".cache"
 // cacheFormat names the shape of a cached submission: change it whenever
 // ingest.Submission gains or loses a field, so that old entries are not
 // taken for new ones by a build that keeps its version string.
-const cacheFormat = "submission-2"
+const cacheFormat = "submission-3"
 
 // parseCache is the batch's own store of parsed files.
 // It is safe for concurrent use: only the record of entries used is shared.
@@ -59,71 +59,96 @@ func newParseCache(out, version string, cfg *domain.Config) (*parseCache, error)
 	return &parseCache{dir: dir, salt: cacheFormat + "|" + version + "|" + hex.EncodeToString(sum[:]), used: map[string]bool{}}, nil
 }
 
-// cachedSubmission is a Submission with its records as Arrow IPC streams.
-type cachedSubmission struct {
-	Meta    ingest.Submission
-	Records map[domain.Kind][]byte
-}
+// recordsSuffix names the file of an entry's records, beside the file of
+// its description: a re-run reads every description but only the records
+// of the units it has to compute again.
+const recordsSuffix = ".records"
 
 func (c *parseCache) key(rel, sha string) string {
 	sum := sha256.Sum256([]byte(c.salt + "|" + rel + "|" + sha))
 	return hex.EncodeToString(sum[:16])
 }
 
-// load returns the parsed file for rel with content hash sha, or nil.
-func (c *parseCache) load(rel, sha string, mem memory.Allocator) *ingest.Submission {
+// load returns the parsed file for rel with content hash sha, without its
+// records (see loadRecords), or nil.
+func (c *parseCache) load(rel, sha string) *ingest.Submission {
 	k := c.key(rel, sha)
 	c.use(k)
 	data, err := os.ReadFile(filepath.Join(c.dir, k))
 	if err != nil {
 		return nil
 	}
-	var cs cachedSubmission
-	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&cs); err != nil {
+	var sub ingest.Submission
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&sub); err != nil {
 		return nil
-	}
-	sub := cs.Meta
-	sub.Records = map[domain.Kind]arrow.RecordBatch{}
-	for k, b := range cs.Records {
-		rec, err := readIPC(b, mem)
-		if err != nil {
-			sub.Release()
-			return nil
-		}
-		sub.Records[k] = rec
 	}
 	return &sub
 }
 
-// store saves a parsed file; a failure only costs a re-read next time.
-func (c *parseCache) store(sub *ingest.Submission) {
+// loadRecords returns the records of the parsed file for rel with content
+// hash sha.
+func (c *parseCache) loadRecords(rel, sha string, mem memory.Allocator) (map[domain.Kind]arrow.RecordBatch, error) {
+	data, err := os.ReadFile(filepath.Join(c.dir, c.key(rel, sha)+recordsSuffix))
+	if err != nil {
+		return nil, err
+	}
+	var streams map[domain.Kind][]byte
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&streams); err != nil {
+		return nil, err
+	}
+	out := map[domain.Kind]arrow.RecordBatch{}
+	for k, b := range streams {
+		rec, err := readIPC(b, mem)
+		if err != nil {
+			for _, r := range out {
+				r.Release()
+			}
+			return nil, err
+		}
+		out[k] = rec
+	}
+	return out, nil
+}
+
+// store saves a parsed file: its records, then its description, so that a
+// description is never found without its records. It reports whether both
+// were saved; a failure only costs a re-read.
+func (c *parseCache) store(sub *ingest.Submission) bool {
 	k := c.key(sub.Path, sub.SHA256)
 	c.use(k)
-	cs := cachedSubmission{Meta: *sub, Records: map[domain.Kind][]byte{}}
-	cs.Meta.Records = nil
+	streams := map[domain.Kind][]byte{}
 	for kind, rec := range sub.Records {
 		b, err := writeIPC(rec)
 		if err != nil {
-			return
+			return false
 		}
-		cs.Records[kind] = b
+		streams[kind] = b
 	}
+	meta := *sub
+	meta.Records = nil
+	return c.write(k+recordsSuffix, streams) && c.write(k, &meta)
+}
+
+// write saves v, gob-encoded, as the cache file name, atomically.
+func (c *parseCache) write(name string, v any) bool {
 	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(cs); err != nil {
-		return
+	if err := gob.NewEncoder(&buf).Encode(v); err != nil {
+		return false
 	}
-	tmp, err := os.CreateTemp(c.dir, "."+k+".tmp-*")
+	tmp, err := os.CreateTemp(c.dir, "."+name+".tmp-*")
 	if err != nil {
-		return
+		return false
 	}
 	_, werr := tmp.Write(buf.Bytes())
 	if cerr := tmp.Close(); werr != nil || cerr != nil {
 		os.Remove(tmp.Name())
-		return
+		return false
 	}
-	if err := os.Rename(tmp.Name(), filepath.Join(c.dir, k)); err != nil {
+	if err := os.Rename(tmp.Name(), filepath.Join(c.dir, name)); err != nil {
 		os.Remove(tmp.Name())
+		return false
 	}
+	return true
 }
 
 // prune removes the entries this run did not use (files gone or changed).
@@ -133,7 +158,7 @@ func (c *parseCache) prune() {
 		return
 	}
 	for _, e := range entries {
-		if !c.used[e.Name()] || strings.HasPrefix(e.Name(), ".") {
+		if !c.used[strings.TrimSuffix(e.Name(), recordsSuffix)] || strings.HasPrefix(e.Name(), ".") {
 			os.Remove(filepath.Join(c.dir, e.Name()))
 		}
 	}

@@ -2,77 +2,66 @@ package pipeline
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
-	"github.com/apache/arrow-go/v18/arrow"
-
 	"gongkai/domain"
-	"gongkai/ingest"
 	"gongkai/output"
 	"gongkai/transform"
 )
 
-// runChecks runs the cross-checks R1–R11 (transform.Check) on the chosen
-// inputs and the figures computed from them, with last year's figures when
-// the output folder keeps them.
-func runChecks(opt Options, year int, subs []*ingest.Submission, sel *selection, st *transform.Statistics) []domain.Finding {
-	var out []domain.Finding
-	last, err := output.ReadHistory(opt.Out, year-1)
+// readLastYear reads the figures kept of the year before, and says so in a
+// finding when they cannot be read.
+func readLastYear(out string, year int) (*domain.YearFigures, []domain.Finding) {
+	last, err := output.ReadHistory(out, year-1)
 	if err != nil {
-		out = append(out, domain.Finding{Rule: domain.RuleCarryOver, Severity: domain.SevWarning,
-			Message: fmt.Sprintf("%d年的汇总数据无法读取，本次未与上年核对：%v", year-1, err)})
-		last = nil
+		return nil, []domain.Finding{{Rule: domain.RuleCarryOver, Severity: domain.SevWarning,
+			Message: fmt.Sprintf("%d年的汇总数据无法读取，本次未与上年核对：%v", year-1, err)}}
 	}
+	return last, nil
+}
+
+// countyChecks are the cross-checks' findings about the county as a whole:
+// that last year's figures are not on hand, when they are not.
+func countyChecks(cfg *domain.Config, year int, last *domain.YearFigures) []domain.Finding {
+	return transform.Check(cfg, year, transform.CheckInput{LastYear: last})
+}
+
+// unitChecks runs the cross-checks R1–R11 (transform.Check) on one unit's
+// chosen inputs (sel.offices[idx...], loaded as inputs) and the figures
+// computed from them, with last year's figures when the output folder
+// keeps them. What concerns the county as a whole is countyChecks'.
+func unitChecks(cfg *domain.Config, year int, sel *selection, idx []int, inputs []transform.OfficeInput, us *transform.UnitStatistics, last *domain.YearFigures) []domain.Finding {
 	in := transform.CheckInput{
-		Offices:   sel.offices,
-		Stats:     st,
+		Offices:   inputs,
+		Stats:     &transform.Statistics{Offices: us.Offices},
 		Subtotals: map[transform.OfficeKey][]domain.SubtotalRow{},
 		Columns:   map[transform.SheetRef]map[string]int{},
 		LastYear:  last,
 	}
-	kept := map[arrow.RecordBatch]bool{} // the ledgers that won their version
-	for _, o := range sel.offices {
-		for _, recs := range o.Ledgers {
-			for _, rec := range recs {
-				kept[rec] = true
+	for _, i := range idx {
+		for _, src := range sel.sources[i] {
+			s := src.sub
+			for _, sh := range s.Sheets {
+				if sh.Cols != nil {
+					in.Columns[transform.SheetRef{File: s.Path, Sheet: sh.Name}] = sh.Cols
+				}
+			}
+			for _, t := range s.Subtotals {
+				if slices.Contains(src.kinds, t.Kind) {
+					k := transform.OfficeKey{Unit: s.Unit, Office: s.Office}
+					in.Subtotals[k] = append(in.Subtotals[k], t)
+				}
 			}
 		}
 	}
-	for _, s := range subs {
-		if s == nil || s.Rejected != "" {
-			continue
-		}
-		for _, sh := range s.Sheets {
-			if sh.Cols != nil {
-				in.Columns[transform.SheetRef{File: s.Path, Sheet: sh.Name}] = sh.Cols
-			}
-		}
-		for _, t := range s.Subtotals {
-			if rec, ok := s.Records[t.Kind]; ok && kept[rec] {
-				k := transform.OfficeKey{Unit: s.Unit, Office: s.Office}
-				in.Subtotals[k] = append(in.Subtotals[k], t)
-			}
+	var out []domain.Finding
+	for _, f := range transform.Check(cfg, year, in) {
+		if f.Unit != "" { // without last year's figures Check says so for the county; countyChecks does
+			out = append(out, f)
 		}
 	}
-	return append(out, transform.Check(opt.Config, year, in)...)
-}
-
-// checkDraft adds the findings of R12 (the report draft against the
-// tables) to the report and to the units they concern.
-func checkDraft(r *output.Report) error {
-	fs, err := output.CheckDraft(r)
-	if err != nil {
-		return err
-	}
-	for _, f := range fs {
-		for i := range r.Units {
-			if r.Units[i].Name == f.Unit {
-				r.Units[i].Findings = append(r.Units[i].Findings, f)
-			}
-		}
-	}
-	r.Findings = sortFindings(append(r.Findings, fs...))
-	return nil
+	return out
 }
 
 // keepHistory stores the year's figures, per unit and office as the

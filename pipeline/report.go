@@ -1,8 +1,6 @@
 package pipeline
 
 import (
-	"maps"
-	"slices"
 	"sort"
 
 	"gongkai/domain"
@@ -10,12 +8,14 @@ import (
 	"gongkai/transform"
 )
 
-// buildReport gathers what output writes.
-func buildReport(opt Options, year int, sel *selection, st *transform.Statistics) *output.Report {
-	cfg := opt.Config
-	r := &output.Report{Year: year, Config: cfg, Version: opt.Version, County: st.County,
-		Records: st.Counted, Accounting: output.Accounting{ByKind: map[domain.Kind]domain.Tally{}},
-		Monthly: st.Monthly}
+// buildReport gathers what output writes for the county: the units as
+// they were computed and written, the county's figures combined from them,
+// the inputs with their records accounted, and every finding — the units',
+// those of choosing the files, and county (those about the county as a
+// whole).
+func buildReport(opt Options, year int, sel *selection, st *transform.Statistics, units []unitResult, county []domain.Finding) *output.Report {
+	r := &output.Report{Year: year, Config: opt.Config, Version: opt.Version, County: st.County,
+		Accounting: output.Accounting{ByKind: map[domain.Kind]domain.Tally{}}, Monthly: st.Monthly}
 	r.Inputs = sel.inputs
 	for i := range r.Inputs {
 		in := &r.Inputs[i]
@@ -28,24 +28,19 @@ func buildReport(opt Options, year int, sel *selection, st *transform.Statistics
 		r.Accounting.Total.Add(in.Records)
 	}
 	accountByKind(r, st, sel)
-	r.Findings = sortFindings(append(sel.findings, st.Findings...))
-
-	byUnit := map[string][]domain.Finding{}
-	for _, f := range r.Findings {
-		byUnit[f.Unit] = append(byUnit[f.Unit], f)
+	inReport := map[string]bool{}
+	findings := county
+	for _, u := range units {
+		r.Units = append(r.Units, u.report)
+		inReport[u.report.Name] = true
+		findings = append(findings, u.report.Findings...)
 	}
-	names := make([]string, 0, len(st.Units))
-	for _, u := range cfg.Units {
-		names = append(names, u.Name)
-	}
-	for _, n := range slices.Sorted(maps.Keys(st.Units)) {
-		if _, ok := cfg.Unit(n); !ok {
-			names = append(names, n)
+	for _, f := range sel.findings {
+		if !inReport[f.Unit] {
+			findings = append(findings, f)
 		}
 	}
-	for _, n := range names {
-		r.Units = append(r.Units, output.UnitReport{Name: n, Metrics: st.Units[n], Offices: officeStatuses(cfg, n, r.Inputs), Findings: byUnit[n]})
-	}
+	r.Findings = sortFindings(findings)
 	return r
 }
 

@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sync"
 	"time"
 
@@ -32,6 +31,10 @@ type Options struct {
 	// Settle leaves files modified less than this long ago for the next
 	// run, as an office may still be saving them; 0 reads every file.
 	Settle time.Duration
+	// HeldBytes bounds the parsed records kept in memory between reading
+	// and their unit's turn (0: 256 MiB; negative: none); the rest wait in
+	// the parse cache.
+	HeldBytes int64
 	// Progress, when set, is told after each file is read how many of
 	// the files to read are done. It is called from one goroutine at a time.
 	Progress func(done, total int)
@@ -85,8 +88,12 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	reader, err := ingest.NewReader(opt.Config, memory.DefaultAllocator)
+	if err != nil {
+		return nil, err
+	}
 	var counts readCounts
-	subs, err := readAll(ctx, opt, files, cache, &counts)
+	subs, err := readAll(ctx, opt, files, cache, reader, &counts)
 	if err != nil {
 		return nil, err
 	}
@@ -101,46 +108,63 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	stage("ingest", t0)
 	opt.Logger.Info("inbox read", "files", len(files), "parsed", counts.parsed, "from_cache", counts.cached)
 
+	// Unit by unit, side by side: each unit's records are loaded, its
+	// figures computed and checked, its workbook and its parts of the
+	// county's files written, and its records let go.
 	t0 = time.Now()
 	year := opt.Year
 	if year == 0 {
 		year = commonYear(subs)
 	}
 	sel := selectSubmissions(opt.Config, year, files, subs)
-	stats, err := transform.Compute(opt.Config, year, sel.offices, memory.DefaultAllocator)
+	last, county := readLastYear(opt.Out, year)
+	county = append(county, countyChecks(opt.Config, year, last)...)
+	names := reportUnits(opt.Config, sel)
+	shell := &output.Report{Year: year, Config: opt.Config, Version: opt.Version, DraftTemplate: draftTemplate}
+	for _, n := range names {
+		shell.Units = append(shell.Units, output.UnitReport{Name: n})
+	}
+	w, err := output.NewWriter(opt.Out, shell)
+	if err != nil {
+		return nil, fmt.Errorf("writing outputs: %w", err)
+	}
+	defer w.Close()
+	ur := &unitRun{opt: opt, year: year, sel: sel, lastYear: last, w: w, partsDir: w.PartsDir(),
+		records: &recordSource{inbox: opt.Inbox, cache: cache, reader: reader, mem: memory.DefaultAllocator}}
+	units, err := ur.runUnits(ctx, names)
+	if err != nil {
+		return nil, fmt.Errorf("writing outputs: %w", err)
+	}
+	stage("units", t0)
+
+	// The county: figures combined from the units, files joined from
+	// their parts.
+	t0 = time.Now()
+	unitStats := make([]*transform.UnitStatistics, len(units))
+	parts := make([]output.UnitParts, len(units))
+	for i, u := range units {
+		unitStats[i] = &transform.UnitStatistics{UnitFigures: u.figures}
+		parts[i] = u.parts
+	}
+	stats, err := transform.Combine(opt.Config, unitStats)
 	if err != nil {
 		return nil, err
 	}
-	defer stats.Release()
-	sel.findings = append(sel.findings, runChecks(opt, year, subs, sel, stats)...)
-	// The outputs need only the counted records (copies made by transform):
-	// the records as read go before the workbooks are written.
-	for _, s := range subs {
-		if s != nil {
-			s.Release()
-		}
-	}
-	stage("transform", t0)
-
-	report := buildReport(opt, year, sel, stats)
+	report := buildReport(opt, year, sel, stats, units, county)
 	report.DraftTemplate = draftTemplate
-	if err := checkDraft(report); err != nil {
-		return nil, fmt.Errorf("writing outputs: %w", err)
-	}
 	report.Timings = timings
 	report.StartedAt = started
 	// The workbooks record the time up to here; run.json's timing of the
-	// output stage is the one thing they cannot know.
+	// county's files is the one thing they cannot know.
 	report.Duration = time.Since(started)
-	t0 = time.Now()
-	written, err := output.Write(opt.Out, report)
+	written, err := w.Finish(report, parts)
 	if err != nil {
 		return nil, fmt.Errorf("writing outputs: %w", err)
 	}
 	if err := keepHistory(opt.Out, opt.Config, year, stats); err != nil {
 		return nil, fmt.Errorf("keeping the year's figures: %w", err)
 	}
-	stage("output", t0)
+	stage("county", t0)
 	report.Duration = time.Since(started)
 	opt.Logger.Info("batch done", "year", year, "files", len(files), "findings", len(report.Findings),
 		"out", filepath.Join(opt.Out, fmt.Sprint(year)), "elapsed", report.Duration.Round(time.Millisecond))
@@ -149,19 +173,11 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 
 // readAll reads every file that is not ignored, several at once, taking
 // unchanged files from the cache. subs[i] is nil for an ignored file.
-func readAll(ctx context.Context, opt Options, files []inboxFile, cache *parseCache, counts *readCounts) ([]*ingest.Submission, error) {
-	mem := memory.DefaultAllocator
-	reader, err := ingest.NewReader(opt.Config, mem)
-	if err != nil {
-		return nil, err
-	}
+func readAll(ctx context.Context, opt Options, files []inboxFile, cache *parseCache, reader *ingest.Reader, counts *readCounts) ([]*ingest.Submission, error) {
 	subs := make([]*ingest.Submission, len(files))
 	g, ctx := errgroup.WithContext(ctx)
-	workers := opt.Workers
-	if workers <= 0 {
-		workers = runtime.NumCPU()
-	}
-	g.SetLimit(workers)
+	g.SetLimit(workers(opt))
+	held := newHeldBudget(opt)
 	var mu sync.Mutex // guards counts and progress
 	total, done := 0, 0
 	for _, f := range files {
@@ -186,7 +202,7 @@ func readAll(ctx context.Context, opt Options, files []inboxFile, cache *parseCa
 			full := filepath.Join(opt.Inbox, filepath.FromSlash(f.rel))
 			sha, err := ingest.HashFile(full)
 			if err == nil {
-				if s := cache.load(f.rel, sha, mem); s != nil {
+				if s := cache.load(f.rel, sha); s != nil {
 					s.ModTime = f.modTime
 					subs[i] = s
 					mu.Lock()
@@ -205,7 +221,9 @@ func readAll(ctx context.Context, opt Options, files []inboxFile, cache *parseCa
 				s.Findings = []domain.Finding{{Rule: domain.RuleFileRejected, Severity: domain.SevError,
 					Pos: domain.Pos{File: f.rel}, Message: s.Rejected}}
 			} else {
-				cache.store(s)
+				if cache.store(s) && held.full(s) {
+					s.Release() // set aside: its unit loads it from the cache
+				}
 				mu.Lock()
 				counts.parsed++
 				mu.Unlock()

@@ -14,8 +14,12 @@ import (
 
 // selection is what of the inbox counts for the report year.
 type selection struct {
-	inputs   []output.Input
+	inputs []output.Input
+	// offices are the offices that sent a chosen ledger or summary, their
+	// ledgers not yet loaded (see loadOffices); sources[i] are the files
+	// and kinds that make offices[i].
 	offices  []transform.OfficeInput
+	sources  [][]officeSource
 	findings []domain.Finding
 	// tallies of records dropped before the statistics (copies, other
 	// years, replaced versions), by file and by kind.
@@ -105,11 +109,17 @@ func looksLikeCopy(p string) bool {
 	return strings.Contains(l, "副本") || strings.Contains(l, "拷贝") || strings.Contains(l, "copy")
 }
 
+// officeSource is a file whose ledgers of some kinds count for its office.
+type officeSource struct {
+	sub   *ingest.Submission
+	kinds []domain.Kind // in domain.LedgerKinds order
+}
+
 // candidate describes a submission for the choice of versions.
 func candidate(s *ingest.Submission) transform.Candidate {
 	c := transform.Candidate{Path: s.Path, Unit: s.Unit, Office: s.Office, FillDate: s.FillDate, ModTime: s.ModTime}
 	for _, k := range domain.LedgerKinds { // in a fixed order: the choice must not depend on map order
-		if _, ok := s.Records[k]; ok {
+		if _, ok := s.Rows[k]; ok {
 			c.Kinds = append(c.Kinds, k)
 		}
 	}
@@ -153,12 +163,17 @@ func (sel *selection) gather(cands []transform.Candidate, accepted map[string]*i
 			j = len(sel.offices)
 			officeIdx[key] = j
 			sel.offices = append(sel.offices, transform.OfficeInput{Unit: s.Unit, Office: s.Office, Ledgers: map[domain.Kind][]arrow.RecordBatch{}})
+			sel.sources = append(sel.sources, nil)
 		}
 		o := &sel.offices[j]
-		for k, rec := range s.Records {
-			if keep[s.Path][k] {
-				o.Ledgers[k] = append(o.Ledgers[k], rec)
+		src := officeSource{sub: s}
+		for _, k := range domain.LedgerKinds {
+			if _, ok := s.Rows[k]; ok && keep[s.Path][k] {
+				src.kinds = append(src.kinds, k)
 			}
+		}
+		if len(src.kinds) > 0 {
+			sel.sources[j] = append(sel.sources[j], src)
 		}
 		if s.Summary != nil && keep[s.Path][domain.KindSummary] {
 			o.Summary = s.Summary
@@ -170,11 +185,11 @@ func (sel *selection) gather(cands []transform.Candidate, accepted map[string]*i
 // as dropped for reason.
 func (sel *selection) drop(s *ingest.Submission, reason string, which func(domain.Kind) bool) {
 	t := sel.dropped[s.Path]
-	for k, rec := range s.Records {
+	for k, rows := range s.Rows {
 		if which != nil && !which(k) {
 			continue
 		}
-		n := domain.Tally{Read: int(rec.NumRows())}
+		n := domain.Tally{Read: rows}
 		if n.Read > 0 {
 			n.Drop(reason, n.Read)
 		}

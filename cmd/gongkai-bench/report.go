@@ -70,7 +70,7 @@ func stages(s map[string]float64) string {
 	for k := range s {
 		names = append(names, k)
 	}
-	order := map[string]int{"ingest": 0, "transform": 1, "output": 2}
+	order := map[string]int{"ingest": 0, "units": 1, "county": 2}
 	sort.Slice(names, func(i, j int) bool {
 		oi, ok1 := order[names[i]]
 		oj, ok2 := order[names[j]]

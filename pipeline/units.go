@@ -1,0 +1,196 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/memory"
+	"golang.org/x/sync/errgroup"
+
+	"gongkai/domain"
+	"gongkai/ingest"
+	"gongkai/output"
+	"gongkai/transform"
+)
+
+// unitRun is what the units of a run share: the chosen inputs, where
+// records come from, last year's figures and the writer.
+type unitRun struct {
+	opt      Options
+	year     int
+	sel      *selection
+	records  *recordSource
+	lastYear *domain.YearFigures
+	w        *output.Writer
+	partsDir string // each unit's parts go in a folder of their own below
+}
+
+// unitResult is what one unit gives the county: its figures, its report
+// (findings included) and the parts of the county's files it wrote.
+type unitResult struct {
+	figures transform.UnitFigures
+	report  output.UnitReport
+	parts   output.UnitParts
+}
+
+// reportUnits lists the units the report carries: the roster's, then any
+// other unit an office sent ledgers for, by name.
+func reportUnits(cfg *domain.Config, sel *selection) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, u := range cfg.Units {
+		out = append(out, u.Name)
+		seen[u.Name] = true
+	}
+	others := map[string]bool{}
+	for _, o := range sel.offices {
+		if !seen[o.Unit] {
+			others[o.Unit] = true
+		}
+	}
+	return append(out, slices.Sorted(maps.Keys(others))...)
+}
+
+// runUnits computes and writes every unit, several at once, each with only
+// its own records in memory.
+func (ur *unitRun) runUnits(ctx context.Context, names []string) ([]unitResult, error) {
+	byUnit := map[string][]int{}
+	for i, o := range ur.sel.offices {
+		byUnit[o.Unit] = append(byUnit[o.Unit], i)
+	}
+	findings := map[string][]domain.Finding{}
+	for _, f := range ur.sel.findings {
+		findings[f.Unit] = append(findings[f.Unit], f)
+	}
+	out := make([]unitResult, len(names))
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(workers(ur.opt))
+	for i, name := range names {
+		g.Go(func() error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			res, err := ur.runUnit(ctx, i, name, byUnit[name], findings[name])
+			if err != nil {
+				return fmt.Errorf("%s: %w", name, err)
+			}
+			out[i] = res
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// runUnit computes one unit from its offices (indices into sel.offices),
+// checks it, and writes its workbook and its parts of the county's files.
+// chosen are the findings of choosing its files (R13, versions, copies).
+func (ur *unitRun) runUnit(ctx context.Context, i int, name string, offices []int, chosen []domain.Finding) (unitResult, error) {
+	cfg := ur.opt.Config
+	inputs, release, err := ur.records.offices(ctx, ur.sel, offices)
+	if err != nil {
+		return unitResult{}, err
+	}
+	defer release()
+	us, err := transform.ComputeUnit(cfg, ur.year, name, inputs, memory.DefaultAllocator)
+	if err != nil {
+		return unitResult{}, err
+	}
+	defer us.Release()
+
+	fs := append(slices.Clone(chosen), us.Duplicates...)
+	fs = append(fs, us.ItemFindings...)
+	fs = append(fs, unitChecks(cfg, ur.year, ur.sel, offices, inputs, us, ur.lastYear)...)
+	u := output.UnitReport{Name: name, Metrics: us.Metrics, Offices: officeStatuses(cfg, name, ur.sel.inputs), Findings: sortFindings(fs)}
+	draft, err := ur.w.CheckDraft(u)
+	if err != nil {
+		return unitResult{}, err
+	}
+	u.Findings = sortFindings(append(u.Findings, draft...))
+	parts, err := ur.w.Unit(filepath.Join(ur.partsDir, strconv.Itoa(i)), name, &u, us.Counted)
+	if err != nil {
+		return unitResult{}, err
+	}
+	return unitResult{figures: us.UnitFigures, report: u, parts: parts}, nil
+}
+
+// workers is how many files or units are worked on at once.
+func workers(opt Options) int {
+	if opt.Workers > 0 {
+		return opt.Workers
+	}
+	return runtime.NumCPU()
+}
+
+// recordSource gives the records of read files: those still held in
+// memory, or those set aside in the parse cache, or, when the cache lost
+// them, the file read again.
+type recordSource struct {
+	inbox  string
+	cache  *parseCache
+	reader *ingest.Reader
+	mem    memory.Allocator
+}
+
+// offices returns the inputs of sel.offices[idx...] with their chosen
+// ledgers loaded, and a function that releases what was loaded.
+func (rs *recordSource) offices(ctx context.Context, sel *selection, idx []int) ([]transform.OfficeInput, func(), error) {
+	var loaded []map[domain.Kind]arrow.RecordBatch
+	release := func() {
+		for _, m := range loaded {
+			for _, r := range m {
+				r.Release()
+			}
+		}
+	}
+	out := make([]transform.OfficeInput, len(idx))
+	for n, i := range idx {
+		o := sel.offices[i]
+		o.Ledgers = map[domain.Kind][]arrow.RecordBatch{}
+		for _, src := range sel.sources[i] {
+			recs, err := rs.load(ctx, src.sub)
+			if err != nil {
+				release()
+				return nil, nil, fmt.Errorf("%s: %w", src.sub.Path, err)
+			}
+			loaded = append(loaded, recs)
+			for _, k := range src.kinds {
+				if rec, ok := recs[k]; ok {
+					o.Ledgers[k] = append(o.Ledgers[k], rec)
+				}
+			}
+		}
+		out[n] = o
+	}
+	return out, release, nil
+}
+
+// load returns a submission's records, which the caller releases.
+func (rs *recordSource) load(ctx context.Context, s *ingest.Submission) (map[domain.Kind]arrow.RecordBatch, error) {
+	if held := s.TakeRecords(); held != nil {
+		return held, nil
+	}
+	if recs, err := rs.cache.loadRecords(s.Path, s.SHA256, rs.mem); err == nil {
+		return recs, nil
+	}
+	full := filepath.Join(rs.inbox, filepath.FromSlash(s.Path))
+	if sha, err := ingest.HashFile(full); err != nil || sha != s.SHA256 {
+		return nil, fmt.Errorf("the file changed or went away while the batch ran; it is read next time")
+	}
+	again, err := rs.reader.ReadHashedFile(ctx, rs.inbox, s.Path, s.SHA256)
+	if err != nil {
+		return nil, err
+	}
+	if again.Rejected != "" {
+		return nil, fmt.Errorf("read again, the file is refused: %s", again.Rejected)
+	}
+	return again.TakeRecords(), nil
+}
