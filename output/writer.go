@@ -63,9 +63,6 @@ func NewWriter(dir string, r *Report) (*Writer, error) {
 // Close removes what is staged; after Finish, nothing is left to remove.
 func (w *Writer) Close() { os.RemoveAll(w.stage) }
 
-// PartsDir is a folder for the units' parts that goes with the staging.
-func (w *Writer) PartsDir() string { return filepath.Join(w.stage, partsDir) }
-
 // UnitWorkbookName is the file name of a unit's workbook, or "" when the
 // unit is not one of the report's.
 func (w *Writer) UnitWorkbookName(unit string) string { return w.files[unit] }
@@ -103,6 +100,23 @@ func (p UnitParts) At(dir string) UnitParts {
 			moved.Parts = append(moved.Parts, part)
 		}
 		out.Rows[k] = moved
+	}
+	return out
+}
+
+// Files lists every file of the parts.
+func (p UnitParts) Files() []string {
+	var out []string
+	if p.Workbook != "" {
+		out = append(out, filepath.Join(p.Dir, p.Workbook))
+	}
+	for _, k := range domain.LedgerKinds {
+		for _, part := range p.Rows[k].Parts {
+			out = append(out, part.Path)
+		}
+		if f, ok := p.Parquet[k]; ok {
+			out = append(out, filepath.Join(p.Dir, f))
+		}
 	}
 	return out
 }

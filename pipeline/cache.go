@@ -158,6 +158,9 @@ func (c *parseCache) prune() {
 		return
 	}
 	for _, e := range entries {
+		if e.IsDir() {
+			continue // the units' cache prunes itself
+		}
 		if !c.used[strings.TrimSuffix(e.Name(), recordsSuffix)] || strings.HasPrefix(e.Name(), ".") {
 			os.Remove(filepath.Join(c.dir, e.Name()))
 		}

@@ -46,6 +46,9 @@ type Result struct {
 	Written     output.Written
 	FilesParsed int // files read and parsed in this run
 	FilesCached int // unchanged files taken from the cache
+	// UnitsComputed units were computed and written; UnitsCached had
+	// nothing changed and were taken from the run before.
+	UnitsComputed, UnitsCached int
 }
 
 // ErrInbox is returned when the inbox cannot be read at all.
@@ -129,13 +132,18 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		return nil, fmt.Errorf("writing outputs: %w", err)
 	}
 	defer w.Close()
-	ur := &unitRun{opt: opt, year: year, sel: sel, lastYear: last, w: w, partsDir: w.PartsDir(),
+	ucache, err := newUnitCache(cache)
+	if err != nil {
+		return nil, fmt.Errorf("cache folder: %w", err)
+	}
+	ur := &unitRun{opt: opt, year: year, draft: draftTemplate, sel: sel, lastYear: last, w: w, cache: ucache,
 		records: &recordSource{inbox: opt.Inbox, cache: cache, reader: reader, mem: memory.DefaultAllocator}}
 	units, err := ur.runUnits(ctx, names)
 	if err != nil {
 		return nil, fmt.Errorf("writing outputs: %w", err)
 	}
 	stage("units", t0)
+	opt.Logger.Info("units done", "computed", ur.computed.Load(), "unchanged", ur.cached.Load())
 
 	// The county: figures combined from the units, files joined from
 	// their parts.
@@ -161,6 +169,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("writing outputs: %w", err)
 	}
+	ucache.prune()
 	if err := keepHistory(opt.Out, opt.Config, year, stats); err != nil {
 		return nil, fmt.Errorf("keeping the year's figures: %w", err)
 	}
@@ -168,7 +177,8 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	report.Duration = time.Since(started)
 	opt.Logger.Info("batch done", "year", year, "files", len(files), "findings", len(report.Findings),
 		"out", filepath.Join(opt.Out, fmt.Sprint(year)), "elapsed", report.Duration.Round(time.Millisecond))
-	return &Result{Report: report, Written: written, FilesParsed: counts.parsed, FilesCached: counts.cached}, nil
+	return &Result{Report: report, Written: written, FilesParsed: counts.parsed, FilesCached: counts.cached,
+		UnitsComputed: int(ur.computed.Load()), UnitsCached: int(ur.cached.Load())}, nil
 }
 
 // readAll reads every file that is not ignored, several at once, taking

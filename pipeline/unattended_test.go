@@ -1,11 +1,15 @@
 package pipeline
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -48,6 +52,10 @@ func TestRerunReadsOnlyWhatChanged(t *testing.T) {
 	if again.FilesParsed != 0 || again.FilesCached != first.FilesParsed {
 		t.Errorf("re-run with nothing changed parsed %d files, cached %d", again.FilesParsed, again.FilesCached)
 	}
+	if units := len(first.Report.Units); first.UnitsComputed != units || again.UnitsComputed != 0 || again.UnitsCached != units {
+		t.Errorf("units computed/cached: first run %d/%d, re-run %d/%d, want %d/0 and 0/%d",
+			first.UnitsComputed, first.UnitsCached, again.UnitsComputed, again.UnitsCached, units, units)
+	}
 	var rerun runJSON
 	readJSON(t, filepath.Join(out, "2025", "run.json"), &rerun)
 	compareMetrics(t, "re-run county", full.County.Metrics, rerun.County.Metrics)
@@ -73,8 +81,8 @@ func TestRerunReadsOnlyWhatChanged(t *testing.T) {
 	}
 	f.Close()
 	third := mustRun(t, Options{Inbox: inbox, Out: out})
-	if third.FilesParsed != 1 {
-		t.Errorf("after one file changed, %d files were parsed", third.FilesParsed)
+	if third.FilesParsed != 1 || third.UnitsComputed != 1 {
+		t.Errorf("after one file changed, %d files were parsed and %d units computed, want 1 and 1", third.FilesParsed, third.UnitsComputed)
 	}
 	var after runJSON
 	readJSON(t, filepath.Join(out, "2025", "run.json"), &after)
@@ -87,6 +95,71 @@ func TestRerunReadsOnlyWhatChanged(t *testing.T) {
 	var full2 runJSON
 	readJSON(t, filepath.Join(fresh, "2025", "run.json"), &full2)
 	compareMetrics(t, "incremental vs full", full2.County.Metrics, after.County.Metrics)
+	for name, u := range full2.Units {
+		compareMetrics(t, "incremental vs full, "+name, u.Metrics, after.Units[name].Metrics)
+	}
+	if !reflect.DeepEqual(full2.Findings, after.Findings) {
+		t.Errorf("incremental run's findings differ from a full run's")
+	}
+	for name, path := range third.Written.Units {
+		if got, want := workbookText(t, path), workbookText(t, filepath.Join(fresh, "2025", filepath.Base(path))); got != want {
+			t.Errorf("%s: incremental run's workbook differs from a full run's", name)
+		}
+	}
+}
+
+// workbookText is every cell of every sheet of a workbook, as text.
+func workbookText(t *testing.T, path string) string {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var b strings.Builder
+	for _, sheet := range f.GetSheetList() {
+		rows, err := f.GetRows(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(&b, "%s\n%q\n", sheet, rows)
+	}
+	return b.String()
+}
+
+func readBytes(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// TestPublishedWorkbookEditedInPlace: a unit workbook saved over in the
+// output folder is not given again by the next run, which writes it anew.
+func TestPublishedWorkbookEditedInPlace(t *testing.T) {
+	dir, inbox := smallCounty(t)
+	out := filepath.Join(dir, "out")
+	first := mustRun(t, Options{Inbox: inbox, Out: out})
+	var name, path string
+	for name, path = range first.Written.Units {
+		break
+	}
+	want := workbookText(t, path)
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString("edited")
+	f.Close()
+	again := mustRun(t, Options{Inbox: inbox, Out: out})
+	if again.UnitsComputed != 1 {
+		t.Errorf("after %s's workbook was edited, %d units computed, want 1", name, again.UnitsComputed)
+	}
+	if got := readBytes(t, again.Written.Units[name]); bytes.HasSuffix(got, []byte("edited")) || workbookText(t, again.Written.Units[name]) != want {
+		t.Errorf("%s's workbook was not written anew", name)
+	}
 }
 
 func TestFileStillBeingWritten(t *testing.T) {

@@ -4,10 +4,11 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
-	"strconv"
+	"sync/atomic"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/memory"
@@ -24,11 +25,14 @@ import (
 type unitRun struct {
 	opt      Options
 	year     int
+	draft    []byte // the report-draft template (nil: the default)
 	sel      *selection
 	records  *recordSource
 	lastYear *domain.YearFigures
 	w        *output.Writer
-	partsDir string // each unit's parts go in a folder of their own below
+	cache    *unitCache
+
+	computed, cached atomic.Int32 // units computed, and taken from the cache
 }
 
 // unitResult is what one unit gives the county: its figures, its report
@@ -76,7 +80,7 @@ func (ur *unitRun) runUnits(ctx context.Context, names []string) ([]unitResult, 
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			res, err := ur.runUnit(ctx, i, name, byUnit[name], findings[name])
+			res, err := ur.runUnit(ctx, name, byUnit[name], findings[name])
 			if err != nil {
 				return fmt.Errorf("%s: %w", name, err)
 			}
@@ -90,10 +94,53 @@ func (ur *unitRun) runUnits(ctx context.Context, names []string) ([]unitResult, 
 	return out, nil
 }
 
-// runUnit computes one unit from its offices (indices into sel.offices),
-// checks it, and writes its workbook and its parts of the county's files.
-// chosen are the findings of choosing its files (R13, versions, copies).
-func (ur *unitRun) runUnit(ctx context.Context, i int, name string, offices []int, chosen []domain.Finding) (unitResult, error) {
+// runUnit gives one unit's results and files: those of the run before
+// when nothing they are made from changed, or else newly computed.
+func (ur *unitRun) runUnit(ctx context.Context, name string, offices []int, chosen []domain.Finding) (unitResult, error) {
+	key := ur.cache.key(ur.unitInputs(name, offices, chosen))
+	if res, ok := ur.cache.load(key); ok {
+		ur.cached.Add(1)
+		return res, nil
+	}
+	work, err := ur.cache.workDir(key)
+	if err != nil {
+		return unitResult{}, err
+	}
+	res, err := ur.computeUnit(ctx, work, name, offices, chosen)
+	if err != nil {
+		os.RemoveAll(work)
+		return unitResult{}, err
+	}
+	ur.computed.Add(1)
+	return ur.cache.store(key, work, res), nil
+}
+
+// unitInputs describes what a unit's results are made from (see
+// unitCache.key).
+func (ur *unitRun) unitInputs(name string, offices []int, chosen []domain.Finding) unitInputs {
+	in := unitInputs{Year: ur.year, Draft: ur.draft, Unit: name, Workbook: ur.w.UnitWorkbookName(name),
+		Chosen: chosen, Statuses: officeStatuses(ur.opt.Config, name, ur.sel.inputs)}
+	for _, i := range offices {
+		o := unitOffice{Office: ur.sel.offices[i].Office, Summary: ur.sel.offices[i].Summary}
+		for _, src := range ur.sel.sources[i] {
+			o.Sources = append(o.Sources, unitSource{Path: src.sub.Path, SHA256: src.sub.SHA256, Kinds: src.kinds})
+		}
+		in.Offices = append(in.Offices, o)
+	}
+	if ur.lastYear != nil {
+		in.Known = true
+		if u, ok := ur.lastYear.Units[name]; ok {
+			in.LastYear = &u
+		}
+	}
+	return in
+}
+
+// computeUnit computes one unit from its offices (indices into
+// sel.offices), checks it, and writes its workbook and its parts of the
+// county's files into dir. chosen are the findings of choosing its files
+// (R13, versions, copies).
+func (ur *unitRun) computeUnit(ctx context.Context, dir, name string, offices []int, chosen []domain.Finding) (unitResult, error) {
 	cfg := ur.opt.Config
 	inputs, release, err := ur.records.offices(ctx, ur.sel, offices)
 	if err != nil {
@@ -115,7 +162,7 @@ func (ur *unitRun) runUnit(ctx context.Context, i int, name string, offices []in
 		return unitResult{}, err
 	}
 	u.Findings = sortFindings(append(u.Findings, draft...))
-	parts, err := ur.w.Unit(filepath.Join(ur.partsDir, strconv.Itoa(i)), name, &u, us.Counted)
+	parts, err := ur.w.Unit(dir, name, &u, us.Counted)
 	if err != nil {
 		return unitResult{}, err
 	}

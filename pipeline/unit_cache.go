@@ -1,0 +1,175 @@
+package pipeline
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/gob"
+	"encoding/hex"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"gongkai/domain"
+	"gongkai/output"
+	"gongkai/transform"
+)
+
+// unitCacheDir, under the parse cache, keeps each unit's results and files
+// (its workbook, its parts of the county's files) by a digest of
+// everything they are made from, so that a re-run computes and writes
+// again only the units whose inputs changed.
+const unitCacheDir = "units"
+
+// unitResultFile is the file of a unit's cached result in its folder.
+const unitResultFile = "unit.gob"
+
+// unitCache is the batch's store of computed units.
+type unitCache struct {
+	dir  string
+	salt string
+	mu   sync.Mutex
+	used map[string]bool
+}
+
+func newUnitCache(pc *parseCache) (*unitCache, error) {
+	dir := filepath.Join(pc.dir, unitCacheDir)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	return &unitCache{dir: dir, salt: pc.salt, used: map[string]bool{}}, nil
+}
+
+// unitInputs is everything a unit's results and files are made from
+// besides its files' contents, which their hashes stand for.
+type unitInputs struct {
+	Salt     string // cache format, program version, configuration
+	Year     int
+	Draft    []byte // the report-draft template (nil: the default)
+	Unit     string
+	Workbook string // the unit workbook's file name
+	Offices  []unitOffice
+	Chosen   []domain.Finding // the findings of choosing its files
+	Statuses []output.OfficeStatus
+	LastYear *domain.UnitFigures // nil when last year is not on hand
+	Known    bool                // last year's figures are on hand
+}
+
+// unitOffice is an office's chosen files, by content.
+type unitOffice struct {
+	Office  string
+	Summary *domain.SelfReport
+	Sources []unitSource
+}
+
+type unitSource struct {
+	Path, SHA256 string
+	Kinds        []domain.Kind
+}
+
+// key is the digest of the unit's inputs.
+func (c *unitCache) key(in unitInputs) string {
+	in.Salt = c.salt
+	b, err := json.Marshal(in)
+	if err != nil {
+		return "" // never cached
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:16])
+}
+
+// cachedUnit is what the cache keeps of a unit besides its files.
+type cachedUnit struct {
+	Figures transform.UnitFigures
+	Report  output.UnitReport
+	Parts   output.UnitParts
+	// The workbook's size and time as written: a workbook changed since
+	// (someone saved over the published file, a hard link of it) is not
+	// given again.
+	WorkbookSize int64
+	WorkbookTime time.Time
+}
+
+// load returns the unit cached under key, or false.
+func (c *unitCache) load(key string) (unitResult, bool) {
+	if key == "" {
+		return unitResult{}, false
+	}
+	dir := filepath.Join(c.dir, key)
+	data, err := os.ReadFile(filepath.Join(dir, unitResultFile))
+	if err != nil {
+		return unitResult{}, false
+	}
+	var cu cachedUnit
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&cu); err != nil {
+		return unitResult{}, false
+	}
+	parts := cu.Parts.At(dir)
+	if parts.Workbook != "" {
+		st, err := os.Stat(filepath.Join(dir, parts.Workbook))
+		if err != nil || st.Size() != cu.WorkbookSize || !st.ModTime().Equal(cu.WorkbookTime) {
+			return unitResult{}, false
+		}
+	}
+	for _, f := range parts.Files() {
+		if _, err := os.Stat(f); err != nil {
+			return unitResult{}, false
+		}
+	}
+	c.use(key)
+	return unitResult{figures: cu.Figures, report: cu.Report, parts: parts}, true
+}
+
+func (c *unitCache) use(key string) {
+	c.mu.Lock()
+	c.used[key] = true
+	c.mu.Unlock()
+}
+
+// workDir is a new folder to write a unit's files in, to be kept under
+// key by store.
+func (c *unitCache) workDir(key string) (string, error) {
+	return os.MkdirTemp(c.dir, ".work-"+key+"-")
+}
+
+// store keeps the unit written in work under key and returns it as kept;
+// when it cannot be kept, the unit is returned as it is, in work.
+func (c *unitCache) store(key, work string, res unitResult) unitResult {
+	cu := cachedUnit{Figures: res.figures, Report: res.report, Parts: res.parts}
+	if res.parts.Workbook != "" {
+		st, err := os.Stat(filepath.Join(work, res.parts.Workbook))
+		if err != nil {
+			return res
+		}
+		cu.WorkbookSize, cu.WorkbookTime = st.Size(), st.ModTime()
+	}
+	var buf bytes.Buffer
+	if key == "" || gob.NewEncoder(&buf).Encode(cu) != nil ||
+		os.WriteFile(filepath.Join(work, unitResultFile), buf.Bytes(), 0o644) != nil {
+		return res
+	}
+	dir := filepath.Join(c.dir, key)
+	os.RemoveAll(dir) // an entry that failed its checks
+	if err := os.Rename(work, dir); err != nil {
+		return res
+	}
+	c.use(key)
+	res.parts = res.parts.At(dir)
+	return res
+}
+
+// prune removes the units this run did not use, and work folders a killed
+// run left. Call it only after a run that wrote its outputs.
+func (c *unitCache) prune() {
+	entries, err := os.ReadDir(c.dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if !c.used[e.Name()] || strings.HasPrefix(e.Name(), ".") {
+			os.RemoveAll(filepath.Join(c.dir, e.Name()))
+		}
+	}
+}
