@@ -18,9 +18,10 @@ type selection struct {
 	// offices are the offices that sent a chosen ledger or summary, their
 	// ledgers not yet loaded (see loadOffices); sources[i] are the files
 	// and kinds that make offices[i].
-	offices  []transform.OfficeInput
-	sources  [][]officeSource
-	findings []domain.Finding
+	offices   []transform.OfficeInput
+	sources   [][]officeSource
+	summaries []*ingest.Submission // the file offices[i].Summary is from, or nil
+	findings  []domain.Finding
 	// tallies of records dropped before the statistics (copies, other
 	// years, replaced versions), by file and by kind.
 	dropped       map[string]domain.Tally
@@ -164,6 +165,7 @@ func (sel *selection) gather(cands []transform.Candidate, accepted map[string]*i
 			officeIdx[key] = j
 			sel.offices = append(sel.offices, transform.OfficeInput{Unit: s.Unit, Office: s.Office, Ledgers: map[domain.Kind][]arrow.RecordBatch{}})
 			sel.sources = append(sel.sources, nil)
+			sel.summaries = append(sel.summaries, nil)
 		}
 		o := &sel.offices[j]
 		src := officeSource{sub: s}
@@ -176,7 +178,7 @@ func (sel *selection) gather(cands []transform.Candidate, accepted map[string]*i
 			sel.sources[j] = append(sel.sources[j], src)
 		}
 		if s.Summary != nil && keep[s.Path][domain.KindSummary] {
-			o.Summary = s.Summary
+			o.Summary, sel.summaries[j] = s.Summary, s
 		}
 	}
 }

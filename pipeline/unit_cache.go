@@ -6,6 +6,7 @@ import (
 	"encoding/gob"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -45,7 +46,6 @@ func newUnitCache(pc *parseCache) (*unitCache, error) {
 // unitInputs is everything a unit's results and files are made from
 // besides its files' contents, which their hashes stand for.
 type unitInputs struct {
-	Salt     string // cache format, program version, configuration
 	Year     int
 	Draft    []byte // the report-draft template (nil: the default)
 	Unit     string
@@ -60,7 +60,7 @@ type unitInputs struct {
 // unitOffice is an office's chosen files, by content.
 type unitOffice struct {
 	Office  string
-	Summary *domain.SelfReport
+	Summary unitSource // the file of its summary tables; zero for none
 	Sources []unitSource
 }
 
@@ -69,15 +69,25 @@ type unitSource struct {
 	Kinds        []domain.Kind
 }
 
-// key is the digest of the unit's inputs.
+// key is the digest of the unit's inputs; "" when they cannot be digested.
 func (c *unitCache) key(in unitInputs) string {
-	in.Salt = c.salt
-	b, err := json.Marshal(in)
-	if err != nil {
-		return "" // never cached
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%d\x00%q\x00%q\x00%d\x00", c.salt, in.Year, in.Unit, in.Workbook, len(in.Draft))
+	h.Write(in.Draft)
+	for _, o := range in.Offices {
+		fmt.Fprintf(h, "\x00office %q summary %q %s", o.Office, o.Summary.Path, o.Summary.SHA256)
+		for _, s := range o.Sources {
+			fmt.Fprintf(h, "\x00source %q %s %q", s.Path, s.SHA256, s.Kinds)
+		}
 	}
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:16])
+	h.Write([]byte{0})
+	enc := json.NewEncoder(h) // no maps but LastYear's, which json orders
+	for _, v := range []any{in.Chosen, in.Statuses, in.LastYear, in.Known} {
+		if err := enc.Encode(v); err != nil {
+			return ""
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
 // cachedUnit is what the cache keeps of a unit besides its files.

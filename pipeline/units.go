@@ -121,7 +121,10 @@ func (ur *unitRun) unitInputs(name string, offices []int, chosen []domain.Findin
 	in := unitInputs{Year: ur.year, Draft: ur.draft, Unit: name, Workbook: ur.w.UnitWorkbookName(name),
 		Chosen: chosen, Statuses: officeStatuses(ur.opt.Config, name, ur.sel.inputs)}
 	for _, i := range offices {
-		o := unitOffice{Office: ur.sel.offices[i].Office, Summary: ur.sel.offices[i].Summary}
+		o := unitOffice{Office: ur.sel.offices[i].Office}
+		if s := ur.sel.summaries[i]; s != nil {
+			o.Summary = unitSource{Path: s.Path, SHA256: s.SHA256, Kinds: []domain.Kind{domain.KindSummary}}
+		}
 		for _, src := range ur.sel.sources[i] {
 			o.Sources = append(o.Sources, unitSource{Path: src.sub.Path, SHA256: src.sub.SHA256, Kinds: src.kinds})
 		}
