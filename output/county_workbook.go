@@ -41,7 +41,8 @@ func writeCountyWorkbook(path string, r *Report, encoded *styles, details []map[
 	if err := writeMonthly(f, st, r); err != nil {
 		return err
 	}
-	if err := writeFindingsSheet(f, st, r.Config, r.Findings); err != nil {
+	findingRows, err := writeFindingsSheet(f, st, r.Config, r.Findings)
+	if err != nil {
 		return err
 	}
 	if st.date != encoded.date || st.decimal != encoded.decimal {
@@ -51,5 +52,5 @@ func writeCountyWorkbook(path string, r *Report, encoded *styles, details []map[
 	if err != nil {
 		return err
 	}
-	return saveWorkbook(f, path, rows...)
+	return saveWorkbook(f, path, append(findingRows, rows...)...)
 }

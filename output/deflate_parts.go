@@ -2,6 +2,7 @@ package output
 
 import (
 	"archive/zip"
+	"bytes"
 	"hash/crc32"
 	"io"
 	"os"
@@ -16,6 +17,7 @@ type DeflatedPart struct {
 	Rows int    // sheet rows it holds
 	Size int64  // bytes before compression
 	CRC  uint32 // CRC-32 of those bytes
+	data []byte // the compressed bytes, for a part kept in memory instead
 }
 
 // compressPart writes what write produces, compressed, to path.
@@ -26,6 +28,14 @@ func compressPart(path string, rows int, write func(w io.Writer) error) (Deflate
 		return err
 	})
 	p.Path, p.Rows = path, rows
+	return p, err
+}
+
+// deflatedBytes is a part of rows rows kept in memory.
+func deflatedBytes(write func(w io.Writer) error, rows int) (DeflatedPart, error) {
+	var buf bytes.Buffer
+	p, err := deflateTo(&buf, write)
+	p.Rows, p.data = rows, buf.Bytes()
 	return p, err
 }
 
@@ -74,10 +84,10 @@ func (e *joinedEntry) addBytes(p DeflatedPart, compressed []byte) {
 	e.mem = append(e.mem, compressed)
 }
 
-// add appends a part kept in a file.
+// add appends a part.
 func (e *joinedEntry) add(p DeflatedPart) {
 	e.parts = append(e.parts, p)
-	e.mem = append(e.mem, nil)
+	e.mem = append(e.mem, p.data)
 }
 
 // write writes the entry to zw: its parts' bytes one after another and a

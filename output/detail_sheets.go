@@ -159,10 +159,19 @@ func addDetailSheet(f *excelize.File, st *styles, name, table string, cols []det
 	if _, err := f.NewSheet(name); err != nil {
 		return err
 	}
-	if err := printSetup(f, name, printing{landscape: true, fitWidth: true, titleRows: "$1:$1"}); err != nil {
+	return addTableSheet(f, st, name, table, uniqueHeaders(headersOf(cols)), widths, rows, 30)
+}
+
+// addTableSheet writes the frame of a sheet that holds one Excel table
+// whose rows are joined in when the workbook is saved: column widths, a
+// frozen header row (of the given height; 0 for the default), the table
+// over the header and the rows to come, and A4 landscape printing with the
+// header on every page.
+func addTableSheet(f *excelize.File, st *styles, sheet, table string, header []string, widths []int, rows int, height float64) error {
+	if err := printSetup(f, sheet, printing{landscape: true, fitWidth: true, titleRows: "$1:$1"}); err != nil {
 		return err
 	}
-	sw, err := f.NewStreamWriter(name)
+	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
 		return err
 	}
@@ -174,14 +183,14 @@ func addDetailSheet(f *excelize.File, st *styles, name, table string, cols []det
 			return err
 		}
 	}
-	header := make([]any, len(cols))
-	for j, c := range uniqueHeaders(headersOf(cols)) {
-		header[j] = excelize.Cell{StyleID: st.header, Value: c}
+	cells := make([]any, len(header))
+	for j, h := range header {
+		cells[j] = excelize.Cell{StyleID: st.header, Value: h}
 	}
-	if err := sw.SetRow("A1", header, excelize.RowOpts{Height: 30}); err != nil {
+	if err := sw.SetRow("A1", cells, excelize.RowOpts{Height: height}); err != nil {
 		return err
 	}
-	ref, err := rangeRef(1, 1, len(cols), max(rows, 1)+1)
+	ref, err := rangeRef(1, 1, len(header), max(rows, 1)+1)
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,9 @@
 package output
 
 import (
+	"io"
+	"strconv"
+
 	"github.com/xuri/excelize/v2"
 
 	"gongkai/domain"
@@ -13,37 +16,74 @@ const findingsSheet = "问题清单"
 var findingsHeader = []string{"规则", "严重程度", "单位", "科室", "文件", "工作表", "单元格", "说明", "应为", "实为", "相关指标"}
 
 // writeFindingsSheet adds the findings list: one row per finding, in the
-// order given, as a filterable table under a frozen header row.
-func writeFindingsSheet(f *excelize.File, st *styles, cfg *domain.Config, findings []domain.Finding) error {
+// order given, as a filterable table under a frozen header row. The rows
+// are returned to be joined in when the workbook is saved: a county can
+// have a hundred thousand findings, too many for excelize's cell by cell.
+func writeFindingsSheet(f *excelize.File, st *styles, cfg *domain.Config, findings []domain.Finding) ([]deferredRows, error) {
 	if _, err := f.NewSheet(findingsSheet); err != nil {
-		return err
+		return nil, err
 	}
-	w := newSheetWriter(f, st, findingsSheet)
-	rows := make([][]any, len(findings))
-	for i, fd := range findings {
-		metric := ""
-		if fd.Metric != "" {
-			metric = domain.MetricLabel(fd.Metric, cfg.CategoryLabel)
+	header := uniqueHeaders(findingsHeader)
+	widths := make([]int, len(header))
+	for j, h := range header {
+		widths[j] = min(displayWidth(h), headerWrapWidth)
+	}
+	var x cellXML
+	part, err := deflatedBytes(func(w io.Writer) error {
+		var b []byte
+		for _, fd := range findings {
+			metric := ""
+			if fd.Metric != "" {
+				metric = domain.MetricLabel(fd.Metric, cfg.CategoryLabel)
+			}
+			b = x.startRow(b[:0])
+			for j, v := range []any{
+				fd.Rule, styled{fd.Severity.Label(), st.severityStyle(fd.Severity)},
+				fd.Unit, fd.Office, fd.Pos.File, fd.Pos.Sheet, fd.Pos.Cell(),
+				styled{fd.Message, st.wrap}, optional(fd.Expected), optional(fd.Actual), metric,
+			} {
+				var text string
+				b, text = appendValue(&x, b, v, st)
+				widths[j] = max(widths[j], textWidth(text))
+			}
+			if _, err := w.Write(append(b, `</row>`...)); err != nil {
+				return err
+			}
 		}
-		rows[i] = []any{
-			fd.Rule,
-			styled{fd.Severity.Label(), st.severityStyle(fd.Severity)},
-			fd.Unit, fd.Office, fd.Pos.File, fd.Pos.Sheet, fd.Pos.Cell(),
-			styled{fd.Message, st.wrap},
-			optional(fd.Expected), optional(fd.Actual),
-			metric,
+		return nil
+	}, len(findings))
+	if err != nil {
+		return nil, err
+	}
+	if err := addTableSheet(f, st, findingsSheet, "Findings", header, widths, len(findings), 0); err != nil {
+		return nil, err
+	}
+	if len(findings) == 0 {
+		return nil, nil
+	}
+	return []deferredRows{{sheet: findingsSheet, cols: len(header), rows: len(findings), parts: []DeflatedPart{part}}}, nil
+}
+
+// appendValue appends a cell of a value as sheetWriter.set takes it (nil,
+// string, float64, or a styled one of those) and returns the text it shows.
+func appendValue(x *cellXML, b []byte, v any, st *styles) ([]byte, string) {
+	style := 0
+	if s, ok := v.(styled); ok {
+		v, style = s.v, s.style
+	}
+	switch v := v.(type) {
+	case string:
+		if v != "" {
+			return x.text(b, v, style), v
 		}
+	case float64:
+		if style == 0 {
+			style = st.numberStyle(v, false)
+		}
+		return x.float(b, v, style), strconv.FormatFloat(v, 'f', -1, 64)
 	}
-	if _, err := w.table(1, table{name: "Findings", header: findingsHeader, rows: rows}); err != nil {
-		return err
-	}
-	if err := w.sizeColumns(); err != nil {
-		return err
-	}
-	if err := f.SetPanes(findingsSheet, frozen(1, 2)); err != nil {
-		return err
-	}
-	return printSetup(f, findingsSheet, printing{landscape: true, fitWidth: true, titleRows: "$1:$1"})
+	x.blank()
+	return b, ""
 }
 
 // optional is a cell value for a number that may be absent.

@@ -33,12 +33,13 @@ func writeUnitWorkbook(path string, cfg *domain.Config, year int, u UnitReport, 
 	if err := writeDraftSheet(f, st, paragraphs); err != nil {
 		return err
 	}
-	if err := writeFindingsSheet(f, st, r.Config, u.Findings); err != nil {
+	findingRows, err := writeFindingsSheet(f, st, r.Config, u.Findings)
+	if err != nil {
 		return err
 	}
 	deferred, err := addDetailSheets(f, st, r.Config, []map[domain.Kind]DetailRows{rows})
 	if err != nil {
 		return err
 	}
-	return saveWorkbook(f, path, deferred...)
+	return saveWorkbook(f, path, append(findingRows, deferred...)...)
 }

@@ -28,7 +28,7 @@ const (
 var benchOffices = []string{"党政办", "财政所", "社保所", "农业服务中心"}
 
 // benchConfig is the default configuration with a roster of n made-up
-// towns (the built-in roster has 15).
+// towns, townships and subdistricts (the built-in roster has 15).
 func benchConfig(n int) *domain.Config {
 	cfg := domain.DefaultConfig()
 	first := []rune("东西南北上下新老大小前后中左右内外高低长")
@@ -38,11 +38,13 @@ func benchConfig(n int) *domain.Config {
 		taken[u.Name] = true
 	}
 	var units []domain.RosterUnit
-	for _, a := range first {
-		for _, b := range second {
-			name := string([]rune{a, b}) + "镇"
-			if len(units) < n && !taken[name] {
-				units = append(units, domain.RosterUnit{Name: name, Offices: benchOffices})
+	for _, kind := range []string{"镇", "乡", "街道"} {
+		for _, a := range first {
+			for _, b := range second {
+				name := string([]rune{a, b}) + kind
+				if len(units) < n && !taken[name] {
+					units = append(units, domain.RosterUnit{Name: name, Offices: benchOffices})
+				}
 			}
 		}
 	}

@@ -1,0 +1,138 @@
+package output
+
+import (
+	"strconv"
+	"unicode/utf8"
+)
+
+// Excel's limit on the characters of one cell; longer text is cut, as
+// excelize cuts it.
+const maxCellChars = 32767
+
+// cellXML appends the cells of worksheet rows as XML without references
+// (a blank cell before a filled one as <c/>), which the format allows:
+// rows that do not know where they go (see rowEncoder).
+type cellXML struct {
+	blanks int // blank cells of the row not yet written
+}
+
+// columnLetters is the column name of column n (1 = A).
+func columnLetters(n int) string {
+	s := ""
+	for ; n > 0; n = (n - 1) / 26 {
+		s = string(rune('A'+(n-1)%26)) + s
+	}
+	return s
+}
+
+// startRow appends the start of a row.
+func (x *cellXML) startRow(b []byte) []byte {
+	x.blanks = 0
+	return append(b, `<row>`...)
+}
+
+// blank notes a blank cell, written only if a filled one follows.
+func (x *cellXML) blank() { x.blanks++ }
+
+// start appends the blank cells before a filled one, then its "<c" and
+// its style.
+func (x *cellXML) start(b []byte, style int) []byte {
+	for ; x.blanks > 0; x.blanks-- {
+		b = append(b, `<c/>`...)
+	}
+	b = append(b, `<c`...)
+	if style != 0 {
+		b = append(b, ` s="`...)
+		b = strconv.AppendInt(b, int64(style), 10)
+		b = append(b, '"')
+	}
+	return b
+}
+
+// integer appends a number cell holding n.
+func (x *cellXML) integer(b []byte, n int64, style int) []byte {
+	b = append(x.start(b, style), `><v>`...)
+	b = strconv.AppendInt(b, n, 10)
+	return append(b, `</v></c>`...)
+}
+
+// float appends a number cell holding v, as excelize writes a float64.
+func (x *cellXML) float(b []byte, v float64, style int) []byte {
+	b = append(x.start(b, style), `><v>`...)
+	b = strconv.AppendFloat(b, v, 'f', -1, 64)
+	return append(b, `</v></c>`...)
+}
+
+// cellText is s cut to the characters a cell holds.
+func cellText(s string) string {
+	if len(s) > maxCellChars && utf8.RuneCountInString(s) > maxCellChars {
+		return string([]rune(s)[:maxCellChars])
+	}
+	return s
+}
+
+// text appends an inline-string cell.
+func (x *cellXML) text(b []byte, s string, style int) []byte {
+	s = cellText(s)
+	b = x.start(b, style)
+	b = append(b, ` t="inlineStr"><is><t`...)
+	if edgeSpace(s[0]) || edgeSpace(s[len(s)-1]) {
+		b = append(b, ` xml:space="preserve"`...)
+	}
+	b = append(b, '>')
+	b = appendEscaped(b, s)
+	return append(b, `</t></is></c>`...)
+}
+
+// edgeSpace reports whether text starting or ending in c needs
+// xml:space="preserve" to keep it.
+func edgeSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// appendEscaped appends s as XML character data: markup characters and a
+// carriage return escaped, characters XML cannot carry replaced by U+FFFD.
+func appendEscaped(b []byte, s string) []byte {
+	last := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= 0x20 && c < utf8.RuneSelf && c != '&' && c != '<' && c != '>' {
+			i++
+			continue
+		}
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		var esc string
+		switch {
+		case r == '&':
+			esc = "&amp;"
+		case r == '<':
+			esc = "&lt;"
+		case r == '>':
+			esc = "&gt;"
+		case r == '\r':
+			esc = "&#xD;"
+		case r == '\t' || r == '\n':
+			i += size
+			continue
+		case !xmlChar(r) || (r == utf8.RuneError && size == 1):
+			esc = "\uFFFD"
+		default:
+			i += size
+			continue
+		}
+		b = append(b, s[last:i]...)
+		b = append(b, esc...)
+		i += size
+		last = i
+	}
+	return append(b, s[last:]...)
+}
+
+// xmlChar reports whether XML 1.0 admits r in character data.
+func xmlChar(r rune) bool {
+	return r == 0x09 || r == 0x0A || r == 0x0D ||
+		r >= 0x20 && r <= 0xD7FF ||
+		r >= 0xE000 && r <= 0xFFFD ||
+		r >= 0x10000 && r <= 0x10FFFF
+}
