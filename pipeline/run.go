@@ -35,10 +35,20 @@ type Options struct {
 	// and their unit's turn (0: 256 MiB; negative: none); the rest wait in
 	// the parse cache.
 	HeldBytes int64
-	// Progress, when set, is told after each file is read how many of
-	// the files to read are done. It is called from one goroutine at a time.
-	Progress func(done, total int)
+	// Progress, when set, is told how far a stage has come: after each
+	// file is read (StageRead), after each unit is done (StageUnits). It is
+	// called from one goroutine at a time.
+	Progress func(stage Stage, done, total int)
 }
+
+// Stage names a stage of the run whose progress is told.
+type Stage string
+
+// The stages Options.Progress hears of.
+const (
+	StageRead  Stage = "reading files"
+	StageUnits Stage = "computing units"
+)
 
 // Result is what a run wrote.
 type Result struct {
@@ -199,7 +209,7 @@ func readAll(ctx context.Context, opt Options, files []inboxFile, cache *parseCa
 		mu.Lock()
 		done++
 		if opt.Progress != nil {
-			opt.Progress(done, total)
+			opt.Progress(StageRead, done, total)
 		}
 		mu.Unlock()
 	}

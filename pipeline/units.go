@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"sync"
 	"sync/atomic"
 
 	"github.com/apache/arrow-go/v18/arrow"
@@ -73,6 +74,8 @@ func (ur *unitRun) runUnits(ctx context.Context, names []string) ([]unitResult, 
 		findings[f.Unit] = append(findings[f.Unit], f)
 	}
 	out := make([]unitResult, len(names))
+	var mu sync.Mutex // guards done and progress
+	done := 0
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(workers(ur.opt))
 	for i, name := range names {
@@ -85,6 +88,11 @@ func (ur *unitRun) runUnits(ctx context.Context, names []string) ([]unitResult, 
 				return fmt.Errorf("%s: %w", name, err)
 			}
 			out[i] = res
+			mu.Lock()
+			if done++; ur.opt.Progress != nil {
+				ur.opt.Progress(StageUnits, done, len(names))
+			}
+			mu.Unlock()
 			return nil
 		})
 	}

@@ -93,8 +93,8 @@ func childBatch(inbox, out string, units int) (result, error) {
 	t0 := time.Now()
 	r, err := pipeline.Run(context.Background(), pipeline.Options{
 		Inbox: inbox, Out: out, Config: benchConfig(units), Version: "bench", Settle: 0,
-		Progress: func(done, total int) {
-			if done == total {
+		Progress: func(stage pipeline.Stage, done, total int) {
+			if stage == pipeline.StageRead && done == total {
 				ingestPeak = rss.peak()
 			}
 		},

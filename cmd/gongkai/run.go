@@ -54,8 +54,9 @@ func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) er
 			warns++
 		}
 	}
-	fmt.Fprintf(stdout, "year %d: %d files (%d parsed, %d unchanged), %d records read, %d counted; findings: %d errors, %d warnings, %d in all; %s; outputs in %s\n",
-		r.Year, len(r.Inputs), res.FilesParsed, res.FilesCached, r.Accounting.Total.Read, r.Accounting.Total.Counted, errs, warns, len(r.Findings),
+	fmt.Fprintf(stdout, "year %d: %d files (%d parsed, %d unchanged), %d units (%d computed, %d unchanged), %d records read, %d counted; findings: %d errors, %d warnings, %d in all; %s; outputs in %s\n",
+		r.Year, len(r.Inputs), res.FilesParsed, res.FilesCached, len(r.Units), res.UnitsComputed, res.UnitsCached,
+		r.Accounting.Total.Read, r.Accounting.Total.Counted, errs, warns, len(r.Findings),
 		r.Duration.Round(time.Millisecond), *out)
 	return nil
 }
