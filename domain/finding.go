@@ -1,7 +1,10 @@
 package domain
 
 import (
+	"encoding/binary"
+	"errors"
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -105,6 +108,73 @@ type Finding struct {
 	Metric   string   `json:"metric,omitempty"`
 	Expected *float64 `json:"expected,omitempty"`
 	Actual   *float64 `json:"actual,omitempty"`
+}
+
+// Detached returns the finding with its text copied: a finding made from
+// records may share their memory, and one kept after the records are let
+// go must not hold them.
+func (f Finding) Detached() Finding {
+	f.Rule, f.Unit, f.Office, f.Message, f.Metric = strings.Clone(f.Rule), strings.Clone(f.Unit), strings.Clone(f.Office), strings.Clone(f.Message), strings.Clone(f.Metric)
+	f.Pos.File, f.Pos.Sheet = strings.Clone(f.Pos.File), strings.Clone(f.Pos.Sheet)
+	return f
+}
+
+// GobEncode implements gob.GobEncoder: gob would drop a pointer to a zero
+// value, and an expected 0 is a figure, not a blank.
+func (f Finding) GobEncode() ([]byte, error) {
+	var b []byte
+	for _, s := range []string{f.Rule, string(f.Severity), f.Unit, f.Office, f.Pos.File, f.Pos.Sheet, f.Message, f.Metric} {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	b = binary.AppendVarint(b, int64(f.Pos.Row))
+	b = binary.AppendVarint(b, int64(f.Pos.Col))
+	for _, v := range []*float64{f.Expected, f.Actual} {
+		if v == nil {
+			b = append(b, 0)
+			continue
+		}
+		b = binary.LittleEndian.AppendUint64(append(b, 1), math.Float64bits(*v))
+	}
+	return b, nil
+}
+
+// GobDecode implements gob.GobDecoder.
+func (f *Finding) GobDecode(b []byte) error {
+	bad := errors.New("finding: bad encoding")
+	var strs [8]string
+	for i := range strs {
+		n, k := binary.Uvarint(b)
+		if k <= 0 || uint64(len(b)-k) < n {
+			return bad
+		}
+		strs[i], b = string(b[k:k+int(n)]), b[k+int(n):]
+	}
+	row, k1 := binary.Varint(b)
+	if k1 <= 0 {
+		return bad
+	}
+	col, k2 := binary.Varint(b[k1:])
+	if k2 <= 0 {
+		return bad
+	}
+	b = b[k1+k2:]
+	*f = Finding{Rule: strs[0], Severity: Severity(strs[1]), Unit: strs[2], Office: strs[3],
+		Pos: Pos{File: strs[4], Sheet: strs[5], Row: int(row), Col: int(col)}, Message: strs[6], Metric: strs[7]}
+	for _, v := range []**float64{&f.Expected, &f.Actual} {
+		if len(b) == 0 {
+			return bad
+		}
+		if b[0] == 0 {
+			b = b[1:]
+			continue
+		}
+		if len(b) < 9 {
+			return bad
+		}
+		*v, b = Num(math.Float64frombits(binary.LittleEndian.Uint64(b[1:9]))), b[9:]
+	}
+	return nil
 }
 
 // Num returns a pointer to v, for Finding.Expected and Finding.Actual.

@@ -1,7 +1,10 @@
 package output
 
 import (
+	"regexp"
 	"strconv"
+	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -63,12 +66,55 @@ func (x *cellXML) float(b []byte, v float64, style int) []byte {
 	return append(b, `</v></c>`...)
 }
 
-// cellText is s cut to the characters a cell holds.
+// cellText is s as a cell holds it: cut to Excel's limit of characters
+// (UTF-16 code units, as Excel counts them), and with any text that reads
+// like Excel's escape of a character (_x0041_) escaped in turn.
 func cellText(s string) string {
-	if len(s) > maxCellChars && utf8.RuneCountInString(s) > maxCellChars {
-		return string([]rune(s)[:maxCellChars])
+	if len(s) > maxCellChars { // a UTF-16 unit takes at least one byte
+		n := 0
+		for i, r := range s {
+			if n += utf16.RuneLen(r); n > maxCellChars {
+				s = s[:i]
+				break
+			}
+		}
+	}
+	if strings.Contains(s, "_x") {
+		s = escapeBSTR(s)
 	}
 	return s
+}
+
+// bstrRE and bstrNextRE find Excel's escapes of characters in text.
+var (
+	bstrRE     = regexp.MustCompile(`_x[a-fA-F\d]{4}_`)
+	bstrNextRE = regexp.MustCompile(`x[a-fA-F\d]{4}_`)
+)
+
+// escapeBSTR escapes text that Excel would read as an escaped character
+// (_xHHHH_) so that it reads as written, exactly as excelize does when it
+// writes a cell (its bstrMarshal).
+func escapeBSTR(s string) string {
+	var b strings.Builder
+	cursor := 0
+	for _, m := range bstrRE.FindAllStringIndex(s, -1) {
+		b.WriteString(s[cursor:m[0]])
+		sub := s[m[0]:m[1]]
+		cursor = m[1]
+		if sub == "_x005F_" {
+			if m[1]+6 <= len(s) && bstrNextRE.MatchString(s[m[1]:m[1]+6]) {
+				if _, err := strconv.Unquote(`"\u` + s[m[1]+1:m[1]+5] + `"`); err == nil {
+					b.WriteString(sub + "x005F" + sub)
+					continue
+				}
+			}
+			b.WriteString(sub + "x005F_")
+			continue
+		}
+		b.WriteString("_x005F" + sub) // excelize drops a surrogate's escape (_xD800_); it is kept here
+	}
+	b.WriteString(s[cursor:])
+	return b.String()
 }
 
 // text appends an inline-string cell.

@@ -45,8 +45,8 @@ func writeCountyWorkbook(path string, r *Report, encoded *styles, details []map[
 	if err != nil {
 		return err
 	}
-	if st.date != encoded.date || st.decimal != encoded.decimal {
-		return fmt.Errorf("detail rows encoded with date/amount styles %d/%d, the workbook has %d/%d", encoded.date, encoded.decimal, st.date, st.decimal) // a defect
+	if err := sameRowStyles(st, encoded); err != nil {
+		return err
 	}
 	rows, err := addDetailSheets(f, st, r.Config, details)
 	if err != nil {

@@ -3,6 +3,7 @@ package output
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
 	"hash/crc32"
 	"io"
 	"os"
@@ -17,7 +18,10 @@ type DeflatedPart struct {
 	Rows int    // sheet rows it holds
 	Size int64  // bytes before compression
 	CRC  uint32 // CRC-32 of those bytes
-	data []byte // the compressed bytes, for a part kept in memory instead
+	// data holds the compressed bytes of a part kept in memory instead of
+	// a file: only for a workbook's own lists (findings), never in
+	// UnitParts, which are kept between runs without it.
+	data []byte
 }
 
 // compressPart writes what write produces, compressed, to path.
@@ -78,7 +82,7 @@ type joinedEntry struct {
 	mem   [][]byte // compressed bytes of parts held in memory, by index; nil: read from path
 }
 
-// add appends a part whose compressed bytes are in memory.
+// addBytes appends a part whose compressed bytes are in memory.
 func (e *joinedEntry) addBytes(p DeflatedPart, compressed []byte) {
 	e.parts = append(e.parts, p)
 	e.mem = append(e.mem, compressed)
@@ -101,6 +105,7 @@ func (e *joinedEntry) write(zw *zip.Writer) error {
 	}
 	h.CRC32 = crc
 	var compressed uint64
+	sizes := make([]int64, len(e.parts)) // of the parts in files, checked as they are copied
 	for i, p := range e.parts {
 		if e.mem[i] != nil {
 			compressed += uint64(len(e.mem[i]))
@@ -110,8 +115,11 @@ func (e *joinedEntry) write(zw *zip.Writer) error {
 		if err != nil {
 			return err
 		}
+		sizes[i] = st.Size()
 		compressed += uint64(st.Size())
 	}
+	// archive/zip writes the sizes of an entry over 4 GiB in the central
+	// directory's zip64 field only, which is where readers take them from.
 	h.CompressedSize64 = compressed + uint64(len(finalBlock))
 	w, err := zw.CreateRaw(h)
 	if err != nil {
@@ -124,21 +132,24 @@ func (e *joinedEntry) write(zw *zip.Writer) error {
 			}
 			continue
 		}
-		if err := copyFile(w, p.Path); err != nil {
+		n, err := copyFile(w, p.Path)
+		if err != nil {
 			return err
+		}
+		if n != sizes[i] {
+			return fmt.Errorf("%s: %d bytes, %d when the entry was started", p.Path, n, sizes[i])
 		}
 	}
 	_, err = w.Write(finalBlock)
 	return err
 }
 
-// copyFile copies the file at path to w.
-func copyFile(w io.Writer, path string) error {
+// copyFile copies the file at path to w and returns the bytes copied.
+func copyFile(w io.Writer, path string) (int64, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	defer f.Close()
-	_, err = io.Copy(w, f)
-	return err
+	return io.Copy(w, f)
 }

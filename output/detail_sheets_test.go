@@ -121,7 +121,12 @@ func TestDetailSheetSplits(t *testing.T) {
 	}
 	b := buildBatch(t, mem, domain.KindDisclosure, rows...)
 	defer b.Release()
-	r := &Report{Year: testYear, Config: domain.DefaultConfig(),
+	var findings []domain.Finding
+	for i := range 3 {
+		findings = append(findings, domain.Finding{Rule: domain.RuleReportYear, Severity: domain.SevWarning, Unit: "白沙镇",
+			Pos: domain.Pos{File: fileBaishaDZB, Sheet: sheetDisclose, Row: 10 + i}, Message: fmt.Sprintf("问题%d", i+1)})
+	}
+	r := &Report{Year: testYear, Config: domain.DefaultConfig(), Findings: findings,
 		Records: map[domain.Kind][]arrow.RecordBatch{domain.KindDisclosure: {b}}}
 	f := openBook(t, writeTest(t, r).County)
 
@@ -130,6 +135,18 @@ func TestDetailSheetSplits(t *testing.T) {
 		base:         {"信息1", "信息2"},
 		base + "(2)": {"信息3", "信息4"},
 		base + "(3)": {"信息5"},
+	}
+	// The findings list goes on in the same way (column H: 说明).
+	for sheet, msgs := range map[string][]string{findingsSheet: {"问题1", "问题2"}, findingsSheet + "(2)": {"问题3"}} {
+		got, err := f.GetRows(sheet)
+		if err != nil || len(got)-1 != len(msgs) {
+			t.Fatalf("%s rows = %q, %v", sheet, got, err)
+		}
+		for i, msg := range msgs {
+			if got[i+1][7] != msg {
+				t.Errorf("%s row %d = %q, want %q", sheet, i+2, got[i+1][7], msg)
+			}
+		}
 	}
 	for sheet, titles := range want {
 		got, err := f.GetRows(sheet)

@@ -23,7 +23,8 @@ func TestDetailRowsAgreeWithExcelize(t *testing.T) {
 	titles := []string{
 		"a & b < c > d", " leading space", "trailing tab\t", "line\nbreak", "carriage\r\nreturn",
 		"control\x01char", "emoji 😀 四字节", "quote \" and ' apostrophe", "]]> cdata end",
-		"=SUM(A1)", strings.Repeat("长", maxCellChars+5),
+		"=SUM(A1)", strings.Repeat("长", maxCellChars+5), strings.Repeat("😀", maxCellChars/2+5),
+		"_x0041_ 与 _x005F_x0041_ 与 _x005F_ 与 _x00zz_",
 	}
 	var rows []row
 	for i, title := range titles {

@@ -1,6 +1,7 @@
 package output
 
 import (
+	"fmt"
 	"io"
 	"strconv"
 
@@ -16,14 +17,40 @@ const findingsSheet = "问题清单"
 var findingsHeader = []string{"规则", "严重程度", "单位", "科室", "文件", "工作表", "单元格", "说明", "应为", "实为", "相关指标"}
 
 // writeFindingsSheet adds the findings list: one row per finding, in the
-// order given, as a filterable table under a frozen header row. The rows
-// are returned to be joined in when the workbook is saved: a county can
-// have a hundred thousand findings, too many for excelize's cell by cell.
+// order given, as a filterable table under a frozen header row, continued
+// on "问题清单(2)" and so on past Excel's row limit. The rows are returned
+// to be joined in when the workbook is saved: a county can have a hundred
+// thousand findings, too many for excelize's cell by cell.
 func writeFindingsSheet(f *excelize.File, st *styles, cfg *domain.Config, findings []domain.Finding) ([]deferredRows, error) {
-	if _, err := f.NewSheet(findingsSheet); err != nil {
-		return nil, err
-	}
 	header := uniqueHeaders(findingsHeader)
+	perSheet := maxSheetRows - 1
+	var out []deferredRows
+	for part, from := 1, 0; part == 1 || from < len(findings); part, from = part+1, from+perSheet {
+		sheet, table := findingsSheet, "Findings"
+		if part > 1 {
+			sheet, table = fmt.Sprintf("%s(%d)", sheet, part), fmt.Sprintf("%s%d", table, part)
+		}
+		chunk := findings[from:min(from+perSheet, len(findings))]
+		if _, err := f.NewSheet(sheet); err != nil {
+			return nil, err
+		}
+		rows, widths, err := encodeFindings(st, cfg, header, chunk)
+		if err != nil {
+			return nil, err
+		}
+		if err := addTableSheet(f, st, sheet, table, header, widths, len(chunk), 0); err != nil {
+			return nil, err
+		}
+		if len(chunk) > 0 {
+			out = append(out, deferredRows{sheet: sheet, cols: len(header), rows: len(chunk), parts: []DeflatedPart{rows}})
+		}
+	}
+	return out, nil
+}
+
+// encodeFindings encodes findings as rows of the findings list, compressed
+// in memory, and measures the columns' widths.
+func encodeFindings(st *styles, cfg *domain.Config, header []string, findings []domain.Finding) (DeflatedPart, []int, error) {
 	widths := make([]int, len(header))
 	for j, h := range header {
 		widths[j] = min(displayWidth(h), headerWrapWidth)
@@ -52,16 +79,7 @@ func writeFindingsSheet(f *excelize.File, st *styles, cfg *domain.Config, findin
 		}
 		return nil
 	}, len(findings))
-	if err != nil {
-		return nil, err
-	}
-	if err := addTableSheet(f, st, findingsSheet, "Findings", header, widths, len(findings), 0); err != nil {
-		return nil, err
-	}
-	if len(findings) == 0 {
-		return nil, nil
-	}
-	return []deferredRows{{sheet: findingsSheet, cols: len(header), rows: len(findings), parts: []DeflatedPart{part}}}, nil
+	return part, widths, err
 }
 
 // appendValue appends a cell of a value as sheetWriter.set takes it (nil,

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 
 	"github.com/apache/arrow-go/v18/parquet/metadata"
@@ -16,7 +17,9 @@ const parquetMagic = "PAR1"
 
 // joinParquet writes to w one Parquet file holding the row groups of the
 // files at paths, in order, without decoding them: their bytes are copied
-// and the footer is theirs with every offset moved to the new place. The
+// and the footer is theirs with every offset moved to the new place (files
+// with page indexes, whose pages' offsets sit outside the footer, are
+// refused). The
 // files must come from the same writer settings and schema (one kind's
 // records of several units, as writeParquet writes them).
 func joinParquet(w io.Writer, paths []string) error {
@@ -42,13 +45,16 @@ func joinParquet(w io.Writer, paths []string) error {
 		// they are changed in place here rather than passed around.)
 		shift := pos - int64(len(parquetMagic))
 		for _, rg := range meta.RowGroups {
+			for _, c := range rg.Columns {
+				if c.OffsetIndexOffset != nil || c.ColumnIndexOffset != nil {
+					return fmt.Errorf("%s: page indexes hold offsets inside them; joining them is not supported", p)
+				}
+			}
 			if rg.FileOffset != nil {
 				*rg.FileOffset += shift
 			}
 			for _, c := range rg.Columns {
 				c.FileOffset += shift
-				movePtr(c.OffsetIndexOffset, shift)
-				movePtr(c.ColumnIndexOffset, shift)
 				if m := c.MetaData; m != nil {
 					m.DataPageOffset += shift
 					movePtr(m.IndexPageOffset, shift)
@@ -66,6 +72,9 @@ func joinParquet(w io.Writer, paths []string) error {
 			return err
 		}
 		pos += int64(len(body))
+	}
+	if len(joined.RowGroups) > math.MaxInt16 {
+		return fmt.Errorf("parquet: %d row groups, more than a file numbers", len(joined.RowGroups))
 	}
 	for i, rg := range joined.RowGroups {
 		ordinal := int16(i)

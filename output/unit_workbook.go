@@ -11,8 +11,8 @@ const unitTablesSheet = "统计表"
 
 // writeUnitWorkbook writes a unit's workbook to path: its official tables,
 // its report draft, its findings and its detail records (rows, encoded
-// with the styles every new workbook has).
-func writeUnitWorkbook(path string, cfg *domain.Config, year int, u UnitReport, rows map[domain.Kind]DetailRows, draft *draftTemplate) error {
+// with the styles encoded).
+func writeUnitWorkbook(path string, cfg *domain.Config, year int, u UnitReport, rows map[domain.Kind]DetailRows, encoded *styles, draft *draftTemplate) error {
 	r := &Report{Config: cfg, Year: year}
 	paragraphs, err := draft.paragraphs(newDraftData(r, u))
 	if err != nil {
@@ -24,6 +24,9 @@ func writeUnitWorkbook(path string, cfg *domain.Config, year int, u UnitReport, 
 		return err
 	}
 	defer f.Close()
+	if err := sameRowStyles(st, encoded); err != nil {
+		return err
+	}
 	if err := writeOfficialSheet(f, st, unitTablesSheet,
 		title+"统计表",
 		fmt.Sprintf("填报单位：%s　　统计年度：%d年", u.Name, r.Year),

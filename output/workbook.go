@@ -1,6 +1,8 @@
 package output
 
 import (
+	"fmt"
+
 	"github.com/xuri/excelize/v2"
 )
 
@@ -38,4 +40,13 @@ func detailStyles() (*styles, error) {
 	}
 	f.Close()
 	return st, nil
+}
+
+// sameRowStyles checks that a workbook's styles are those the detail rows
+// it takes were encoded with (their cells name styles by number).
+func sameRowStyles(st, encoded *styles) error {
+	if st.date != encoded.date || st.decimal != encoded.decimal {
+		return fmt.Errorf("detail rows encoded with date/amount styles %d/%d, the workbook has %d/%d", encoded.date, encoded.decimal, st.date, st.decimal) // a defect
+	}
+	return nil
 }

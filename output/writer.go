@@ -135,7 +135,7 @@ func (w *Writer) Unit(dir, unit string, u *UnitReport, recs map[domain.Kind][]ar
 	}
 	if u != nil && w.files[unit] != "" {
 		p.Workbook = w.files[unit]
-		if err := writeUnitWorkbook(filepath.Join(dir, p.Workbook), w.cfg, w.year, *u, p.Rows, w.draft); err != nil {
+		if err := writeUnitWorkbook(filepath.Join(dir, p.Workbook), w.cfg, w.year, *u, p.Rows, w.styles, w.draft); err != nil {
 			return UnitParts{}, err
 		}
 	}
@@ -201,5 +201,8 @@ func linkOrCopy(src, dst string) error {
 	if err := os.Link(src, dst); err == nil {
 		return nil
 	}
-	return writeAtomic(dst, func(w io.Writer) error { return copyFile(w, src) })
+	return writeAtomic(dst, func(w io.Writer) error {
+		_, err := copyFile(w, src)
+		return err
+	})
 }

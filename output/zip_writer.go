@@ -45,6 +45,9 @@ func getFlate(w io.Writer) *flate.Writer {
 type pooledFlate struct{ *flate.Writer }
 
 func (p *pooledFlate) Close() error {
+	if p.Writer == nil {
+		return nil
+	}
 	err := p.Writer.Close()
 	flateWriters.Put(p.Writer)
 	p.Writer = nil

@@ -6,10 +6,12 @@ import (
 	"encoding/gob"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/BurntSushi/toml"
 	"github.com/apache/arrow-go/v18/arrow"
@@ -28,7 +30,7 @@ const cacheDir = ".cache"
 // cacheFormat names the shape of a cached submission: change it whenever
 // ingest.Submission gains or loses a field, so that old entries are not
 // taken for new ones by a build that keeps its version string.
-const cacheFormat = "submission-3"
+const cacheFormat = "submission-4"
 
 // parseCache is the batch's own store of parsed files.
 // It is safe for concurrent use: only the record of entries used is shared.
@@ -56,7 +58,29 @@ func newParseCache(out, version string, cfg *domain.Config) (*parseCache, error)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("cache folder: %w", err)
 	}
-	return &parseCache{dir: dir, salt: cacheFormat + "|" + version + "|" + hex.EncodeToString(sum[:]), used: map[string]bool{}}, nil
+	return &parseCache{dir: dir, salt: cacheFormat + "|" + buildIdentity(version) + "|" + hex.EncodeToString(sum[:]), used: map[string]bool{}}, nil
+}
+
+// buildIdentity names the program for the caches: its version when a
+// release build was stamped with one, else the digest of the executable
+// itself, so that a rebuilt program never takes another build's results
+// ("dev", or a tree with changes, names many builds).
+func buildIdentity(version string) string {
+	if version != "" && version != "dev" && !strings.HasSuffix(version, "-dirty") {
+		return version
+	}
+	exe, err := os.Executable()
+	if err == nil {
+		var f *os.File
+		if f, err = os.Open(exe); err == nil {
+			defer f.Close()
+			h := sha256.New()
+			if _, err = io.Copy(h, f); err == nil {
+				return version + "+" + hex.EncodeToString(h.Sum(nil)[:12])
+			}
+		}
+	}
+	return version + "+unknown-" + time.Now().Format(time.RFC3339Nano) // never matches: nothing is reused
 }
 
 // recordsSuffix names the file of an entry's records, beside the file of

@@ -12,7 +12,7 @@ import (
 // memory between reading a file and its unit's turn, unless
 // Options.HeldBytes says otherwise. Past it, records wait in the parse
 // cache: memory stays flat however many files the inbox holds.
-const defaultHeldBytes = 256 << 20
+const defaultHeldBytes = 128 << 20
 
 // heldBudget counts the bytes of records held.
 type heldBudget struct {
@@ -28,9 +28,9 @@ func newHeldBudget(opt Options) *heldBudget {
 	return &heldBudget{limit: limit}
 }
 
-// full reports whether s's records would pass the budget; when they fit,
-// they are counted as held.
-func (h *heldBudget) full(s *ingest.Submission) bool {
+// reserve counts s's records as held and reports true when they fit in
+// the budget; when they do not, nothing is counted and it reports false.
+func (h *heldBudget) reserve(s *ingest.Submission) bool {
 	var n int64
 	for _, rec := range s.Records {
 		for _, col := range rec.Columns() {
@@ -39,17 +39,18 @@ func (h *heldBudget) full(s *ingest.Submission) bool {
 	}
 	if h.used.Add(n) > h.limit {
 		h.used.Add(-n)
-		return true
+		return false
 	}
-	return false
+	return true
 }
 
-// dataSize is the bytes of an array's buffers and its children's.
+// dataSize is the bytes an array's buffers and its children's take in
+// memory (their capacity: a builder's buffers grow by doubling).
 func dataSize(d arrow.ArrayData) int64 {
 	var n int64
 	for _, b := range d.Buffers() {
 		if b != nil {
-			n += int64(b.Len())
+			n += int64(b.Cap())
 		}
 	}
 	for _, c := range d.Children() {

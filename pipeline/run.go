@@ -32,7 +32,7 @@ type Options struct {
 	// run, as an office may still be saving them; 0 reads every file.
 	Settle time.Duration
 	// HeldBytes bounds the parsed records kept in memory between reading
-	// and their unit's turn (0: 256 MiB; negative: none); the rest wait in
+	// and their unit's turn (0: 128 MiB; negative: none); the rest wait in
 	// the parse cache.
 	HeldBytes int64
 	// Progress, when set, is told how far a stage has come: after each
@@ -142,7 +142,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		return nil, fmt.Errorf("writing outputs: %w", err)
 	}
 	defer w.Close()
-	ucache, err := newUnitCache(cache)
+	ucache, err := newUnitCache(cache, year)
 	if err != nil {
 		return nil, fmt.Errorf("cache folder: %w", err)
 	}
@@ -241,7 +241,7 @@ func readAll(ctx context.Context, opt Options, files []inboxFile, cache *parseCa
 				s.Findings = []domain.Finding{{Rule: domain.RuleFileRejected, Severity: domain.SevError,
 					Pos: domain.Pos{File: f.rel}, Message: s.Rejected}}
 			} else {
-				if cache.store(s) && held.full(s) {
+				if cache.store(s) && !held.reserve(s) {
 					s.Release() // set aside: its unit loads it from the cache
 				}
 				mu.Lock()

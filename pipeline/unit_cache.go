@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -24,6 +25,10 @@ import (
 // again only the units whose inputs changed.
 const unitCacheDir = "units"
 
+// unitCacheFormat names the shape of a cached unit: change it whenever
+// unitResult, output.UnitParts or what a unit's digest covers changes.
+const unitCacheFormat = "unit-1"
+
 // unitResultFile is the file of a unit's cached result in its folder.
 const unitResultFile = "unit.gob"
 
@@ -35,12 +40,14 @@ type unitCache struct {
 	used map[string]bool
 }
 
-func newUnitCache(pc *parseCache) (*unitCache, error) {
-	dir := filepath.Join(pc.dir, unitCacheDir)
+// newUnitCache opens the store of the report year's units: each year has
+// its own, so that a run for another year leaves this year's alone.
+func newUnitCache(pc *parseCache, year int) (*unitCache, error) {
+	dir := filepath.Join(pc.dir, unitCacheDir, strconv.Itoa(year))
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	return &unitCache{dir: dir, salt: pc.salt, used: map[string]bool{}}, nil
+	return &unitCache{dir: dir, salt: unitCacheFormat + "|" + pc.salt, used: map[string]bool{}}, nil
 }
 
 // unitInputs is everything a unit's results and files are made from

@@ -177,7 +177,11 @@ func (ur *unitRun) computeUnit(ctx context.Context, dir, name string, offices []
 	if err != nil {
 		return unitResult{}, err
 	}
-	return unitResult{figures: us.UnitFigures, report: u, parts: parts}, nil
+	// What is kept of the unit must not hold its records' memory.
+	for i, f := range u.Findings {
+		u.Findings[i] = f.Detached()
+	}
+	return unitResult{figures: us.UnitFigures.Detached(), report: u, parts: parts}, nil
 }
 
 // workers is how many files or units are worked on at once.

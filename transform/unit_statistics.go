@@ -35,6 +35,36 @@ type UnitFigures struct {
 	Monthly domain.Monthly
 }
 
+// Detached returns the figures as kept after the unit's records are let
+// go: text copied out of the records' memory (a file name or a finding
+// read from a record shares it, and would hold all of it), and without the
+// rows behind each derived metric (Sources), which only the unit's checks
+// need.
+func (u UnitFigures) Detached() UnitFigures {
+	out := u
+	out.Unit = strings.Clone(u.Unit)
+	out.Offices = make([]OfficeFigures, len(u.Offices))
+	for i, o := range u.Offices {
+		o.Unit, o.Office, o.Sources = strings.Clone(o.Unit), strings.Clone(o.Office), nil
+		out.Offices[i] = o
+	}
+	out.Tally = make(map[string]*domain.Tally, len(u.Tally))
+	for file, t := range u.Tally {
+		out.Tally[strings.Clone(file)] = t
+	}
+	out.Duplicates, out.ItemFindings = detachAll(u.Duplicates), detachAll(u.ItemFindings)
+	return out
+}
+
+// detachAll returns the findings detached (domain.Finding.Detached).
+func detachAll(fs []domain.Finding) []domain.Finding {
+	out := make([]domain.Finding, len(fs))
+	for i, f := range fs {
+		out[i] = f.Detached()
+	}
+	return out
+}
+
 // UnitStatistics are one unit's figures and its counted records.
 type UnitStatistics struct {
 	UnitFigures

@@ -48,6 +48,7 @@ func runChild(args []string) int {
 	out := fs.String("out", "", "")
 	units := fs.Int("units", 0, "")
 	profile := fs.String("cpuprofile", "", "write a CPU profile of the measurement to this file")
+	heap := fs.String("heapprofile", "", "batch: write heap profiles to this file name + .reading and .computing, when the files are read and when the last unit is done")
 	fs.Parse(args)
 	if *profile != "" {
 		f, err := os.Create(*profile)
@@ -65,7 +66,7 @@ func runChild(args []string) int {
 	var err error
 	switch *mode {
 	case "batch":
-		res, err = childBatch(*inbox, *out, *units)
+		res, err = childBatch(*inbox, *out, *units, *heap)
 	case "ingest1":
 		res, err = childIngest(*inbox, *units)
 	case "excelize", "excelize-raw":
@@ -83,7 +84,7 @@ func runChild(args []string) int {
 }
 
 // childBatch runs the whole batch once.
-func childBatch(inbox, out string, units int) (result, error) {
+func childBatch(inbox, out string, units int, heapProfile string) (result, error) {
 	rss := startRSSSampler()
 	defer rss.stop()
 	var ingestPeak int64
@@ -94,6 +95,9 @@ func childBatch(inbox, out string, units int) (result, error) {
 	r, err := pipeline.Run(context.Background(), pipeline.Options{
 		Inbox: inbox, Out: out, Config: benchConfig(units), Version: "bench", Settle: 0,
 		Progress: func(stage pipeline.Stage, done, total int) {
+			if done == total && heapProfile != "" {
+				writeHeapProfile(heapProfile + "." + strings.Fields(string(stage))[0])
+			}
 			if stage == pipeline.StageRead && done == total {
 				ingestPeak = rss.peak()
 			}
@@ -233,4 +237,18 @@ func currentRSS() int64 {
 	}
 	pages, _ := strconv.ParseInt(f[1], 10, 64)
 	return pages * int64(os.Getpagesize())
+}
+
+// writeHeapProfile writes the live heap to path, for finding what a batch
+// holds; a failure is only reported.
+func writeHeapProfile(path string) {
+	f, err := os.Create(path)
+	if err == nil {
+		runtime.GC()
+		err = pprof.WriteHeapProfile(f)
+		f.Close()
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "bench child: heap profile:", err)
+	}
 }

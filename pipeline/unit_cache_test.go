@@ -1,0 +1,113 @@
+package pipeline
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"gongkai/domain"
+	"gongkai/output"
+	"gongkai/output/samplecounty"
+)
+
+// TestUnitCacheNoticesEachInput changes, one at a time, each thing a
+// unit's results are made from, and checks that a re-run computes again
+// exactly the units it concerns and gives what a run from scratch gives.
+func TestUnitCacheNoticesEachInput(t *testing.T) {
+	dir := t.TempDir()
+	cfg := domain.DefaultConfig()
+	// Violations: findings with expected figures, some of them 0.
+	if _, err := samplecounty.Generate(dir, cfg, samplecounty.Options{Seed: 5, Units: 6, Rows: 12, Violations: true}); err != nil {
+		t.Fatal(err)
+	}
+	inbox, out := filepath.Join(dir, "inbox"), filepath.Join(dir, "out")
+	first := mustRun(t, Options{Inbox: inbox, Out: out, Config: cfg})
+	all := len(first.Report.Units)
+	zero := false
+	for _, f := range first.Report.Findings {
+		zero = zero || (f.Expected != nil && *f.Expected == 0) || (f.Actual != nil && *f.Actual == 0)
+	}
+	if !zero {
+		t.Fatalf("the county has no finding with a figure 0 to carry through the cache")
+	}
+	var copied string // a file of one unit, copied beside itself
+	for _, in := range first.Report.Inputs {
+		if in.Unit != "" {
+			copied = in.Path
+			break
+		}
+	}
+	template := filepath.Join(dir, "draft.tmpl")
+	if err := os.WriteFile(template, append(output.DefaultDraftTemplate(), "{{/* 本县修改 */}}"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name   string
+		change func(t *testing.T, out string, opt *Options)
+		want   int // units computed
+	}{
+		{"nothing", func(*testing.T, string, *Options) {}, 0},
+		{"a copy of one unit's file", func(t *testing.T, _ string, _ *Options) {
+			b, err := os.ReadFile(filepath.Join(inbox, copied))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(inbox, copied[:len(copied)-len(".xlsx")]+" - 副本.xlsx"), b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}, 1},
+		{"the report-draft template", func(_ *testing.T, _ string, opt *Options) {
+			c := *opt.Config
+			c.DraftTemplate = template
+			opt.Config = &c
+		}, all},
+		{"the configuration", func(_ *testing.T, _ string, opt *Options) {
+			c := *opt.Config
+			c.Rules.ReportSource = "summary"
+			opt.Config = &c
+		}, all},
+		{"last year's figures", func(t *testing.T, out string, _ *Options) {
+			y, err := output.ReadHistory(out, 2025)
+			if err != nil {
+				t.Fatal(err)
+			}
+			y.Year = 2024
+			if _, err := output.WriteHistory(out, y); err != nil {
+				t.Fatal(err)
+			}
+		}, all},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			opt := Options{Inbox: inbox, Out: out, Config: cfg}
+			c.change(t, out, &opt)
+			cfg = opt.Config // the changes add up, case after case
+			res := mustRun(t, opt)
+			if res.UnitsComputed != c.want || res.UnitsCached != all-c.want {
+				t.Errorf("%d units computed, %d cached; want %d and %d", res.UnitsComputed, res.UnitsCached, c.want, all-c.want)
+			}
+			fresh := filepath.Join(t.TempDir(), "out")
+			if last, err := output.ReadHistory(out, 2024); err == nil && last != nil {
+				if _, err := output.WriteHistory(fresh, last); err != nil {
+					t.Fatal(err)
+				}
+			}
+			opt.Out = fresh
+			mustRun(t, opt)
+			got, want := runParts(t, res.Written.RunJSON), runParts(t, filepath.Join(fresh, "2025", "run.json"))
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("the re-run's run.json differs from a run from scratch")
+			}
+		})
+	}
+}
+
+// runParts reads what a run.json says of the units, the county and the
+// findings.
+func runParts(t *testing.T, path string) map[string]json.RawMessage {
+	t.Helper()
+	var all map[string]json.RawMessage
+	readJSON(t, path, &all)
+	return map[string]json.RawMessage{"units": all["units"], "county": all["county"], "findings": all["findings"], "inputs": all["inputs"]}
+}
