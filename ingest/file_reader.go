@@ -145,6 +145,7 @@ func (fr *fileReader) finish() {
 			fr.sub.Records[k], fr.sub.Rows[k] = rec, int(rec.NumRows())
 		}
 	}
+	fr.sub.HasSummary = fr.sub.Summary != nil
 	for i := range fr.sub.Findings {
 		f := &fr.sub.Findings[i]
 		f.Unit, f.Office = fr.sub.Unit, fr.sub.Office

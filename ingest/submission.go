@@ -27,7 +27,11 @@ type Submission struct {
 	// Rows counts the records of each ledger kind present; it stays when
 	// Records are released (a batch may set them aside and load them again).
 	Rows    map[domain.Kind]int
-	Summary *domain.SelfReport // the self-reported tables, nil when absent
+	Summary *domain.SelfReport // the self-reported tables, nil when absent or set aside
+	// HasSummary says the file holds the self-reported tables, whether or
+	// not Summary still holds them (a batch may set them aside with the
+	// records and load them again).
+	HasSummary bool
 	// Subtotals are the 小计/合计 rows of its ledgers, check figures (R7).
 	Subtotals []domain.SubtotalRow
 

@@ -30,7 +30,7 @@ const cacheDir = ".cache"
 // cacheFormat names the shape of a cached submission: change it whenever
 // ingest.Submission gains or loses a field, so that old entries are not
 // taken for new ones by a build that keeps its version string.
-const cacheFormat = "submission-4"
+const cacheFormat = "submission-5"
 
 // parseCache is the batch's own store of parsed files.
 // It is safe for concurrent use: only the record of entries used is shared.

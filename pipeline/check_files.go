@@ -51,7 +51,17 @@ func CheckFiles(ctx context.Context, cfg *domain.Config, paths []string, year in
 		year = commonYear(subs)
 	}
 	sel := selectSubmissions(cfg, year, files, subs)
-	st, err := transform.Compute(cfg, year, sel.offices, memory.DefaultAllocator)
+	all := make([]int, len(sel.offices))
+	for i := range all {
+		all[i] = i
+	}
+	rs := &recordSource{reader: reader, mem: memory.DefaultAllocator} // every record is held: no cache
+	inputs, release, err := rs.offices(ctx, sel, all)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
+	st, err := transform.Compute(cfg, year, inputs, memory.DefaultAllocator)
 	if err != nil {
 		return nil, err
 	}

@@ -242,7 +242,8 @@ func readAll(ctx context.Context, opt Options, files []inboxFile, cache *parseCa
 					Pos: domain.Pos{File: f.rel}, Message: s.Rejected}}
 			} else {
 				if cache.store(s) && !held.reserve(s) {
-					s.Release() // set aside: its unit loads it from the cache
+					s.Release() // set aside: its unit loads them from the cache
+					s.Summary = nil
 				}
 				mu.Lock()
 				counts.parsed++

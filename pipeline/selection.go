@@ -124,7 +124,7 @@ func candidate(s *ingest.Submission) transform.Candidate {
 			c.Kinds = append(c.Kinds, k)
 		}
 	}
-	if s.Summary != nil {
+	if s.HasSummary {
 		c.Kinds = append(c.Kinds, domain.KindSummary)
 	}
 	return c
@@ -167,7 +167,6 @@ func (sel *selection) gather(cands []transform.Candidate, accepted map[string]*i
 			sel.sources = append(sel.sources, nil)
 			sel.summaries = append(sel.summaries, nil)
 		}
-		o := &sel.offices[j]
 		src := officeSource{sub: s}
 		for _, k := range domain.LedgerKinds {
 			if _, ok := s.Rows[k]; ok && keep[s.Path][k] {
@@ -177,8 +176,8 @@ func (sel *selection) gather(cands []transform.Candidate, accepted map[string]*i
 		if len(src.kinds) > 0 {
 			sel.sources[j] = append(sel.sources[j], src)
 		}
-		if s.Summary != nil && keep[s.Path][domain.KindSummary] {
-			o.Summary, sel.summaries[j] = s.Summary, s
+		if s.HasSummary && keep[s.Path][domain.KindSummary] {
+			sel.summaries[j] = s
 		}
 	}
 }

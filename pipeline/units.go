@@ -192,12 +192,12 @@ func workers(opt Options) int {
 	return runtime.NumCPU()
 }
 
-// recordSource gives the records of read files: those still held in
-// memory, or those set aside in the parse cache, or, when the cache lost
-// them, the file read again.
+// recordSource gives the records and summary tables of read files: those
+// still held in memory, or those set aside in the parse cache, or, when the
+// cache lost them, the file read again.
 type recordSource struct {
 	inbox  string
-	cache  *parseCache
+	cache  *parseCache // nil when there is none: every record is held
 	reader *ingest.Reader
 	mem    memory.Allocator
 }
@@ -217,6 +217,14 @@ func (rs *recordSource) offices(ctx context.Context, sel *selection, idx []int) 
 	for n, i := range idx {
 		o := sel.offices[i]
 		o.Ledgers = map[domain.Kind][]arrow.RecordBatch{}
+		if s := sel.summaries[i]; s != nil {
+			summary, err := rs.summary(ctx, s)
+			if err != nil {
+				release()
+				return nil, nil, fmt.Errorf("%s: %w", s.Path, err)
+			}
+			o.Summary = summary
+		}
 		for _, src := range sel.sources[i] {
 			recs, err := rs.load(ctx, src.sub)
 			if err != nil {
@@ -235,14 +243,48 @@ func (rs *recordSource) offices(ctx context.Context, sel *selection, idx []int) 
 	return out, release, nil
 }
 
+// summary returns a submission's self-reported tables: held, or from the
+// parse cache, or read again.
+func (rs *recordSource) summary(ctx context.Context, s *ingest.Submission) (*domain.SelfReport, error) {
+	if s.Summary != nil {
+		return s.Summary, nil
+	}
+	if rs.cache != nil {
+		if cached := rs.cache.load(s.Path, s.SHA256); cached != nil && cached.Summary != nil {
+			return cached.Summary, nil
+		}
+	}
+	again, err := rs.readAgain(ctx, s)
+	if err != nil {
+		return nil, err
+	}
+	again.Release()
+	if again.Summary == nil {
+		return nil, fmt.Errorf("read again, the file has no summary tables")
+	}
+	return again.Summary, nil
+}
+
 // load returns a submission's records, which the caller releases.
 func (rs *recordSource) load(ctx context.Context, s *ingest.Submission) (map[domain.Kind]arrow.RecordBatch, error) {
 	if held := s.TakeRecords(); held != nil {
 		return held, nil
 	}
-	if recs, err := rs.cache.loadRecords(s.Path, s.SHA256, rs.mem); err == nil {
-		return recs, nil
+	if rs.cache != nil {
+		if recs, err := rs.cache.loadRecords(s.Path, s.SHA256, rs.mem); err == nil {
+			return recs, nil
+		}
 	}
+	again, err := rs.readAgain(ctx, s)
+	if err != nil {
+		return nil, err
+	}
+	return again.TakeRecords(), nil
+}
+
+// readAgain reads a file again, when neither memory nor the parse cache
+// has what the batch set aside of it; the file must not have changed.
+func (rs *recordSource) readAgain(ctx context.Context, s *ingest.Submission) (*ingest.Submission, error) {
 	full := filepath.Join(rs.inbox, filepath.FromSlash(s.Path))
 	if sha, err := ingest.HashFile(full); err != nil || sha != s.SHA256 {
 		return nil, fmt.Errorf("the file changed or went away while the batch ran; it is read next time")
@@ -254,5 +296,5 @@ func (rs *recordSource) load(ctx context.Context, s *ingest.Submission) (map[dom
 	if again.Rejected != "" {
 		return nil, fmt.Errorf("read again, the file is refused: %s", again.Rejected)
 	}
-	return again.TakeRecords(), nil
+	return again, nil
 }

@@ -37,15 +37,16 @@ type UnitFigures struct {
 
 // Detached returns the figures as kept after the unit's records are let
 // go: text copied out of the records' memory (a file name or a finding
-// read from a record shares it, and would hold all of it), and without the
-// rows behind each derived metric (Sources), which only the unit's checks
-// need.
+// read from a record shares it, and would hold all of it), and of each
+// office only the figures used (Used): what it derived and reported, and
+// the rows behind each derived metric, only the unit's checks need.
 func (u UnitFigures) Detached() UnitFigures {
 	out := u
 	out.Unit = strings.Clone(u.Unit)
 	out.Offices = make([]OfficeFigures, len(u.Offices))
 	for i, o := range u.Offices {
-		o.Unit, o.Office, o.Sources = strings.Clone(o.Unit), strings.Clone(o.Office), nil
+		o.Unit, o.Office = strings.Clone(o.Unit), strings.Clone(o.Office)
+		o.Derived, o.Reported, o.Sources = nil, nil, nil
 		out.Offices[i] = o
 	}
 	out.Tally = make(map[string]*domain.Tally, len(u.Tally))
