@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"runtime/debug"
 	"runtime/pprof"
 	"strconv"
 	"strings"
@@ -34,10 +33,12 @@ type result struct {
 	PeakRSS int64   `json:"peak_rss"`
 	// IngestRSS is the peak resident memory up to the end of the ingest
 	// stage (sampled every 20 ms).
-	IngestRSS int64              `json:"ingest_rss,omitempty"`
-	Stages    map[string]float64 `json:"stages,omitempty"`
-	Parsed    int                `json:"parsed,omitempty"`
-	Cached    int                `json:"cached,omitempty"`
+	IngestRSS int64 `json:"ingest_rss,omitempty"`
+	// UnitsRSS is the peak up to the end of the units stage.
+	UnitsRSS int64              `json:"units_rss,omitempty"`
+	Stages   map[string]float64 `json:"stages,omitempty"`
+	Parsed   int                `json:"parsed,omitempty"`
+	Cached   int                `json:"cached,omitempty"`
 }
 
 // runChild runs one measurement and prints its result as JSON.
@@ -87,16 +88,16 @@ func runChild(args []string) int {
 func childBatch(inbox, out string, units int, heapProfile string) (result, error) {
 	rss := startRSSSampler()
 	defer rss.stop()
-	var ingestPeak int64
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(70) // as 'gongkai run' does (cmd/gongkai/gc.go)
-	}
+	var ingestPeak, unitsPeak int64
 	t0 := time.Now()
 	r, err := pipeline.Run(context.Background(), pipeline.Options{
 		Inbox: inbox, Out: out, Config: benchConfig(units), Version: "bench", Settle: 0,
 		Progress: func(stage pipeline.Stage, done, total int) {
 			if done == total && heapProfile != "" {
 				writeHeapProfile(heapProfile + "." + strings.Fields(string(stage))[0])
+			}
+			if stage == pipeline.StageUnits && done == total {
+				unitsPeak = rss.peak()
 			}
 			if stage == pipeline.StageRead && done == total {
 				ingestPeak = rss.peak()
@@ -107,7 +108,7 @@ func childBatch(inbox, out string, units int, heapProfile string) (result, error
 		return result{}, err
 	}
 	res := result{Seconds: time.Since(t0).Seconds(), Rows: r.Report.Accounting.Total.Read,
-		Stages: map[string]float64{}, Parsed: r.FilesParsed, Cached: r.FilesCached, IngestRSS: ingestPeak}
+		Stages: map[string]float64{}, Parsed: r.FilesParsed, Cached: r.FilesCached, IngestRSS: ingestPeak, UnitsRSS: unitsPeak}
 	for k, d := range r.Report.Timings {
 		res.Stages[k] = d.Seconds()
 	}

@@ -33,7 +33,6 @@ func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return fmt.Errorf("configuration: %w", err)
 	}
-	tuneGC()
 	level := slog.LevelInfo
 	if *verbose {
 		level = slog.LevelDebug
