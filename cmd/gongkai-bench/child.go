@@ -39,6 +39,9 @@ type result struct {
 	Stages   map[string]float64 `json:"stages,omitempty"`
 	Parsed   int                `json:"parsed,omitempty"`
 	Cached   int                `json:"cached,omitempty"`
+	// UnitsComputed and UnitsCached count the units of a batch.
+	UnitsComputed int `json:"units_computed,omitempty"`
+	UnitsCached   int `json:"units_cached,omitempty"`
 }
 
 // runChild runs one measurement and prints its result as JSON.
@@ -108,7 +111,8 @@ func childBatch(inbox, out string, units int, heapProfile string) (result, error
 		return result{}, err
 	}
 	res := result{Seconds: time.Since(t0).Seconds(), Rows: r.Report.Accounting.Total.Read,
-		Stages: map[string]float64{}, Parsed: r.FilesParsed, Cached: r.FilesCached, IngestRSS: ingestPeak, UnitsRSS: unitsPeak}
+		Stages: map[string]float64{}, Parsed: r.FilesParsed, Cached: r.FilesCached, IngestRSS: ingestPeak, UnitsRSS: unitsPeak,
+		UnitsComputed: r.UnitsComputed, UnitsCached: r.UnitsCached}
 	for k, d := range r.Report.Timings {
 		res.Stages[k] = d.Seconds()
 	}
