@@ -3,7 +3,6 @@ package output
 import (
 	"archive/zip"
 	"bytes"
-	"fmt"
 	"hash/crc32"
 	"io"
 	"os"
@@ -14,24 +13,24 @@ import (
 // join, in any order and without recompressing, into one entry. The county
 // workbook's detail sheets are joined from one piece per unit and kind.
 type DeflatedPart struct {
-	Path string // file holding the compressed bytes
-	Rows int    // sheet rows it holds
-	Size int64  // bytes before compression
-	CRC  uint32 // CRC-32 of those bytes
+	FilePart        // where the compressed bytes are
+	Rows     int    // sheet rows it holds
+	Size     int64  // bytes before compression
+	CRC      uint32 // CRC-32 of those bytes
 	// data holds the compressed bytes of a part kept in memory instead of
 	// a file: only for a workbook's own lists (findings), never in
 	// UnitParts, which are kept between runs without it.
 	data []byte
 }
 
-// compressPart writes what write produces, compressed, to path.
-func compressPart(path string, rows int, write func(w io.Writer) error) (DeflatedPart, error) {
+// compressPart appends what write produces, compressed, to pf.
+func compressPart(pf *partFile, rows int, write func(w io.Writer) error) (DeflatedPart, error) {
 	var p DeflatedPart
-	err := writePart(path, func(w io.Writer) (err error) {
+	fp, err := pf.add(func(w io.Writer) (err error) {
 		p, err = deflateTo(w, write)
 		return err
 	})
-	p.Path, p.Rows = path, rows
+	p.FilePart, p.Rows = fp, rows
 	return p, err
 }
 
@@ -105,18 +104,12 @@ func (e *joinedEntry) write(zw *zip.Writer) error {
 	}
 	h.CRC32 = crc
 	var compressed uint64
-	sizes := make([]int64, len(e.parts)) // of the parts in files, checked as they are copied
 	for i, p := range e.parts {
 		if e.mem[i] != nil {
 			compressed += uint64(len(e.mem[i]))
-			continue
+		} else {
+			compressed += uint64(p.Length)
 		}
-		st, err := os.Stat(p.Path)
-		if err != nil {
-			return err
-		}
-		sizes[i] = st.Size()
-		compressed += uint64(st.Size())
 	}
 	// archive/zip writes the sizes of an entry over 4 GiB in the central
 	// directory's zip64 field only, which is where readers take them from.
@@ -132,12 +125,8 @@ func (e *joinedEntry) write(zw *zip.Writer) error {
 			}
 			continue
 		}
-		n, err := copyFile(w, p.Path)
-		if err != nil {
+		if err := copyPart(w, p.FilePart); err != nil {
 			return err
-		}
-		if n != sizes[i] {
-			return fmt.Errorf("%s: %d bytes, %d when the entry was started", p.Path, n, sizes[i])
 		}
 	}
 	_, err = w.Write(finalBlock)

@@ -3,7 +3,6 @@ package output
 import (
 	"archive/zip"
 	"bytes"
-	"fmt"
 	"hash/crc32"
 	"io"
 	"path/filepath"
@@ -26,15 +25,20 @@ func TestCRC32Combine(t *testing.T) {
 
 // TestJoinedEntryReadsBack joins parts compressed on their own, some in
 // files and some in memory, into one zip entry that any reader inflates
-// to the parts' text in order, with a checksum that verifies.
+// to the parts' text in order, with a checksum that verifies. The parts in
+// a file share it, one after another.
 func TestJoinedEntryReadsBack(t *testing.T) {
 	dir := t.TempDir()
 	texts := []string{"<worksheet><sheetData>", "", strings.Repeat("<row><c>白沙镇</c></row>", 5000), "<row/>", "</sheetData></worksheet>"}
 	e := joinedEntry{name: "xl/worksheets/sheet1.xml"}
+	pf, err := createPartFile(filepath.Join(dir, "parts"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	for i, text := range texts {
 		write := func(w io.Writer) error { _, err := io.WriteString(w, text); return err }
 		if i%2 == 0 {
-			p, err := compressPart(filepath.Join(dir, fmt.Sprint(i)), 1, write)
+			p, err := compressPart(pf, 1, write)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -47,6 +51,9 @@ func TestJoinedEntryReadsBack(t *testing.T) {
 			t.Fatal(err)
 		}
 		e.addBytes(p, buf.Bytes())
+	}
+	if err := pf.close(); err != nil {
+		t.Fatal(err)
 	}
 	var zbuf bytes.Buffer
 	zw := zip.NewWriter(&zbuf)

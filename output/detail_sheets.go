@@ -3,7 +3,6 @@ package output
 import (
 	"fmt"
 	"io"
-	"path/filepath"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/xuri/excelize/v2"
@@ -51,10 +50,9 @@ type DetailRows struct {
 }
 
 // encodeDetailRows writes a unit's records of every kind as detail-sheet
-// rows: position-free, text inline, compressed, in files named
-// prefix-<kind>-<n> under dir. st must have the styles every new workbook
-// has (see newWorkbook).
-func encodeDetailRows(dir, prefix string, st *styles, cfg *domain.Config, recs map[domain.Kind][]arrow.RecordBatch) (map[domain.Kind]DetailRows, error) {
+// rows: position-free, text inline, compressed, appended to pf. st must
+// have the styles every new workbook has (see newWorkbook).
+func encodeDetailRows(pf *partFile, st *styles, cfg *domain.Config, recs map[domain.Kind][]arrow.RecordBatch) (map[domain.Kind]DetailRows, error) {
 	out := map[domain.Kind]DetailRows{}
 	perSheet := maxSheetRows - 1
 	for _, kind := range domain.LedgerKinds {
@@ -71,8 +69,7 @@ func encodeDetailRows(dir, prefix string, st *styles, cfg *domain.Config, recs m
 		d := DetailRows{Widths: detailWidths(cols, batches)}
 		for from := 0; from < total; from += perSheet {
 			n := min(perSheet, total-from)
-			path := filepath.Join(dir, fmt.Sprintf("%s-%s-%d", prefix, kind, len(d.Parts)))
-			p, err := compressPart(path, n, func(w io.Writer) error {
+			p, err := compressPart(pf, n, func(w io.Writer) error {
 				return enc.write(w, recordRows(batches), from, n)
 			})
 			if err != nil {

@@ -55,8 +55,15 @@ func TestDetailRowsAgreeWithExcelize(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	encoded, err := encodeDetailRows(dir, "u", st, cfg, recs)
+	pf, err := createPartFile(filepath.Join(dir, "parts"))
 	if err != nil {
+		t.Fatal(err)
+	}
+	encoded, err := encodeDetailRows(pf, st, cfg, recs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := pf.close(); err != nil {
 		t.Fatal(err)
 	}
 	deferred, err := addDetailSheets(f, st, cfg, []map[domain.Kind]DetailRows{encoded})

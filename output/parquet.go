@@ -1,10 +1,7 @@
 package output
 
 import (
-	"bufio"
 	"io"
-	"os"
-	"path/filepath"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/parquet"
@@ -54,48 +51,29 @@ func parquetOptions(kind domain.Kind) []parquet.WriterProperty {
 	return opts
 }
 
-// writeParquetParts writes a unit's records of each kind that has some as
-// a Parquet file of its own under dir, named prefix-<kind>.parquet, to be
-// joined into the county's files, and returns those names.
-func writeParquetParts(dir, prefix string, recs map[domain.Kind][]arrow.RecordBatch) (map[domain.Kind]string, error) {
-	out := map[domain.Kind]string{}
+// writeParquetParts appends a unit's records of each kind that has some
+// to pf as a Parquet file of its own, to be joined into the county's files,
+// and returns where each is.
+func writeParquetParts(pf *partFile, recs map[domain.Kind][]arrow.RecordBatch) (map[domain.Kind]FilePart, error) {
+	out := map[domain.Kind]FilePart{}
 	for _, kind := range domain.LedgerKinds {
 		if len(recs[kind]) == 0 {
 			continue
 		}
-		name := prefix + "-" + parquetName(kind)
-		if err := writePart(filepath.Join(dir, name), func(w io.Writer) error { return encodeParquet(w, kind, recs[kind]) }); err != nil {
+		p, err := pf.add(func(w io.Writer) error { return encodeParquet(w, kind, recs[kind]) })
+		if err != nil {
 			return nil, err
 		}
-		out[kind] = name
+		out[kind] = p
 	}
 	return out, nil
 }
 
 // writeJoinedParquet writes a kind's Parquet file to path, joined from the
 // units' files; with none, a file with the schema and no rows.
-func writeJoinedParquet(path string, kind domain.Kind, files []string) error {
+func writeJoinedParquet(path string, kind domain.Kind, files []FilePart) error {
 	if len(files) == 0 {
 		return writeParquet(path, kind, nil)
 	}
 	return writeAtomic(path, func(w io.Writer) error { return joinParquet(w, files) })
-}
-
-// writePart writes a part of a county file: a working file of the staging
-// folder, not synced (the file it is joined into is).
-func writePart(path string, write func(w io.Writer) error) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	bw := bufio.NewWriterSize(f, 1<<16)
-	if err := write(bw); err != nil {
-		f.Close()
-		return err
-	}
-	if err := bw.Flush(); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
 }

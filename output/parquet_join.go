@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 
 	"github.com/apache/arrow-go/v18/parquet/metadata"
 )
@@ -16,14 +15,14 @@ import (
 const parquetMagic = "PAR1"
 
 // joinParquet writes to w one Parquet file holding the row groups of the
-// files at paths, in order, without decoding them: their bytes are copied
+// files at parts, in order, without decoding them: their bytes are copied
 // and the footer is theirs with every offset moved to the new place (files
 // with page indexes, whose pages' offsets sit outside the footer, are
 // refused). The
 // files must come from the same writer settings and schema (one kind's
-// records of several units, as writeParquet writes them).
-func joinParquet(w io.Writer, paths []string) error {
-	if len(paths) == 0 {
+// records of several units, as writeParquetParts writes them).
+func joinParquet(w io.Writer, parts []FilePart) error {
+	if len(parts) == 0 {
 		return errors.New("parquet: nothing to join")
 	}
 	if _, err := io.WriteString(w, parquetMagic); err != nil {
@@ -31,8 +30,9 @@ func joinParquet(w io.Writer, paths []string) error {
 	}
 	pos := int64(len(parquetMagic))
 	var joined *metadata.FileMetaData
-	for _, p := range paths {
-		data, err := os.ReadFile(p)
+	for _, part := range parts {
+		p := part.Path
+		data, err := readFilePart(part)
 		if err != nil {
 			return err
 		}

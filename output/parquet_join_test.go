@@ -1,6 +1,7 @@
 package output
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -33,13 +34,20 @@ func TestJoinParquetReadsAsOne(t *testing.T) {
 		}
 	}()
 	dir := t.TempDir()
-	var parts []string
-	for i, b := range batches {
-		p := filepath.Join(dir, string(rune('a'+i))+".parquet")
-		if err := writeParquet(p, kind, []arrow.RecordBatch{b}); err != nil {
+	pf, err := createPartFile(filepath.Join(dir, "parts"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var parts []FilePart
+	for _, b := range batches {
+		p, err := pf.add(func(w io.Writer) error { return encodeParquet(w, kind, []arrow.RecordBatch{b}) })
+		if err != nil {
 			t.Fatal(err)
 		}
 		parts = append(parts, p)
+	}
+	if err := pf.close(); err != nil {
+		t.Fatal(err)
 	}
 	joined := filepath.Join(dir, "joined.parquet")
 	f, err := os.Create(joined)

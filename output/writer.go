@@ -85,37 +85,52 @@ type UnitParts struct {
 	Dir      string
 	Workbook string                     // file name of the unit's workbook; "" for none
 	Rows     map[domain.Kind]DetailRows // for the county's detail sheets
-	Parquet  map[domain.Kind]string     // file name of its records of a kind
+	Parquet  map[domain.Kind]FilePart   // its records of a kind
 }
 
 // At returns the parts as found in dir, where their files were moved.
 func (p UnitParts) At(dir string) UnitParts {
 	out := p
 	out.Dir = dir
+	move := func(fp FilePart) FilePart {
+		fp.Path = filepath.Join(dir, filepath.Base(fp.Path))
+		return fp
+	}
 	out.Rows = map[domain.Kind]DetailRows{}
 	for k, rows := range p.Rows {
 		moved := DetailRows{Widths: rows.Widths}
 		for _, part := range rows.Parts {
-			part.Path = filepath.Join(dir, filepath.Base(part.Path))
+			part.FilePart = move(part.FilePart)
 			moved.Parts = append(moved.Parts, part)
 		}
 		out.Rows[k] = moved
 	}
+	out.Parquet = map[domain.Kind]FilePart{}
+	for k, fp := range p.Parquet {
+		out.Parquet[k] = move(fp)
+	}
 	return out
 }
 
-// Files lists every file of the parts.
+// Files lists every file the parts are in.
 func (p UnitParts) Files() []string {
+	seen := map[string]bool{}
 	var out []string
+	add := func(path string) {
+		if !seen[path] {
+			seen[path] = true
+			out = append(out, path)
+		}
+	}
 	if p.Workbook != "" {
-		out = append(out, filepath.Join(p.Dir, p.Workbook))
+		add(filepath.Join(p.Dir, p.Workbook))
 	}
 	for _, k := range domain.LedgerKinds {
 		for _, part := range p.Rows[k].Parts {
-			out = append(out, part.Path)
+			add(part.Path)
 		}
-		if f, ok := p.Parquet[k]; ok {
-			out = append(out, filepath.Join(p.Dir, f))
+		if fp, ok := p.Parquet[k]; ok {
+			add(fp.Path)
 		}
 	}
 	return out
@@ -129,8 +144,19 @@ func (w *Writer) Unit(dir, unit string, u *UnitReport, recs map[domain.Kind][]ar
 		return UnitParts{}, err
 	}
 	p := UnitParts{Unit: unit, Dir: dir}
-	var err error
-	if p.Rows, err = encodeDetailRows(dir, "rows", w.styles, w.cfg, recs); err != nil {
+	pf, err := createPartFile(filepath.Join(dir, unitPartsFile))
+	if err != nil {
+		return UnitParts{}, err
+	}
+	if p.Rows, err = encodeDetailRows(pf, w.styles, w.cfg, recs); err != nil {
+		pf.close()
+		return UnitParts{}, err
+	}
+	if p.Parquet, err = writeParquetParts(pf, recs); err != nil {
+		pf.close()
+		return UnitParts{}, err
+	}
+	if err := pf.close(); err != nil {
 		return UnitParts{}, err
 	}
 	if u != nil && w.files[unit] != "" {
@@ -139,11 +165,11 @@ func (w *Writer) Unit(dir, unit string, u *UnitReport, recs map[domain.Kind][]ar
 			return UnitParts{}, err
 		}
 	}
-	if p.Parquet, err = writeParquetParts(dir, "records", recs); err != nil {
-		return UnitParts{}, err
-	}
 	return p, nil
 }
+
+// unitPartsFile is the file of a unit's parts in its folder.
+const unitPartsFile = "parts"
 
 // Finish writes the county's files from r and the units' parts (the
 // county's rows go in the order of units), puts them and the units'
@@ -170,10 +196,10 @@ func (w *Writer) Finish(r *Report, units []UnitParts) (Written, error) {
 	}
 	var dataJobs []job
 	for _, kind := range domain.LedgerKinds {
-		var files []string
+		var files []FilePart
 		for _, u := range units {
-			if f, ok := u.Parquet[kind]; ok {
-				files = append(files, filepath.Join(u.Dir, f))
+			if fp, ok := u.Parquet[kind]; ok {
+				files = append(files, fp)
 			}
 		}
 		dataJobs = append(dataJobs, job{filepath.Join(dataDir, parquetName(kind)),

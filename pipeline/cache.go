@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/gob"
 	"encoding/hex"
 	"fmt"
@@ -30,7 +31,7 @@ const cacheDir = ".cache"
 // cacheFormat names the shape of a cached submission: change it whenever
 // ingest.Submission gains or loses a field, so that old entries are not
 // taken for new ones by a build that keeps its version string.
-const cacheFormat = "submission-5"
+const cacheFormat = "submission-6"
 
 // parseCache is the batch's own store of parsed files.
 // It is safe for concurrent use: only the record of entries used is shared.
@@ -83,10 +84,11 @@ func buildIdentity(version string) string {
 	return version + "+unknown-" + time.Now().Format(time.RFC3339Nano) // never matches: nothing is reused
 }
 
-// recordsSuffix names the file of an entry's records, beside the file of
-// its description: a re-run reads every description but only the records
-// of the units it has to compute again.
-const recordsSuffix = ".records"
+// An entry is one file: the length of the description (8 bytes, little
+// endian), the description (gob), then the records (gob of IPC streams),
+// so that a re-run reads every description but only the records of the
+// units it has to compute again.
+const entryHeader = 8
 
 func (c *parseCache) key(rel, sha string) string {
 	sum := sha256.Sum256([]byte(c.salt + "|" + rel + "|" + sha))
@@ -98,8 +100,21 @@ func (c *parseCache) key(rel, sha string) string {
 func (c *parseCache) load(rel, sha string) *ingest.Submission {
 	k := c.key(rel, sha)
 	c.use(k)
-	data, err := os.ReadFile(filepath.Join(c.dir, k))
+	f, err := os.Open(filepath.Join(c.dir, k))
 	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	var head [entryHeader]byte
+	if _, err := io.ReadFull(f, head[:]); err != nil {
+		return nil
+	}
+	n := binary.LittleEndian.Uint64(head[:])
+	if n > 1<<30 {
+		return nil
+	}
+	data := make([]byte, n)
+	if _, err := io.ReadFull(f, data); err != nil {
 		return nil
 	}
 	var sub ingest.Submission
@@ -112,12 +127,15 @@ func (c *parseCache) load(rel, sha string) *ingest.Submission {
 // loadRecords returns the records of the parsed file for rel with content
 // hash sha.
 func (c *parseCache) loadRecords(rel, sha string, mem memory.Allocator) (map[domain.Kind]arrow.RecordBatch, error) {
-	data, err := os.ReadFile(filepath.Join(c.dir, c.key(rel, sha)+recordsSuffix))
+	data, err := os.ReadFile(filepath.Join(c.dir, c.key(rel, sha)))
 	if err != nil {
 		return nil, err
 	}
+	if len(data) < entryHeader || binary.LittleEndian.Uint64(data) > uint64(len(data)-entryHeader) {
+		return nil, fmt.Errorf("cache entry cut short")
+	}
 	var streams map[domain.Kind][]byte
-	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&streams); err != nil {
+	if err := gob.NewDecoder(bytes.NewReader(data[entryHeader+binary.LittleEndian.Uint64(data):])).Decode(&streams); err != nil {
 		return nil, err
 	}
 	out := map[domain.Kind]arrow.RecordBatch{}
@@ -134,9 +152,9 @@ func (c *parseCache) loadRecords(rel, sha string, mem memory.Allocator) (map[dom
 	return out, nil
 }
 
-// store saves a parsed file: its records, then its description, so that a
-// description is never found without its records. It reports whether both
-// were saved; a failure only costs a re-read.
+// store saves a parsed file, its description and records in one file put
+// in place whole. It reports whether it was saved; a failure only costs a
+// re-read.
 func (c *parseCache) store(sub *ingest.Submission) bool {
 	k := c.key(sub.Path, sub.SHA256)
 	c.use(k)
@@ -150,20 +168,25 @@ func (c *parseCache) store(sub *ingest.Submission) bool {
 	}
 	meta := *sub
 	meta.Records = nil
-	return c.write(k+recordsSuffix, streams) && c.write(k, &meta)
-}
-
-// write saves v, gob-encoded, as the cache file name, atomically.
-func (c *parseCache) write(name string, v any) bool {
 	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(v); err != nil {
+	buf.Write(make([]byte, entryHeader))
+	if gob.NewEncoder(&buf).Encode(&meta) != nil {
 		return false
 	}
+	binary.LittleEndian.PutUint64(buf.Bytes(), uint64(buf.Len()-entryHeader))
+	if gob.NewEncoder(&buf).Encode(streams) != nil {
+		return false
+	}
+	return c.write(k, buf.Bytes())
+}
+
+// write saves data as the cache file name, atomically.
+func (c *parseCache) write(name string, data []byte) bool {
 	tmp, err := os.CreateTemp(c.dir, "."+name+".tmp-*")
 	if err != nil {
 		return false
 	}
-	_, werr := tmp.Write(buf.Bytes())
+	_, werr := tmp.Write(data)
 	if cerr := tmp.Close(); werr != nil || cerr != nil {
 		os.Remove(tmp.Name())
 		return false
@@ -185,7 +208,7 @@ func (c *parseCache) prune() {
 		if e.IsDir() {
 			continue // the units' cache prunes itself
 		}
-		if !c.used[strings.TrimSuffix(e.Name(), recordsSuffix)] || strings.HasPrefix(e.Name(), ".") {
+		if !c.used[e.Name()] || strings.HasPrefix(e.Name(), ".") {
 			os.Remove(filepath.Join(c.dir, e.Name()))
 		}
 	}
