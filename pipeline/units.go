@@ -177,11 +177,14 @@ func (ur *unitRun) computeUnit(ctx context.Context, dir, name string, offices []
 	if err != nil {
 		return unitResult{}, err
 	}
-	// What is kept of the unit must not hold its records' memory.
+	// What is kept of the unit must not hold its records' memory, nor its
+	// findings twice (the report has them).
 	for i, f := range u.Findings {
 		u.Findings[i] = f.Detached()
 	}
-	return unitResult{figures: us.UnitFigures.Detached(), report: u, parts: parts}, nil
+	figures := us.UnitFigures
+	figures.Duplicates, figures.ItemFindings = nil, nil
+	return unitResult{figures: figures.Detached(), report: u, parts: parts}, nil
 }
 
 // workers is how many files or units are worked on at once.
