@@ -22,6 +22,7 @@ type partFile struct {
 	f    *os.File
 	bw   *bufio.Writer
 	off  int64
+	err  error // the first failed add: the offsets after it are not known
 }
 
 func createPartFile(path string) (*partFile, error) {
@@ -34,8 +35,12 @@ func createPartFile(path string) (*partFile, error) {
 
 // add appends what write produces as a new part.
 func (pf *partFile) add(write func(w io.Writer) error) (FilePart, error) {
+	if pf.err != nil {
+		return FilePart{}, pf.err
+	}
 	cw := &countingWriter{w: pf.bw}
 	if err := write(cw); err != nil {
+		pf.err = err
 		return FilePart{}, err
 	}
 	p := FilePart{Path: pf.path, Offset: pf.off, Length: cw.n}
@@ -67,7 +72,7 @@ func copyPart(w io.Writer, p FilePart) error {
 	return err
 }
 
-// readPart reads a part whole.
+// readFilePart reads a part whole.
 func readFilePart(p FilePart) ([]byte, error) {
 	f, err := os.Open(p.Path)
 	if err != nil {

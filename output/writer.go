@@ -136,6 +136,31 @@ func (p UnitParts) Files() []string {
 	return out
 }
 
+// Check reports whether the parts' files are all there and whole: a parts
+// file cut short (a crash after its folder was kept, say) must make the unit
+// be computed again, not fail the county's files night after night.
+func (p UnitParts) Check() error {
+	need := map[string]int64{} // file → the end of its last stretch
+	for _, k := range domain.LedgerKinds {
+		for _, part := range p.Rows[k].Parts {
+			need[part.Path] = max(need[part.Path], part.Offset+part.Length)
+		}
+		if fp, ok := p.Parquet[k]; ok {
+			need[fp.Path] = max(need[fp.Path], fp.Offset+fp.Length)
+		}
+	}
+	for _, f := range p.Files() {
+		st, err := os.Stat(f)
+		if err != nil {
+			return err
+		}
+		if end, ok := need[f]; ok && st.Size() != end {
+			return fmt.Errorf("%s: %d bytes, its parts end at %d", f, st.Size(), end)
+		}
+	}
+	return nil
+}
+
 // Unit writes, into dir, unit's workbook (from u, when the unit is one of
 // the report's) and its parts of the county's files from its counted
 // records. It may run for several units at once.

@@ -110,8 +110,8 @@ func (c *parseCache) load(rel, sha string) *ingest.Submission {
 		return nil
 	}
 	n := binary.LittleEndian.Uint64(head[:])
-	if n > 1<<30 {
-		return nil
+	if st, err := f.Stat(); err != nil || n > uint64(st.Size()-entryHeader) {
+		return nil // cut short, or not an entry
 	}
 	data := make([]byte, n)
 	if _, err := io.ReadFull(f, data); err != nil {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 	"time"
 
@@ -120,6 +121,17 @@ func TestRecordSourceReadsAgain(t *testing.T) {
 			t.Errorf("%s read again differs", k)
 		}
 		again[k].Release()
+	}
+	// The summary tables of a file that has them come back the same way.
+	if s.HasSummary {
+		want := s.Summary
+		s.Summary = nil
+		got, err := rs.summary(context.Background(), s)
+		if err != nil || !reflect.DeepEqual(got, want) {
+			t.Errorf("summary read again: %v, equal %v", err, reflect.DeepEqual(got, want))
+		}
+	} else {
+		t.Errorf("%s has no summary tables to read again", rel)
 	}
 	if err := os.WriteFile(filepath.Join(inbox, filepath.FromSlash(rel)), []byte("changed"), 0o644); err != nil {
 		t.Fatal(err)

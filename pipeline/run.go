@@ -175,19 +175,15 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	// The workbooks record the time up to here; run.json's timing of the
 	// county's files is the one thing they cannot know.
 	report.Duration = time.Since(started)
-	// The year's figures are kept for next year's checks meanwhile: they
-	// depend on the figures alone, and a run that fails later writes them
-	// again the next time.
-	history := make(chan error, 1)
-	go func() { history <- keepHistory(opt.Out, opt.Config, year, stats) }()
 	written, err := w.Finish(report, parts)
-	if herr := <-history; err == nil && herr != nil {
-		return nil, fmt.Errorf("keeping the year's figures: %w", herr)
-	}
 	if err != nil {
 		return nil, fmt.Errorf("writing outputs: %w", err)
 	}
 	ucache.prune()
+	// Next year's checks take this year's figures as published.
+	if err := keepHistory(opt.Out, opt.Config, year, stats); err != nil {
+		return nil, fmt.Errorf("keeping the year's figures: %w", err)
+	}
 	stage("county", t0)
 	report.Duration = time.Since(started)
 	opt.Logger.Info("batch done", "year", year, "files", len(files), "findings", len(report.Findings),

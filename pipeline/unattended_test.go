@@ -268,3 +268,32 @@ func TestWorkbookHeldOpenDuringRun(t *testing.T) {
 		t.Error("the open handle no longer reads the workbook it opened")
 	}
 }
+
+// TestCachedUnitCutShort: a unit whose kept parts file was cut short (a
+// crash after it was kept) is computed again, and the run succeeds.
+func TestCachedUnitCutShort(t *testing.T) {
+	dir, inbox := smallCounty(t)
+	out := filepath.Join(dir, "out")
+	mustRun(t, Options{Inbox: inbox, Out: out})
+	parts, err := filepath.Glob(filepath.Join(out, ".cache", "units", "2025", "*", "parts"))
+	if err != nil || len(parts) == 0 {
+		t.Fatalf("no kept parts files: %v", err)
+	}
+	cut := false
+	for _, p := range parts { // the first of a unit that has records
+		if st, err := os.Stat(p); err == nil && st.Size() > 1 {
+			if err := os.Truncate(p, st.Size()/2); err != nil {
+				t.Fatal(err)
+			}
+			cut = true
+			break
+		}
+	}
+	if !cut {
+		t.Fatal("no unit has parts")
+	}
+	again := mustRun(t, Options{Inbox: inbox, Out: out})
+	if again.UnitsComputed != 1 {
+		t.Errorf("%d units computed after one unit's parts were cut short, want 1", again.UnitsComputed)
+	}
+}

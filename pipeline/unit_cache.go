@@ -27,7 +27,7 @@ const unitCacheDir = "units"
 
 // unitCacheFormat names the shape of a cached unit: change it whenever
 // unitResult, output.UnitParts or what a unit's digest covers changes.
-const unitCacheFormat = "unit-1"
+const unitCacheFormat = "unit-2"
 
 // unitResultFile is the file of a unit's cached result in its folder.
 const unitResultFile = "unit.gob"
@@ -130,10 +130,8 @@ func (c *unitCache) load(key string) (unitResult, bool) {
 			return unitResult{}, false
 		}
 	}
-	for _, f := range parts.Files() {
-		if _, err := os.Stat(f); err != nil {
-			return unitResult{}, false
-		}
+	if parts.Check() != nil {
+		return unitResult{}, false
 	}
 	c.use(key)
 	return unitResult{figures: cu.Figures, report: cu.Report, parts: parts}, true

@@ -36,7 +36,9 @@ type Statistics struct {
 	Tally  map[string]*domain.Tally
 	ByKind map[domain.Kind]*domain.Tally
 	// Findings are what the statistics noticed: duplicate records, the
-	// same item from two offices, near-duplicate titles.
+	// same item from two offices, near-duplicate titles — those the units
+	// combined still carry (the batch keeps them in the units' reports
+	// instead, and combines units without them).
 	Findings []domain.Finding
 	// Monthly is each unit's and the county's items and applications by
 	// month of the report year.

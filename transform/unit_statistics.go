@@ -28,18 +28,19 @@ type UnitFigures struct {
 	ByKind map[domain.Kind]*domain.Tally
 	// Duplicates are the duplicate records dropped (D1), office by office;
 	// ItemFindings the same item from two offices (D2) and near-duplicate
-	// titles (D3), day by day.
+	// titles (D3), day by day. (The batch moves them into the unit's report
+	// and keeps them there only.)
 	Duplicates   []domain.Finding
 	ItemFindings []domain.Finding
 	// Monthly is the unit's items and applications by month.
 	Monthly domain.Monthly
 }
 
-// Detached returns the figures as kept after the unit's records are let
-// go: text copied out of the records' memory (a file name or a finding
-// read from a record shares it, and would hold all of it), and of each
-// office only the figures used (Used): what it derived and reported, and
-// the rows behind each derived metric, only the unit's checks need.
+// Detached returns the figures to keep after the unit's records are let
+// go. Text is copied out of the records' memory: a file name or a finding
+// read from a record shares its buffer, and keeping it would keep the whole
+// batch. Of each office only Used is kept; Derived, Reported and Sources
+// are for the unit's own checks, which are done by then.
 func (u UnitFigures) Detached() UnitFigures {
 	out := u
 	out.Unit = strings.Clone(u.Unit)
