@@ -52,6 +52,11 @@ func (x *cellXML) start(b []byte, style int) []byte {
 	return b
 }
 
+// empty appends a cell with a style and no value.
+func (x *cellXML) empty(b []byte, style int) []byte {
+	return append(x.start(b, style), `/>`...)
+}
+
 // integer appends a number cell holding n.
 func (x *cellXML) integer(b []byte, n int64, style int) []byte {
 	b = append(x.start(b, style), `><v>`...)

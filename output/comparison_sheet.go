@@ -1,6 +1,7 @@
 package output
 
 import (
+	"io"
 	"math"
 
 	"github.com/xuri/excelize/v2"
@@ -24,27 +25,53 @@ const labelCountyTotal = "全县合计"
 // writeComparison fills the comparison sheet: one row per unit, one
 // column per metric id of the configuration, and the county's figures
 // under the units. A metric a unit lacks is a blank cell, as in the
-// official tables.
-func writeComparison(f *excelize.File, st *styles, r *Report) error {
+// official tables. The rows are returned to be joined in when the workbook
+// is saved (a province has thousands of units × two hundred metrics).
+func writeComparison(f *excelize.File, st *styles, r *Report) ([]deferredRows, error) {
 	if _, err := f.NewSheet(comparisonSheet); err != nil {
-		return err
+		return nil, err
 	}
 	ids := r.Config.MetricIDs()
 	header := []string{headerUnit}
 	for _, id := range ids {
 		header = append(header, domain.MetricLabel(id, r.Config.CategoryLabel))
 	}
-	w := newSheetWriter(f, st, comparisonSheet)
-	if _, err := w.table(1, unitsByMetrics(st, r, "Comparison", header, ids)); err != nil {
-		return err
+	header = uniqueHeaders(header)
+	t := unitsByMetrics(st, r, "Comparison", header, ids)
+	first := min(displayWidth(header[0]), headerWrapWidth)
+	var x cellXML
+	part, err := deflatedBytes(func(w io.Writer) error {
+		var b []byte
+		for _, row := range append(t.rows, t.total) {
+			b = x.startRow(b[:0])
+			for j, v := range row {
+				var text string
+				if b, text = appendValue(&x, b, v, st); j == 0 {
+					first = max(first, textWidth(text))
+				}
+			}
+			if _, err := w.Write(append(b, `</row>`...)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}, len(t.rows)+1)
+	if err != nil {
+		return nil, err
 	}
-	if err := sizeMetricColumns(f, comparisonSheet, header, w.widths[1]); err != nil {
-		return err
+	widths := []float64{colWidth(first)}
+	lines := 1
+	for _, h := range header[1:] {
+		widths = append(widths, metricColWidth)
+		lines = max(lines, int(math.Ceil(float64(displayWidth(h))/(metricColWidth-2))))
 	}
-	if err := f.SetPanes(comparisonSheet, frozen(2, 2)); err != nil {
-		return err
+	if err := addTableSheet(f, st, tableFrame{sheet: comparisonSheet, table: t.name, header: header, widths: widths,
+		rows: len(t.rows), headerHeight: float64(lines)*pointsPerLine + 4, frozenCols: 1,
+		print: printing{landscape: true, titleRows: "$1:$1", titleCols: "$A:$A"}}); err != nil {
+		return nil, err
 	}
-	return printSetup(f, comparisonSheet, printing{landscape: true, titleRows: "$1:$1", titleCols: "$A:$A"})
+	// The county's row is the part's last, just under the table.
+	return []deferredRows{{sheet: comparisonSheet, cols: len(header), rows: len(t.rows) + 1, parts: []DeflatedPart{part}}}, nil
 }
 
 // metricRow is a label followed by the values of ids in m; an absent
@@ -67,27 +94,4 @@ func metricRow(st *styles, label string, ids []string, m domain.Metrics, total b
 		}
 	}
 	return row
-}
-
-// sizeMetricColumns gives the first column the width of its widest text
-// and the metric columns a fixed width, and makes the header row tall
-// enough for the longest wrapped label.
-func sizeMetricColumns(f *excelize.File, sheet string, header []string, firstWidth int) error {
-	if err := f.SetColWidth(sheet, "A", "A", colWidth(firstWidth)); err != nil {
-		return err
-	}
-	last, err := excelize.ColumnNumberToName(len(header))
-	if err != nil {
-		return err
-	}
-	if len(header) > 1 {
-		if err := f.SetColWidth(sheet, "B", last, metricColWidth); err != nil {
-			return err
-		}
-	}
-	lines := 1
-	for _, h := range header[1:] {
-		lines = max(lines, int(math.Ceil(float64(displayWidth(h))/(metricColWidth-2))))
-	}
-	return f.SetRowHeight(sheet, 1, float64(lines)*pointsPerLine+4)
 }

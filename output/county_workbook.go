@@ -32,7 +32,8 @@ func writeCountyWorkbook(path string, r *Report, encoded *styles, details []map[
 		r.County); err != nil {
 		return err
 	}
-	if err := writeComparison(f, st, r); err != nil {
+	comparisonRows, err := writeComparison(f, st, r)
+	if err != nil {
 		return err
 	}
 	if err := writeChannels(f, st, r); err != nil {
@@ -52,5 +53,5 @@ func writeCountyWorkbook(path string, r *Report, encoded *styles, details []map[
 	if err != nil {
 		return err
 	}
-	return saveWorkbook(f, path, append(findingRows, rows...)...)
+	return saveWorkbook(f, path, append(append(comparisonRows, findingRows...), rows...)...)
 }

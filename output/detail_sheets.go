@@ -156,48 +156,68 @@ func addDetailSheet(f *excelize.File, st *styles, name, table string, cols []det
 	if _, err := f.NewSheet(name); err != nil {
 		return err
 	}
-	return addTableSheet(f, st, name, table, uniqueHeaders(headersOf(cols)), widths, rows, 30)
+	return addTableSheet(f, st, tableFrame{sheet: name, table: table, header: uniqueHeaders(headersOf(cols)),
+		widths: excelWidths(widths), rows: rows, headerHeight: 30,
+		print: printing{landscape: true, fitWidth: true, titleRows: "$1:$1"}})
 }
 
-// addTableSheet writes the frame of a sheet that holds one Excel table
-// whose rows are joined in when the workbook is saved: column widths, a
-// frozen header row (of the given height; 0 for the default), the table
-// over the header and the rows to come, and A4 landscape printing with the
-// header on every page.
-func addTableSheet(f *excelize.File, st *styles, sheet, table string, header []string, widths []int, rows int, height float64) error {
-	if err := printSetup(f, sheet, printing{landscape: true, fitWidth: true, titleRows: "$1:$1"}); err != nil {
+// tableFrame is what excelize writes of a sheet that holds one Excel table
+// whose rows are joined in when the workbook is saved.
+type tableFrame struct {
+	sheet, table string
+	header       []string
+	widths       []float64 // of the columns, in Excel's units
+	rows         int       // the table's data rows
+	headerHeight float64   // 0 for the default
+	frozenCols   int       // columns kept in view, besides the header row
+	print        printing
+}
+
+// addTableSheet writes a sheet's frame: column widths, a frozen header
+// row, the table over the header and the rows to come, print setup.
+func addTableSheet(f *excelize.File, st *styles, fr tableFrame) error {
+	if err := printSetup(f, fr.sheet, fr.print); err != nil {
 		return err
 	}
-	sw, err := f.NewStreamWriter(sheet)
+	sw, err := f.NewStreamWriter(fr.sheet)
 	if err != nil {
 		return err
 	}
-	if err := sw.SetPanes(frozen(1, 2)); err != nil {
+	if err := sw.SetPanes(frozen(fr.frozenCols+1, 2)); err != nil {
 		return err
 	}
-	for j, w := range widths {
-		if err := sw.SetColWidth(j+1, j+1, colWidth(w)); err != nil {
+	for j, w := range fr.widths {
+		if err := sw.SetColWidth(j+1, j+1, w); err != nil {
 			return err
 		}
 	}
-	cells := make([]any, len(header))
-	for j, h := range header {
+	cells := make([]any, len(fr.header))
+	for j, h := range fr.header {
 		cells[j] = excelize.Cell{StyleID: st.header, Value: h}
 	}
-	if err := sw.SetRow("A1", cells, excelize.RowOpts{Height: height}); err != nil {
+	if err := sw.SetRow("A1", cells, excelize.RowOpts{Height: fr.headerHeight}); err != nil {
 		return err
 	}
-	ref, err := rangeRef(1, 1, len(header), max(rows, 1)+1)
+	ref, err := rangeRef(1, 1, len(fr.header), max(fr.rows, 1)+1)
 	if err != nil {
 		return err
 	}
 	show := true
 	if err := sw.AddTable(&excelize.Table{
-		Range: ref, Name: table, StyleName: tableStyle, ShowRowStripes: &show,
+		Range: ref, Name: fr.table, StyleName: tableStyle, ShowRowStripes: &show,
 	}); err != nil {
 		return err
 	}
 	return sw.Flush()
+}
+
+// excelWidths turns widths in characters into Excel's column widths.
+func excelWidths(chars []int) []float64 {
+	out := make([]float64, len(chars))
+	for j, w := range chars {
+		out[j] = colWidth(w)
+	}
+	return out
 }
 
 // headersOf lists the columns' headers.

@@ -38,7 +38,8 @@ func writeFindingsSheet(f *excelize.File, st *styles, cfg *domain.Config, findin
 		if err != nil {
 			return nil, err
 		}
-		if err := addTableSheet(f, st, sheet, table, header, widths, len(chunk), 0); err != nil {
+		if err := addTableSheet(f, st, tableFrame{sheet: sheet, table: table, header: header, widths: excelWidths(widths),
+			rows: len(chunk), print: printing{landscape: true, fitWidth: true, titleRows: "$1:$1"}}); err != nil {
 			return nil, err
 		}
 		if len(chunk) > 0 {
@@ -99,6 +100,9 @@ func appendValue(x *cellXML, b []byte, v any, st *styles) ([]byte, string) {
 			style = st.numberStyle(v, false)
 		}
 		return x.float(b, v, style), strconv.FormatFloat(v, 'f', -1, 64)
+	}
+	if style != 0 { // a blank cell with a style (a border, say)
+		return x.empty(b, style), ""
 	}
 	x.blank()
 	return b, ""
