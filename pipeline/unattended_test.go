@@ -84,6 +84,25 @@ func TestRerunReadsOnlyWhatChanged(t *testing.T) {
 	if third.FilesParsed != 1 || third.UnitsComputed != 1 {
 		t.Errorf("after one file changed, %d files were parsed and %d units computed, want 1 and 1", third.FilesParsed, third.UnitsComputed)
 	}
+	// The cache keeps what this run used and no more: one entry per file and per unit.
+	entries := func(dir string) (n int) {
+		list, err := os.ReadDir(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range list {
+			if e.Name() != unitCacheDir {
+				n++
+			}
+		}
+		return n
+	}
+	if got, want := entries(filepath.Join(out, cacheDir)), third.FilesParsed+third.FilesCached; got != want {
+		t.Errorf("parse cache holds %d entries, want %d", got, want)
+	}
+	if got, want := entries(filepath.Join(out, cacheDir, unitCacheDir, "2025")), len(third.Report.Units); got != want {
+		t.Errorf("unit cache holds %d entries, want %d", got, want)
+	}
 	var after runJSON
 	readJSON(t, filepath.Join(out, "2025", "run.json"), &after)
 	if got, want := after.County.Metrics[domain.MetricActiveItems], full.County.Metrics[domain.MetricActiveItems]+1; got != want {
