@@ -38,9 +38,7 @@ func CategoryMetric(category string) string { return prefixCategory + category }
 func MetricIDs(categories []string) []string {
 	var ids []string
 	for _, r := range T2Rows {
-		for _, c := range r.Metrics {
-			ids = append(ids, c)
-		}
+		ids = append(ids, r.Metrics...)
 	}
 	for _, r := range T3Rows {
 		for _, c := range T3Columns {

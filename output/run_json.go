@@ -80,7 +80,9 @@ func marshalRun(r *Report) ([]byte, error) {
 		byKind = map[domain.Kind]domain.Tally{}
 	}
 	for _, k := range domain.LedgerKinds {
-		byKind[k] = byKind[k] // every ledger kind, even with nothing read
+		if _, ok := byKind[k]; !ok {
+			byKind[k] = domain.Tally{} // every ledger kind, even with nothing read
+		}
 	}
 	out.Accounting.ByKind = byKind
 	for _, u := range r.Units {

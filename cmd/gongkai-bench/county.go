@@ -31,8 +31,8 @@ var benchOffices = []string{"党政办", "财政所", "社保所", "农业服务
 // towns, townships and subdistricts (the built-in roster has 15).
 func benchConfig(n int) *domain.Config {
 	cfg := domain.DefaultConfig()
-	first := []rune("东西南北上下新老大小前后中左右内外高低长")
-	second := []rune("山河湖田林桥港岭塘溪坪坝湾庄营堡寨铺集口店岗圩冲洞垌坡峰泉源井")
+	first := "东西南北上下新老大小前后中左右内外高低长"
+	second := "山河湖田林桥港岭塘溪坪坝湾庄营堡寨铺集口店岗圩冲洞垌坡峰泉源井"
 	taken := map[string]bool{}
 	for _, u := range cfg.Units {
 		taken[u.Name] = true

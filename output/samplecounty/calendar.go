@@ -27,12 +27,6 @@ func addWorkdays(t time.Time, n int) time.Time {
 	return t
 }
 
-// dayBetween is a random day in [from, to].
-func dayBetween(r *rand.Rand, from, to time.Time) time.Time {
-	days := int(to.Sub(from).Hours()/24) + 1
-	return from.AddDate(0, 0, r.IntN(days))
-}
-
 // workdayBetween is a random weekday in [from, to] (from itself when the
 // range holds no weekday).
 func workdayBetween(r *rand.Rand, from, to time.Time) time.Time {
