@@ -17,9 +17,13 @@ run: build
 test:
 	$(GO) test -count=1 ./...
 
+# staticcheck, pinned, comes from the module proxy like the project's modules.
+STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
+
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
+	$(GO) run $(STATICCHECK) ./...
 
 # Regenerate the committed sample county (review the diff of truth.json).
 sample: build
