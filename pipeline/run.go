@@ -225,6 +225,7 @@ func readAll(ctx context.Context, opt Options, files []inboxFile, cache *parseCa
 			if err == nil {
 				if s := cache.load(f.rel, sha); s != nil {
 					s.ModTime = f.modTime
+					s.Summary = nil // set aside like its records: a unit computed again loads it
 					subs[i] = s
 					mu.Lock()
 					counts.cached++
