@@ -246,11 +246,12 @@ func (rs *recordSource) offices(ctx context.Context, sel *selection, idx []int) 
 	return out, release, nil
 }
 
-// summary returns a submission's self-reported tables: held, or from the
-// parse cache, or read again.
+// summary hands over a submission's self-reported tables: held (the
+// submission lets go of them), or from the parse cache, or read again.
 func (rs *recordSource) summary(ctx context.Context, s *ingest.Submission) (*domain.SelfReport, error) {
-	if s.Summary != nil {
-		return s.Summary, nil
+	if held := s.Summary; held != nil {
+		s.Summary = nil
+		return held, nil
 	}
 	if rs.cache != nil {
 		if cached := rs.cache.load(s.Path, s.SHA256); cached != nil && cached.Summary != nil {
