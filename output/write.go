@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"maps"
-	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -134,21 +133,4 @@ func unitOrder(r *Report, byUnit map[string]map[domain.Kind][]arrow.RecordBatch)
 		}
 	}
 	return out
-}
-
-// commitStaged moves the staged files into the year's folder, each by an
-// atomic rename (run.json last), so a reader sees either yesterday's file
-// or today's, never half of one.
-func commitStaged(stage, dir string, rels []string) error {
-	if err := os.MkdirAll(filepath.Join(dir, dataDir), dirMode); err != nil {
-		return err
-	}
-	for _, rel := range rels {
-		if err := os.Rename(filepath.Join(stage, rel), filepath.Join(dir, rel)); err != nil {
-			return err
-		}
-	}
-	syncDir(dir)
-	syncDir(filepath.Join(dir, dataDir))
-	return nil
 }

@@ -197,3 +197,40 @@ func TestWriteConfiguredNames(t *testing.T) {
 		t.Errorf("unit workbook %q", got)
 	}
 }
+
+// TestWriteKeepsOtherFiles: the outputs are replaced as one set, and a
+// file of the year's folder that Write did not make stays where it was.
+func TestWriteKeepsOtherFiles(t *testing.T) {
+	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
+	defer mem.AssertSize(t, 0)
+	r := testReport(t, mem)
+	defer releaseRecords(r)
+	dir := t.TempDir()
+	first, err := Write(dir, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	notes := []string{filepath.Join(first.Dir, "分析师笔记.txt"), filepath.Join(first.Dir, dataDir, "extra.csv")}
+	for _, p := range notes {
+		if err := os.WriteFile(p, []byte("mine"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r.Version = "test-2"
+	second, err := Write(dir, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range notes {
+		if b, err := os.ReadFile(p); err != nil || string(b) != "mine" {
+			t.Errorf("%s after the second Write: %q, %v", p, b, err)
+		}
+	}
+	if !bytes.Contains(readFile(t, second.RunJSON), []byte("test-2")) {
+		t.Errorf("run.json is not the second Write's")
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("left in the output folder: %v", entries)
+	}
+}
