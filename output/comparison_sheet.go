@@ -1,8 +1,8 @@
 package output
 
 import (
-	"io"
 	"math"
+	"slices"
 
 	"github.com/xuri/excelize/v2"
 
@@ -38,28 +38,12 @@ func writeComparison(f *excelize.File, st *styles, r *Report) ([]deferredRows, e
 	}
 	header = uniqueHeaders(header)
 	t := unitsByMetrics(st, r, "Comparison", header, ids)
-	first := min(displayWidth(header[0]), headerWrapWidth)
-	var x cellXML
-	part, err := deflatedBytes(func(w io.Writer) error {
-		var b []byte
-		for _, row := range append(t.rows, t.total) {
-			b = x.startRow(b[:0])
-			for j, v := range row {
-				var text string
-				if b, text = appendValue(&x, b, v, st); j == 0 {
-					first = max(first, textWidth(text))
-				}
-			}
-			if _, err := w.Write(append(b, `</row>`...)); err != nil {
-				return err
-			}
-		}
-		return nil
-	}, len(t.rows)+1)
+	first := []int{min(displayWidth(header[0]), headerWrapWidth)} // the units' column; the others are fixed
+	part, err := encodeValueRows(st, slices.Values(append(t.rows, t.total)), len(t.rows)+1, first)
 	if err != nil {
 		return nil, err
 	}
-	widths := []float64{colWidth(first)}
+	widths := []float64{colWidth(first[0])}
 	lines := 1
 	for _, h := range header[1:] {
 		widths = append(widths, metricColWidth)
@@ -71,7 +55,7 @@ func writeComparison(f *excelize.File, st *styles, r *Report) ([]deferredRows, e
 		return nil, err
 	}
 	// The county's row is the part's last, just under the table.
-	return []deferredRows{{sheet: comparisonSheet, cols: len(header), rows: len(t.rows) + 1, parts: []DeflatedPart{part}}}, nil
+	return []deferredRows{{sheet: comparisonSheet, cols: len(header), parts: []DeflatedPart{part}}}, nil
 }
 
 // metricRow is a label followed by the values of ids in m; an absent

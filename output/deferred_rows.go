@@ -22,8 +22,16 @@ import (
 type deferredRows struct {
 	sheet string
 	cols  int // columns, for the sheet's dimension
-	rows  int // data rows, sheet rows 2 to rows+1
 	parts []DeflatedPart
+}
+
+// rows counts the rows the parts hold, sheet rows 2 on.
+func (d deferredRows) rows() int {
+	n := 0
+	for _, p := range d.parts {
+		n += p.Rows
+	}
+	return n
 }
 
 // spliceRows copies the workbook package pkg (as excelize saved it) to w,
@@ -91,7 +99,7 @@ func spliceSheet(zw *zip.Writer, zf *zip.File, d deferredRows) error {
 	} else {
 		return fmt.Errorf("%s: no sheetData", zf.Name)
 	}
-	dim := fmt.Sprintf(`<dimension ref="A1:%s%d"/>`, columnLetters(d.cols), d.rows+1)
+	dim := fmt.Sprintf(`<dimension ref="A1:%s%d"/>`, columnLetters(d.cols), d.rows()+1)
 	head = dimensionRE.ReplaceAllLiteral(head, []byte(dim))
 	return joinSheet(zw, zf.Name, head, tail, d.parts)
 }
@@ -99,21 +107,18 @@ func spliceSheet(zw *zip.Writer, zf *zip.File, d deferredRows) error {
 // joinSheet writes worksheet part name to zw as head, the compressed rows
 // of parts, and tail, without recompressing the rows.
 func joinSheet(zw *zip.Writer, name string, head, tail []byte, parts []DeflatedPart) error {
-	e := joinedEntry{name: name}
-	for i, text := range [][]byte{head, tail} {
-		var buf bytes.Buffer
-		p, err := deflateTo(&buf, func(w io.Writer) error { _, err := w.Write(text); return err })
-		if err != nil {
-			return err
-		}
-		e.addBytes(p, buf.Bytes())
-		if i == 0 {
-			for _, p := range parts {
-				e.add(p)
-			}
-		}
+	frame := func(text []byte) (DeflatedPart, error) {
+		return deflatedBytes(func(w io.Writer) error { _, err := w.Write(text); return err }, 0)
 	}
-	return e.write(zw)
+	h, err := frame(head)
+	if err != nil {
+		return err
+	}
+	t, err := frame(tail)
+	if err != nil {
+		return err
+	}
+	return writeJoined(zw, name, append(append([]DeflatedPart{h}, parts...), t))
 }
 
 // sheetParts maps each sheet's name to its worksheet part, from the

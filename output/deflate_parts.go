@@ -74,43 +74,19 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 // block marked final.
 var finalBlock = []byte{0x01, 0x00, 0x00, 0xff, 0xff}
 
-// joinedEntry is a zip entry being assembled from parts.
-type joinedEntry struct {
-	name  string
-	parts []DeflatedPart
-	mem   [][]byte // compressed bytes of parts held in memory, by index; nil: read from path
-}
-
-// addBytes appends a part whose compressed bytes are in memory.
-func (e *joinedEntry) addBytes(p DeflatedPart, compressed []byte) {
-	e.parts = append(e.parts, p)
-	e.mem = append(e.mem, compressed)
-}
-
-// add appends a part.
-func (e *joinedEntry) add(p DeflatedPart) {
-	e.parts = append(e.parts, p)
-	e.mem = append(e.mem, p.data)
-}
-
-// write writes the entry to zw: its parts' bytes one after another and a
-// final block, under a header whose size and checksum are the parts'.
-func (e *joinedEntry) write(zw *zip.Writer) error {
-	h := &zip.FileHeader{Name: e.name, Method: zip.Deflate}
+// writeJoined writes the zip entry name to zw: the parts' compressed bytes
+// one after another and a final block, under a header whose size and
+// checksum are the parts'.
+func writeJoined(zw *zip.Writer, name string, parts []DeflatedPart) error {
+	h := &zip.FileHeader{Name: name, Method: zip.Deflate}
 	var crc uint32
-	for _, p := range e.parts {
+	var compressed uint64
+	for _, p := range parts {
 		crc = crc32Combine(crc, p.CRC, p.Size)
 		h.UncompressedSize64 += uint64(p.Size)
+		compressed += uint64(p.compressedLen())
 	}
 	h.CRC32 = crc
-	var compressed uint64
-	for i, p := range e.parts {
-		if e.mem[i] != nil {
-			compressed += uint64(len(e.mem[i]))
-		} else {
-			compressed += uint64(p.Length)
-		}
-	}
 	// archive/zip writes the sizes of an entry over 4 GiB in the central
 	// directory's zip64 field only, which is where readers take them from.
 	h.CompressedSize64 = compressed + uint64(len(finalBlock))
@@ -118,19 +94,26 @@ func (e *joinedEntry) write(zw *zip.Writer) error {
 	if err != nil {
 		return err
 	}
-	for i, p := range e.parts {
-		if e.mem[i] != nil {
-			if _, err := w.Write(e.mem[i]); err != nil {
-				return err
-			}
-			continue
+	for _, p := range parts {
+		if p.data != nil {
+			_, err = w.Write(p.data)
+		} else {
+			err = copyPart(w, p.FilePart)
 		}
-		if err := copyPart(w, p.FilePart); err != nil {
+		if err != nil {
 			return err
 		}
 	}
 	_, err = w.Write(finalBlock)
 	return err
+}
+
+// compressedLen is the length of the part's compressed bytes.
+func (p DeflatedPart) compressedLen() int64 {
+	if p.data != nil {
+		return int64(len(p.data))
+	}
+	return p.Length
 }
 
 // copyFile copies the file at path to w and returns the bytes copied.

@@ -30,7 +30,7 @@ func TestCRC32Combine(t *testing.T) {
 func TestJoinedEntryReadsBack(t *testing.T) {
 	dir := t.TempDir()
 	texts := []string{"<worksheet><sheetData>", "", strings.Repeat("<row><c>白沙镇</c></row>", 5000), "<row/>", "</sheetData></worksheet>"}
-	e := joinedEntry{name: "xl/worksheets/sheet1.xml"}
+	var parts []DeflatedPart
 	pf, err := createPartFile(filepath.Join(dir, "parts"))
 	if err != nil {
 		t.Fatal(err)
@@ -42,22 +42,21 @@ func TestJoinedEntryReadsBack(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			e.add(p)
+			parts = append(parts, p)
 			continue
 		}
-		var buf bytes.Buffer
-		p, err := deflateTo(&buf, write)
+		p, err := deflatedBytes(write, 1)
 		if err != nil {
 			t.Fatal(err)
 		}
-		e.addBytes(p, buf.Bytes())
+		parts = append(parts, p)
 	}
 	if err := pf.close(); err != nil {
 		t.Fatal(err)
 	}
 	var zbuf bytes.Buffer
 	zw := zip.NewWriter(&zbuf)
-	if err := e.write(zw); err != nil {
+	if err := writeJoined(zw, "xl/worksheets/sheet1.xml", parts); err != nil {
 		t.Fatal(err)
 	}
 	if err := zw.Close(); err != nil {

@@ -31,12 +31,12 @@ var detailTableNames = map[domain.Kind]string{
 	domain.KindServiceItem: "DetailServiceItem",
 }
 
-// detailSheetName names a kind's detail sheet and its table: the first
-// "明细-主动公开", the next ones "明细-主动公开(2)" and so on.
-func detailSheetName(kind domain.Kind, part int) (sheet, table string) {
-	sheet, table = detailSheetNames[kind], detailTableNames[kind]
+// continuedSheet names part n of a sheet that goes on past Excel's row
+// limit, and its table: the first "明细-主动公开", the next ones
+// "明细-主动公开(2)" and so on.
+func continuedSheet(sheet, table string, part int) (string, string) {
 	if part > 1 {
-		sheet, table = fmt.Sprintf("%s(%d)", sheet, part), fmt.Sprintf("%s%d", table, part)
+		return fmt.Sprintf("%s(%d)", sheet, part), fmt.Sprintf("%s%d", table, part)
 	}
 	return sheet, table
 }
@@ -111,12 +111,12 @@ func addDetailSheets(f *excelize.File, st *styles, cfg *domain.Config, units []m
 			sheets, counts = [][]DeflatedPart{nil}, []int{0}
 		}
 		for i, parts := range sheets {
-			name, table := detailSheetName(kind, i+1)
+			name, table := continuedSheet(detailSheetNames[kind], detailTableNames[kind], i+1)
 			if err := addDetailSheet(f, st, name, table, cols, widths, counts[i]); err != nil {
 				return nil, fmt.Errorf("%s: %w", name, err)
 			}
 			if len(parts) > 0 {
-				rows = append(rows, deferredRows{sheet: name, cols: len(cols), rows: counts[i], parts: parts})
+				rows = append(rows, deferredRows{sheet: name, cols: len(cols), parts: parts})
 			}
 		}
 	}

@@ -19,13 +19,17 @@ var draftCounters = map[string]bool{FigureErrors: true, FigureWarnings: true}
 // figures. A finding points at the paragraph in the unit workbook's draft
 // sheet.
 func CheckDraft(r *Report) ([]domain.Finding, error) {
+	d, err := parseDraftTemplate(r.DraftTemplate, r.Config)
+	if err != nil {
+		return nil, fmt.Errorf("output: %w", err)
+	}
 	names := make([]string, len(r.Units))
 	for i, u := range r.Units {
 		names[i] = u.Name
 	}
 	var out []domain.Finding
 	for i, safe := range uniqueNames(names) {
-		fs, err := unitDraftFindings(r, r.Units[i], unitWorkbookName(r.Config, safe, r.Year))
+		fs, err := unitDraftFindings(r, r.Units[i], d, unitWorkbookName(r.Config, safe, r.Year))
 		if err != nil {
 			return nil, err
 		}
@@ -37,14 +41,14 @@ func CheckDraft(r *Report) ([]domain.Finding, error) {
 // CheckDraft checks R12 on one unit's report draft (see the function
 // CheckDraft), for a unit written on its own.
 func (w *Writer) CheckDraft(u UnitReport) ([]domain.Finding, error) {
-	r := &Report{Config: w.cfg, Year: w.year, DraftTemplate: w.draftText, Units: []UnitReport{u}}
-	return unitDraftFindings(r, u, w.files[u.Name])
+	r := &Report{Config: w.cfg, Year: w.year, Units: []UnitReport{u}}
+	return unitDraftFindings(r, u, w.draft, w.files[u.Name])
 }
 
-// unitDraftFindings are the R12 findings of unit u of r, whose workbook is
-// named workbook.
-func unitDraftFindings(r *Report, u UnitReport, workbook string) ([]domain.Finding, error) {
-	figs, err := DraftFigures(r, u.Name)
+// unitDraftFindings are the R12 findings of unit u of r, drafted with d,
+// whose workbook is named workbook.
+func unitDraftFindings(r *Report, u UnitReport, d *draftTemplate, workbook string) ([]domain.Finding, error) {
+	figs, err := draftFigures(r, &u, d)
 	if err != nil {
 		return nil, fmt.Errorf("output: %w", err)
 	}

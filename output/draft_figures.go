@@ -59,6 +59,11 @@ func DraftFigures(r *Report, unit string) ([]DraftFigure, error) {
 	if err != nil {
 		return nil, err
 	}
+	return draftFigures(r, u, d)
+}
+
+// draftFigures is DraftFigures of unit u of r, with the template d.
+func draftFigures(r *Report, u *UnitReport, d *draftTemplate) ([]DraftFigure, error) {
 	paras, err := d.tracedParagraphs(newDraftData(r, *u))
 	if err != nil {
 		return nil, err

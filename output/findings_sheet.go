@@ -1,8 +1,8 @@
 package output
 
 import (
-	"fmt"
 	"io"
+	"iter"
 	"strconv"
 
 	"github.com/xuri/excelize/v2"
@@ -26,10 +26,7 @@ func writeFindingsSheet(f *excelize.File, st *styles, cfg *domain.Config, findin
 	perSheet := maxSheetRows - 1
 	var out []deferredRows
 	for part, from := 1, 0; part == 1 || from < len(findings); part, from = part+1, from+perSheet {
-		sheet, table := findingsSheet, "Findings"
-		if part > 1 {
-			sheet, table = fmt.Sprintf("%s(%d)", sheet, part), fmt.Sprintf("%s%d", table, part)
-		}
+		sheet, table := continuedSheet(findingsSheet, "Findings", part)
 		chunk := findings[from:min(from+perSheet, len(findings))]
 		if _, err := f.NewSheet(sheet); err != nil {
 			return nil, err
@@ -43,7 +40,7 @@ func writeFindingsSheet(f *excelize.File, st *styles, cfg *domain.Config, findin
 			return nil, err
 		}
 		if len(chunk) > 0 {
-			out = append(out, deferredRows{sheet: sheet, cols: len(header), rows: len(chunk), parts: []DeflatedPart{rows}})
+			out = append(out, deferredRows{sheet: sheet, cols: len(header), parts: []DeflatedPart{rows}})
 		}
 	}
 	return out, nil
@@ -56,31 +53,46 @@ func encodeFindings(st *styles, cfg *domain.Config, header []string, findings []
 	for j, h := range header {
 		widths[j] = min(displayWidth(h), headerWrapWidth)
 	}
-	var x cellXML
-	part, err := deflatedBytes(func(w io.Writer) error {
-		var b []byte
+	rows := func(yield func([]any) bool) {
 		for _, fd := range findings {
 			metric := ""
 			if fd.Metric != "" {
 				metric = domain.MetricLabel(fd.Metric, cfg.CategoryLabel)
 			}
-			b = x.startRow(b[:0])
-			for j, v := range []any{
+			if !yield([]any{
 				fd.Rule, styled{fd.Severity.Label(), st.severityStyle(fd.Severity)},
 				fd.Unit, fd.Office, fd.Pos.File, fd.Pos.Sheet, fd.Pos.Cell(),
 				styled{fd.Message, st.wrap}, optional(fd.Expected), optional(fd.Actual), metric,
-			} {
+			}) {
+				return
+			}
+		}
+	}
+	part, err := encodeValueRows(st, rows, len(findings), widths)
+	return part, widths, err
+}
+
+// encodeValueRows encodes rows of values as sheetWriter.set takes them,
+// compressed in memory as a part of n rows, and widens widths[j] to the
+// widest text of column j.
+func encodeValueRows(st *styles, rows iter.Seq[[]any], n int, widths []int) (DeflatedPart, error) {
+	var x cellXML
+	return deflatedBytes(func(w io.Writer) error {
+		var b []byte
+		for row := range rows {
+			b = x.startRow(b[:0])
+			for j, v := range row {
 				var text string
-				b, text = appendValue(&x, b, v, st)
-				widths[j] = max(widths[j], textWidth(text))
+				if b, text = appendValue(&x, b, v, st); j < len(widths) {
+					widths[j] = max(widths[j], textWidth(text))
+				}
 			}
 			if _, err := w.Write(append(b, `</row>`...)); err != nil {
 				return err
 			}
 		}
 		return nil
-	}, len(findings))
-	return part, widths, err
+	}, n)
 }
 
 // appendValue appends a cell of a value as sheetWriter.set takes it (nil,

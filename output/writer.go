@@ -23,7 +23,6 @@ type Writer struct {
 	cfg        *domain.Config
 	year       int
 	draft      *draftTemplate
-	draftText  []byte            // the template as configured (nil: the default)
 	styles     *styles           // of every new workbook: the detail rows are encoded with them
 	files      map[string]string // unit of the report → its workbook's file name
 }
@@ -42,7 +41,7 @@ func NewWriter(dir string, r *Report) (*Writer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("output: %w", err)
 	}
-	w := &Writer{dir: dir, cfg: r.Config, year: r.Year, draft: draft, draftText: r.DraftTemplate, styles: st, files: map[string]string{}}
+	w := &Writer{dir: dir, cfg: r.Config, year: r.Year, draft: draft, styles: st, files: map[string]string{}}
 	names := make([]string, len(r.Units))
 	for i, u := range r.Units {
 		names[i] = u.Name
