@@ -54,6 +54,9 @@ func compareHeldAndSetAside(t *testing.T, opt samplecounty.Options) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if want := map[int64]int{0: 0, -1: res.FilesParsed}[held]; res.FilesSetAside != want || res.FilesParsed == 0 {
+			t.Fatalf("HeldBytes %d: %d of %d files set aside, want %d", held, res.FilesSetAside, res.FilesParsed, want)
+		}
 		readJSON(t, res.Written.RunJSON, &runs[i])
 		parquet[i] = readParquetTable(t, res.Written.Parquet[domain.KindDisclosure])
 		defer parquet[i].Release()

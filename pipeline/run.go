@@ -56,6 +56,9 @@ type Result struct {
 	Written     output.Written
 	FilesParsed int // files read and parsed in this run
 	FilesCached int // unchanged files taken from the cache
+	// FilesSetAside of the files parsed had their records wait in the
+	// parse cache, past Options.HeldBytes.
+	FilesSetAside int
 	// UnitsComputed units were computed and written; UnitsCached had
 	// nothing changed and were taken from the run before.
 	UnitsComputed, UnitsCached int
@@ -188,7 +191,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	report.Duration = time.Since(started)
 	opt.Logger.Info("batch done", "year", year, "files", len(files), "findings", len(report.Findings),
 		"out", filepath.Join(opt.Out, fmt.Sprint(year)), "elapsed", report.Duration.Round(time.Millisecond))
-	return &Result{Report: report, Written: written, FilesParsed: counts.parsed, FilesCached: counts.cached,
+	return &Result{Report: report, Written: written, FilesParsed: counts.parsed, FilesCached: counts.cached, FilesSetAside: counts.setAside,
 		UnitsComputed: int(ur.computed.Load()), UnitsCached: int(ur.cached.Load())}, nil
 }
 
@@ -225,7 +228,7 @@ func readAll(ctx context.Context, opt Options, files []inboxFile, cache *parseCa
 			if err == nil {
 				if s := cache.load(f.rel, sha); s != nil {
 					s.ModTime = f.modTime
-					s.Summary = nil // set aside like its records: a unit computed again loads it
+					setAside(s) // a unit computed again loads what it needs
 					subs[i] = s
 					mu.Lock()
 					counts.cached++
@@ -243,12 +246,15 @@ func readAll(ctx context.Context, opt Options, files []inboxFile, cache *parseCa
 				s.Findings = []domain.Finding{{Rule: domain.RuleFileRejected, Severity: domain.SevError,
 					Pos: domain.Pos{File: f.rel}, Message: s.Rejected}}
 			} else {
-				if cache.store(s) && !held.reserve(s) {
-					s.Release() // set aside: its unit loads them from the cache
-					s.Summary = nil
+				aside := cache.store(s) && !held.reserve(s)
+				if aside {
+					setAside(s) // its unit loads it from the cache
 				}
 				mu.Lock()
 				counts.parsed++
+				if aside {
+					counts.setAside++
+				}
 				mu.Unlock()
 			}
 			subs[i] = s
@@ -267,8 +273,16 @@ func readAll(ctx context.Context, opt Options, files []inboxFile, cache *parseCa
 	return subs, nil
 }
 
-// readCounts says how many files were parsed and how many came from the cache.
-type readCounts struct{ parsed, cached int }
+// readCounts says how many files were parsed, how many of those had their
+// records set aside, and how many came from the cache.
+type readCounts struct{ parsed, setAside, cached int }
+
+// setAside lets go of what a read file holds besides its description — its
+// records and self-reported tables — which wait in the parse cache.
+func setAside(s *ingest.Submission) {
+	s.Release()
+	s.Summary = nil
+}
 
 // commonYear is the year most readable submissions name, or last year.
 func commonYear(subs []*ingest.Submission) int {

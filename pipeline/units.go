@@ -65,13 +65,27 @@ func reportUnits(cfg *domain.Config, sel *selection) []string {
 // runUnits computes and writes every unit, several at once, each with only
 // its own records in memory.
 func (ur *unitRun) runUnits(ctx context.Context, names []string) ([]unitResult, error) {
-	byUnit := map[string][]int{}
-	for i, o := range ur.sel.offices {
-		byUnit[o.Unit] = append(byUnit[o.Unit], i)
+	work := map[string]*unitWork{}
+	of := func(unit string) *unitWork {
+		if work[unit] == nil {
+			work[unit] = &unitWork{name: unit}
+		}
+		return work[unit]
 	}
-	findings := map[string][]domain.Finding{}
+	for i, o := range ur.sel.offices {
+		w := of(o.Unit)
+		w.offices = append(w.offices, i)
+	}
 	for _, f := range ur.sel.findings {
-		findings[f.Unit] = append(findings[f.Unit], f)
+		w := of(f.Unit)
+		w.chosen = append(w.chosen, f)
+	}
+	inputs := map[string][]output.Input{}
+	for _, in := range ur.sel.inputs {
+		inputs[in.Unit] = append(inputs[in.Unit], in)
+	}
+	for _, name := range names {
+		of(name).statuses = officeStatuses(ur.opt.Config, name, inputs[name])
 	}
 	out := make([]unitResult, len(names))
 	var mu sync.Mutex // guards done and progress
@@ -83,7 +97,7 @@ func (ur *unitRun) runUnits(ctx context.Context, names []string) ([]unitResult, 
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			res, err := ur.runUnit(ctx, name, byUnit[name], findings[name])
+			res, err := ur.runUnit(ctx, work[name])
 			if err != nil {
 				return fmt.Errorf("%s: %w", name, err)
 			}
@@ -102,10 +116,20 @@ func (ur *unitRun) runUnits(ctx context.Context, names []string) ([]unitResult, 
 	return out, nil
 }
 
+// unitWork is what a unit is computed from, besides its records: its
+// offices (indices into sel.offices), the findings of choosing its files
+// (R13, versions, copies) and what each office sent.
+type unitWork struct {
+	name     string
+	offices  []int
+	chosen   []domain.Finding
+	statuses []output.OfficeStatus
+}
+
 // runUnit gives one unit's results and files: those of the run before
 // when nothing they are made from changed, or else newly computed.
-func (ur *unitRun) runUnit(ctx context.Context, name string, offices []int, chosen []domain.Finding) (unitResult, error) {
-	key := ur.cache.key(ur.unitInputs(name, offices, chosen))
+func (ur *unitRun) runUnit(ctx context.Context, uw *unitWork) (unitResult, error) {
+	key := ur.cache.key(ur.unitInputs(uw))
 	if res, ok := ur.cache.load(key); ok {
 		ur.cached.Add(1)
 		return res, nil
@@ -114,7 +138,7 @@ func (ur *unitRun) runUnit(ctx context.Context, name string, offices []int, chos
 	if err != nil {
 		return unitResult{}, err
 	}
-	res, err := ur.computeUnit(ctx, work, name, offices, chosen)
+	res, err := ur.computeUnit(ctx, work, uw)
 	if err != nil {
 		os.RemoveAll(work)
 		return unitResult{}, err
@@ -125,10 +149,10 @@ func (ur *unitRun) runUnit(ctx context.Context, name string, offices []int, chos
 
 // unitInputs describes what a unit's results are made from (see
 // unitCache.key).
-func (ur *unitRun) unitInputs(name string, offices []int, chosen []domain.Finding) unitInputs {
-	in := unitInputs{Year: ur.year, Draft: ur.draft, Unit: name, Workbook: ur.w.UnitWorkbookName(name),
-		Chosen: chosen, Statuses: officeStatuses(ur.opt.Config, name, ur.sel.inputs)}
-	for _, i := range offices {
+func (ur *unitRun) unitInputs(uw *unitWork) unitInputs {
+	in := unitInputs{Year: ur.year, Draft: ur.draft, Unit: uw.name, Workbook: ur.w.UnitWorkbookName(uw.name),
+		Chosen: uw.chosen, Statuses: uw.statuses}
+	for _, i := range uw.offices {
 		o := unitOffice{Office: ur.sel.offices[i].Office}
 		if s := ur.sel.summaries[i]; s != nil {
 			o.Summary = unitSource{Path: s.Path, SHA256: s.SHA256, Kinds: []domain.Kind{domain.KindSummary}}
@@ -140,40 +164,38 @@ func (ur *unitRun) unitInputs(name string, offices []int, chosen []domain.Findin
 	}
 	if ur.lastYear != nil {
 		in.Known = true
-		if u, ok := ur.lastYear.Units[name]; ok {
+		if u, ok := ur.lastYear.Units[uw.name]; ok {
 			in.LastYear = &u
 		}
 	}
 	return in
 }
 
-// computeUnit computes one unit from its offices (indices into
-// sel.offices), checks it, and writes its workbook and its parts of the
-// county's files into dir. chosen are the findings of choosing its files
-// (R13, versions, copies).
-func (ur *unitRun) computeUnit(ctx context.Context, dir, name string, offices []int, chosen []domain.Finding) (unitResult, error) {
+// computeUnit computes one unit, checks it, and writes its workbook and
+// its parts of the county's files into dir.
+func (ur *unitRun) computeUnit(ctx context.Context, dir string, uw *unitWork) (unitResult, error) {
 	cfg := ur.opt.Config
-	inputs, release, err := ur.records.offices(ctx, ur.sel, offices)
+	inputs, release, err := ur.records.offices(ctx, ur.sel, uw.offices)
 	if err != nil {
 		return unitResult{}, err
 	}
 	defer release()
-	us, err := transform.ComputeUnit(cfg, ur.year, name, inputs, memory.DefaultAllocator)
+	us, err := transform.ComputeUnit(cfg, ur.year, uw.name, inputs, memory.DefaultAllocator)
 	if err != nil {
 		return unitResult{}, err
 	}
 	defer us.Release()
 
-	fs := append(slices.Clone(chosen), us.Duplicates...)
+	fs := append(slices.Clone(uw.chosen), us.Duplicates...)
 	fs = append(fs, us.ItemFindings...)
-	fs = append(fs, unitChecks(cfg, ur.year, ur.sel, offices, inputs, us, ur.lastYear)...)
-	u := output.UnitReport{Name: name, Metrics: us.Metrics, Offices: officeStatuses(cfg, name, ur.sel.inputs), Findings: sortFindings(fs)}
+	fs = append(fs, unitChecks(cfg, ur.year, ur.sel, uw.offices, inputs, us, ur.lastYear)...)
+	u := output.UnitReport{Name: uw.name, Metrics: us.Metrics, Offices: uw.statuses, Findings: sortFindings(fs)}
 	draft, err := ur.w.CheckDraft(u)
 	if err != nil {
 		return unitResult{}, err
 	}
 	u.Findings = sortFindings(append(u.Findings, draft...))
-	parts, err := ur.w.Unit(dir, name, &u, us.Counted)
+	parts, err := ur.w.Unit(dir, uw.name, &u, us.Counted)
 	if err != nil {
 		return unitResult{}, err
 	}
