@@ -51,12 +51,8 @@ func CheckFiles(ctx context.Context, cfg *domain.Config, paths []string, year in
 		year = commonYear(subs)
 	}
 	sel := selectSubmissions(cfg, year, files, subs)
-	all := make([]int, len(sel.offices))
-	for i := range all {
-		all[i] = i
-	}
 	rs := &recordSource{reader: reader, mem: memory.DefaultAllocator} // every record is held: no cache
-	inputs, release, err := rs.offices(ctx, sel, all)
+	inputs, release, err := rs.offices(ctx, sel.offices)
 	if err != nil {
 		return nil, err
 	}

@@ -28,10 +28,10 @@ func countyChecks(cfg *domain.Config, year int, last *domain.YearFigures) []doma
 }
 
 // unitChecks runs the cross-checks R1–R11 (transform.Check) on one unit's
-// chosen inputs (sel.offices[idx...], loaded as inputs) and the figures
+// chosen offices (loaded as inputs) and the figures
 // computed from them, with last year's figures when the output folder
 // keeps them. What concerns the county as a whole is countyChecks'.
-func unitChecks(cfg *domain.Config, year int, sel *selection, idx []int, inputs []transform.OfficeInput, us *transform.UnitStatistics, last *domain.YearFigures) []domain.Finding {
+func unitChecks(cfg *domain.Config, year int, chosen []chosenOffice, inputs []transform.OfficeInput, us *transform.UnitStatistics, last *domain.YearFigures) []domain.Finding {
 	in := transform.CheckInput{
 		Offices:   inputs,
 		Stats:     &transform.Statistics{Offices: us.Offices},
@@ -39,8 +39,8 @@ func unitChecks(cfg *domain.Config, year int, sel *selection, idx []int, inputs 
 		Columns:   map[transform.SheetRef]map[string]int{},
 		LastYear:  last,
 	}
-	for _, i := range idx {
-		for _, src := range sel.sources[i] {
+	for _, co := range chosen {
+		for _, src := range co.sources {
 			s := src.sub
 			for _, sh := range s.Sheets {
 				if sh.Cols != nil {

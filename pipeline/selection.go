@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/apache/arrow-go/v18/arrow"
-
 	"gongkai/domain"
 	"gongkai/ingest"
 	"gongkai/output"
@@ -14,14 +12,9 @@ import (
 
 // selection is what of the inbox counts for the report year.
 type selection struct {
-	inputs []output.Input
-	// offices are the offices that sent a chosen ledger or summary, their
-	// ledgers not yet loaded (see loadOffices); sources[i] are the files
-	// and kinds that make offices[i].
-	offices   []transform.OfficeInput
-	sources   [][]officeSource
-	summaries []*ingest.Submission // the file offices[i].Summary is from, or nil
-	findings  []domain.Finding
+	inputs   []output.Input
+	offices  []chosenOffice
+	findings []domain.Finding
 	// tallies of records dropped before the statistics (copies, other
 	// years, replaced versions), by file and by kind.
 	dropped       map[string]domain.Tally
@@ -110,6 +103,16 @@ func looksLikeCopy(p string) bool {
 	return strings.Contains(l, "副本") || strings.Contains(l, "拷贝") || strings.Contains(l, "copy")
 }
 
+// chosenOffice is an office that sent a chosen ledger or summary: the
+// files whose ledgers (of the kinds given) count for it, and the file its
+// self-reported tables come from. What they hold is loaded when its unit's
+// turn comes (recordSource.offices).
+type chosenOffice struct {
+	unit, office string
+	sources      []officeSource
+	summary      *ingest.Submission // nil when it sent none that counts
+}
+
 // officeSource is a file whose ledgers of some kinds count for its office.
 type officeSource struct {
 	sub   *ingest.Submission
@@ -163,9 +166,7 @@ func (sel *selection) gather(cands []transform.Candidate, accepted map[string]*i
 		if !ok {
 			j = len(sel.offices)
 			officeIdx[key] = j
-			sel.offices = append(sel.offices, transform.OfficeInput{Unit: s.Unit, Office: s.Office, Ledgers: map[domain.Kind][]arrow.RecordBatch{}})
-			sel.sources = append(sel.sources, nil)
-			sel.summaries = append(sel.summaries, nil)
+			sel.offices = append(sel.offices, chosenOffice{unit: s.Unit, office: s.Office})
 		}
 		src := officeSource{sub: s}
 		for _, k := range domain.LedgerKinds {
@@ -174,10 +175,10 @@ func (sel *selection) gather(cands []transform.Candidate, accepted map[string]*i
 			}
 		}
 		if len(src.kinds) > 0 {
-			sel.sources[j] = append(sel.sources[j], src)
+			sel.offices[j].sources = append(sel.offices[j].sources, src)
 		}
 		if s.HasSummary && keep[s.Path][domain.KindSummary] {
-			sel.summaries[j] = s
+			sel.offices[j].summary = s
 		}
 	}
 }
@@ -207,7 +208,7 @@ func (sel *selection) drop(s *ingest.Submission, reason string, which func(domai
 func missingOffices(cfg *domain.Config, sel *selection) []domain.Finding {
 	sent := map[[2]string]bool{}
 	for _, o := range sel.offices {
-		sent[[2]string{o.Unit, o.Office}] = true
+		sent[[2]string{o.unit, o.office}] = true
 	}
 	var out []domain.Finding
 	expected := map[[2]string]bool{}
@@ -221,13 +222,13 @@ func missingOffices(cfg *domain.Config, sel *selection) []domain.Finding {
 		}
 	}
 	for _, o := range sel.offices {
-		if !expected[[2]string{o.Unit, o.Office}] {
-			name := o.Office
+		if !expected[[2]string{o.unit, o.office}] {
+			name := o.office
 			if name == "" {
 				name = "（未注明科室）"
 			}
-			out = append(out, domain.Finding{Rule: domain.RuleSubmissions, Severity: domain.SevInfo, Unit: o.Unit, Office: o.Office,
-				Message: fmt.Sprintf("%s 的“%s”不在报送名单中，其数据已计入 %s。如为新设科室，请县政务公开办更新名单。", o.Unit, name, o.Unit)})
+			out = append(out, domain.Finding{Rule: domain.RuleSubmissions, Severity: domain.SevInfo, Unit: o.unit, Office: o.office,
+				Message: fmt.Sprintf("%s 的“%s”不在报送名单中，其数据已计入 %s。如为新设科室，请县政务公开办更新名单。", o.unit, name, o.unit)})
 		}
 	}
 	return out

@@ -55,8 +55,8 @@ func reportUnits(cfg *domain.Config, sel *selection) []string {
 	}
 	others := map[string]bool{}
 	for _, o := range sel.offices {
-		if !seen[o.Unit] {
-			others[o.Unit] = true
+		if !seen[o.unit] {
+			others[o.unit] = true
 		}
 	}
 	return append(out, slices.Sorted(maps.Keys(others))...)
@@ -72,9 +72,9 @@ func (ur *unitRun) runUnits(ctx context.Context, names []string) ([]unitResult, 
 		}
 		return work[unit]
 	}
-	for i, o := range ur.sel.offices {
-		w := of(o.Unit)
-		w.offices = append(w.offices, i)
+	for _, o := range ur.sel.offices {
+		w := of(o.unit)
+		w.offices = append(w.offices, o)
 	}
 	for _, f := range ur.sel.findings {
 		w := of(f.Unit)
@@ -117,11 +117,11 @@ func (ur *unitRun) runUnits(ctx context.Context, names []string) ([]unitResult, 
 }
 
 // unitWork is what a unit is computed from, besides its records: its
-// offices (indices into sel.offices), the findings of choosing its files
-// (R13, versions, copies) and what each office sent.
+// chosen offices, the findings of choosing its files (R13, versions,
+// copies) and what each office sent.
 type unitWork struct {
 	name     string
-	offices  []int
+	offices  []chosenOffice
 	chosen   []domain.Finding
 	statuses []output.OfficeStatus
 }
@@ -152,12 +152,12 @@ func (ur *unitRun) runUnit(ctx context.Context, uw *unitWork) (unitResult, error
 func (ur *unitRun) unitInputs(uw *unitWork) unitInputs {
 	in := unitInputs{Year: ur.year, Draft: ur.draft, Unit: uw.name, Workbook: ur.w.UnitWorkbookName(uw.name),
 		Chosen: uw.chosen, Statuses: uw.statuses}
-	for _, i := range uw.offices {
-		o := unitOffice{Office: ur.sel.offices[i].Office}
-		if s := ur.sel.summaries[i]; s != nil {
+	for _, co := range uw.offices {
+		o := unitOffice{Office: co.office}
+		if s := co.summary; s != nil {
 			o.Summary = unitSource{Path: s.Path, SHA256: s.SHA256, Kinds: []domain.Kind{domain.KindSummary}}
 		}
-		for _, src := range ur.sel.sources[i] {
+		for _, src := range co.sources {
 			o.Sources = append(o.Sources, unitSource{Path: src.sub.Path, SHA256: src.sub.SHA256, Kinds: src.kinds})
 		}
 		in.Offices = append(in.Offices, o)
@@ -175,7 +175,7 @@ func (ur *unitRun) unitInputs(uw *unitWork) unitInputs {
 // its parts of the county's files into dir.
 func (ur *unitRun) computeUnit(ctx context.Context, dir string, uw *unitWork) (unitResult, error) {
 	cfg := ur.opt.Config
-	inputs, release, err := ur.records.offices(ctx, ur.sel, uw.offices)
+	inputs, release, err := ur.records.offices(ctx, uw.offices)
 	if err != nil {
 		return unitResult{}, err
 	}
@@ -188,7 +188,7 @@ func (ur *unitRun) computeUnit(ctx context.Context, dir string, uw *unitWork) (u
 
 	fs := append(slices.Clone(uw.chosen), us.Duplicates...)
 	fs = append(fs, us.ItemFindings...)
-	fs = append(fs, unitChecks(cfg, ur.year, ur.sel, uw.offices, inputs, us, ur.lastYear)...)
+	fs = append(fs, unitChecks(cfg, ur.year, uw.offices, inputs, us, ur.lastYear)...)
 	u := output.UnitReport{Name: uw.name, Metrics: us.Metrics, Offices: uw.statuses, Findings: sortFindings(fs)}
 	draft, err := ur.w.CheckDraft(u)
 	if err != nil {
@@ -227,9 +227,9 @@ type recordSource struct {
 	mem    memory.Allocator
 }
 
-// offices returns the inputs of sel.offices[idx...] with their chosen
-// ledgers loaded, and a function that releases what was loaded.
-func (rs *recordSource) offices(ctx context.Context, sel *selection, idx []int) ([]transform.OfficeInput, func(), error) {
+// offices returns the inputs of the chosen offices with their ledgers
+// and summary tables loaded, and a function that releases what was loaded.
+func (rs *recordSource) offices(ctx context.Context, chosen []chosenOffice) ([]transform.OfficeInput, func(), error) {
 	var loaded []map[domain.Kind]arrow.RecordBatch
 	release := func() {
 		for _, m := range loaded {
@@ -238,11 +238,10 @@ func (rs *recordSource) offices(ctx context.Context, sel *selection, idx []int) 
 			}
 		}
 	}
-	out := make([]transform.OfficeInput, len(idx))
-	for n, i := range idx {
-		o := sel.offices[i]
-		o.Ledgers = map[domain.Kind][]arrow.RecordBatch{}
-		if s := sel.summaries[i]; s != nil {
+	out := make([]transform.OfficeInput, len(chosen))
+	for n, co := range chosen {
+		o := transform.OfficeInput{Unit: co.unit, Office: co.office, Ledgers: map[domain.Kind][]arrow.RecordBatch{}}
+		if s := co.summary; s != nil {
 			summary, err := rs.summary(ctx, s)
 			if err != nil {
 				release()
@@ -250,7 +249,7 @@ func (rs *recordSource) offices(ctx context.Context, sel *selection, idx []int) 
 			}
 			o.Summary = summary
 		}
-		for _, src := range sel.sources[i] {
+		for _, src := range co.sources {
 			recs, err := rs.load(ctx, src.sub)
 			if err != nil {
 				release()
