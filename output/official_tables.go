@@ -360,13 +360,9 @@ func newTableStyles(f *excelize.File) (*tableStyles, error) {
 		{Border: border, Font: font(false, 10), Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"}, NumFmt: 1},
 		{Border: border, Font: font(false, 10), Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"}, NumFmt: 2},
 	}
-	ids := make([]int, len(defs))
-	for i, d := range defs {
-		id, err := f.NewStyle(d)
-		if err != nil {
-			return nil, err
-		}
-		ids[i] = id
+	ids, err := RegisterStyles(f, defs...)
+	if err != nil {
+		return nil, err
 	}
 	return &tableStyles{title: ids[0], header: ids[1], group: ids[2], label: ids[3], count: ids[4], amount: ids[5]}, nil
 }

@@ -42,6 +42,19 @@ type styles struct {
 	draftBody  int // a paragraph of the report draft
 }
 
+// RegisterStyles adds each style to f and returns their ids, in order.
+func RegisterStyles(f *excelize.File, defs ...*excelize.Style) ([]int, error) {
+	ids := make([]int, len(defs))
+	for i, d := range defs {
+		id, err := f.NewStyle(d)
+		if err != nil {
+			return nil, err
+		}
+		ids[i] = id
+	}
+	return ids, nil
+}
+
 // newStyles registers the styles in f and sets its default font.
 func newStyles(f *excelize.File) (*styles, error) {
 	if err := f.SetDefaultFont(fontName); err != nil {

@@ -6,6 +6,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"gongkai/domain"
+	"gongkai/output"
 )
 
 // sheetStyles are the styles of a generated workbook.
@@ -27,13 +28,9 @@ func newSheetStyles(f *excelize.File) (*sheetStyles, error) {
 		},
 		{CustomNumFmt: &dateFmt},
 	}
-	ids := make([]int, len(defs))
-	for i, d := range defs {
-		id, err := f.NewStyle(d)
-		if err != nil {
-			return nil, err
-		}
-		ids[i] = id
+	ids, err := output.RegisterStyles(f, defs...)
+	if err != nil {
+		return nil, err
 	}
 	return &sheetStyles{title: ids[0], header: ids[1], date: ids[2]}, nil
 }
