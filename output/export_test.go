@@ -13,4 +13,5 @@ var (
 	MonthlySheet  = monthlySheet
 	Comparison    = comparisonSheet
 	ReadParquet   = readParquet // a Parquet file read back as an Arrow table
+	OpenBook      = openBook    // a written workbook, closed when the test ends
 )

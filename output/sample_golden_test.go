@@ -36,7 +36,7 @@ func TestSampleLayout(t *testing.T) {
 	b.WriteString("# The sample county's workbooks as read back: sheets, labels, merged ranges.\n")
 	b.WriteString("# Regenerate with: go test ./output -run TestSampleLayout -update (and review the diff).\n")
 
-	county := open(t, w.County)
+	county := output.OpenBook(t, w.County)
 	fmt.Fprintf(&b, "\n== %s\nsheets: %s\n", filepath.Base(w.County), strings.Join(county.GetSheetList(), " | "))
 	writeLabels(t, &b, county, output.CountyTables, true)
 	writeLabels(t, &b, county, output.CountyTables+output.T4Suffix, true)
@@ -48,7 +48,7 @@ func TestSampleLayout(t *testing.T) {
 	}
 	slices.Sort(names)
 	for _, name := range names {
-		f := open(t, w.Units[name])
+		f := output.OpenBook(t, w.Units[name])
 		fmt.Fprintf(&b, "\n== %s\nsheets: %s\n", filepath.Base(w.Units[name]), strings.Join(f.GetSheetList(), " | "))
 		if name != "白沙镇" {
 			continue

@@ -21,7 +21,7 @@ func TestSampleNumbers(t *testing.T) {
 	cells := output.OfficialCells(t)
 	cfg := domain.DefaultConfig()
 
-	county := open(t, w.County)
+	county := output.OpenBook(t, w.County)
 	checkOfficialTables(t, "全县", county, output.CountyTables, cells, truth.County.Metrics)
 	for name, u := range truth.Units {
 		path, ok := w.Units[name]
@@ -29,7 +29,7 @@ func TestSampleNumbers(t *testing.T) {
 			t.Errorf("no workbook for %s", name)
 			continue
 		}
-		checkOfficialTables(t, name, open(t, path), output.UnitTables, cells, u.Metrics)
+		checkOfficialTables(t, name, output.OpenBook(t, path), output.UnitTables, cells, u.Metrics)
 	}
 
 	// 各单位对比: one row per unit (and 全县合计), one column per metric.

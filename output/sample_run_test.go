@@ -87,17 +87,6 @@ func readJSONFile(t *testing.T, path string, v any) {
 	}
 }
 
-// open opens a workbook, closed when the test ends.
-func open(t *testing.T, path string) *excelize.File {
-	t.Helper()
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { f.Close() })
-	return f
-}
-
 // rawRows reads a sheet's cells as stored, unformatted.
 func rawRows(t *testing.T, f *excelize.File, sheet string) [][]string {
 	t.Helper()
