@@ -56,6 +56,16 @@ func TestCleanCountyHasNoSeriousFindings(t *testing.T) {
 		if !rules[r] {
 			t.Errorf("no %s note that last year's figures are missing", r)
 		}
+		// Said once for the county, not once per unit checked.
+		n := 0
+		for _, f := range got.Findings {
+			if f.Rule == r && f.Unit == "" {
+				n++
+			}
+		}
+		if n != 1 {
+			t.Errorf("%d county notes of %s that last year's figures are missing, want 1", n, r)
+		}
 	}
 	kept, err := output.ReadHistory(filepath.Join(dir, "out"), 2025)
 	if err != nil || kept == nil {
