@@ -8,8 +8,10 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -23,23 +25,28 @@ import (
 	"gongkai/ingest"
 )
 
-// cacheDir holds parsed submissions under the output folder, keyed by the
-// file's path and content hash, the configuration and the program version:
-// a nightly re-run reads again only the files that changed.
+// cacheDir holds the batch's caches under the output folder: parsed
+// submissions (parseCacheDir), keyed by the file's path and content hash,
+// the configuration and the program version — a nightly re-run reads
+// again only the files that changed — and computed units (unitCacheDir).
 const cacheDir = ".cache"
+
+// parseCacheDir is the parse cache's folder in cacheDir.
+const parseCacheDir = "parse"
 
 // cacheFormat names the shape of a cached submission: change it whenever
 // ingest.Submission gains or loses a field, so that old entries are not
 // taken for new ones by a build that keeps its version string.
-const cacheFormat = "submission-6"
+const cacheFormat = "submission-7"
 
 // parseCache is the batch's own store of parsed files.
-// It is safe for concurrent use: only the record of entries used is shared.
+// It is safe for concurrent use.
 type parseCache struct {
-	dir  string
-	salt string // program version + configuration digest
-	mu   sync.Mutex
-	used map[string]bool
+	root  string // cacheDir in the output folder
+	salt  string // program version + configuration digest
+	packs *packStore
+	mu    sync.Mutex
+	used  map[string]bool
 }
 
 // use notes that this run needs entry k, so that prune keeps it.
@@ -55,11 +62,12 @@ func newParseCache(out, version string, cfg *domain.Config) (*parseCache, error)
 		return nil, fmt.Errorf("configuration digest: %w", err)
 	}
 	sum := sha256.Sum256(b.Bytes())
-	dir := filepath.Join(out, cacheDir)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	root := filepath.Join(out, cacheDir)
+	packs, err := openPackStore(filepath.Join(root, parseCacheDir))
+	if err != nil {
 		return nil, fmt.Errorf("cache folder: %w", err)
 	}
-	return &parseCache{dir: dir, salt: cacheFormat + "|" + buildIdentity(version) + "|" + hex.EncodeToString(sum[:]), used: map[string]bool{}}, nil
+	return &parseCache{root: root, packs: packs, salt: cacheFormat + "|" + buildIdentity(version) + "|" + hex.EncodeToString(sum[:]), used: map[string]bool{}}, nil
 }
 
 // buildIdentity names the program for the caches: its version when a
@@ -84,11 +92,10 @@ func buildIdentity(version string) string {
 	return version + "+unknown-" + time.Now().Format(time.RFC3339Nano) // never matches: nothing is reused
 }
 
-// An entry is one file: the length of the description (8 bytes, little
-// endian), the description (gob), then the records (gob of IPC streams),
-// so that a re-run reads every description but only the records of the
-// units it has to compute again.
-const entryHeader = 8
+// An entry is one file's description (gob) and then its records: for
+// each kind, its name and an Arrow IPC stream, each after its length as
+// 8 bytes, little endian. A re-run reads every description but only the
+// records of the units it has to compute again.
 
 func (c *parseCache) key(rel, sha string) string {
 	sum := sha256.Sum256([]byte(c.salt + "|" + rel + "|" + sha))
@@ -100,21 +107,8 @@ func (c *parseCache) key(rel, sha string) string {
 func (c *parseCache) load(rel, sha string) *ingest.Submission {
 	k := c.key(rel, sha)
 	c.use(k)
-	f, err := os.Open(filepath.Join(c.dir, k))
+	data, err := c.packs.description(k)
 	if err != nil {
-		return nil
-	}
-	defer f.Close()
-	var head [entryHeader]byte
-	if _, err := io.ReadFull(f, head[:]); err != nil {
-		return nil
-	}
-	n := binary.LittleEndian.Uint64(head[:])
-	if st, err := f.Stat(); err != nil || n > uint64(st.Size()-entryHeader) {
-		return nil // cut short, or not an entry
-	}
-	data := make([]byte, n)
-	if _, err := io.ReadFull(f, data); err != nil {
 		return nil
 	}
 	var sub ingest.Submission
@@ -127,103 +121,113 @@ func (c *parseCache) load(rel, sha string) *ingest.Submission {
 // loadRecords returns the records of the parsed file for rel with content
 // hash sha.
 func (c *parseCache) loadRecords(rel, sha string, mem memory.Allocator) (map[domain.Kind]arrow.RecordBatch, error) {
-	data, err := os.ReadFile(filepath.Join(c.dir, c.key(rel, sha)))
+	data, err := c.packs.records(c.key(rel, sha))
 	if err != nil {
 		return nil, err
 	}
-	if len(data) < entryHeader || binary.LittleEndian.Uint64(data) > uint64(len(data)-entryHeader) {
-		return nil, fmt.Errorf("cache entry cut short")
-	}
-	var streams map[domain.Kind][]byte
-	if err := gob.NewDecoder(bytes.NewReader(data[entryHeader+binary.LittleEndian.Uint64(data):])).Decode(&streams); err != nil {
+	out := map[domain.Kind]arrow.RecordBatch{}
+	fail := func(err error) (map[domain.Kind]arrow.RecordBatch, error) {
+		for _, r := range out {
+			r.Release()
+		}
 		return nil, err
 	}
-	out := map[domain.Kind]arrow.RecordBatch{}
-	for k, b := range streams {
-		rec, err := readIPC(b, mem)
-		if err != nil {
-			for _, r := range out {
-				r.Release()
-			}
-			return nil, err
+	for len(data) > 0 {
+		var kind, stream []byte
+		if kind, data, err = cutLength(data); err == nil {
+			stream, data, err = cutLength(data)
 		}
-		out[k] = rec
+		if err != nil {
+			return fail(err)
+		}
+		rec, err := readIPC(stream, mem)
+		if err != nil {
+			return fail(err)
+		}
+		out[domain.Kind(kind)] = rec
 	}
 	return out, nil
 }
 
-// store saves a parsed file, its description and records in one file put
-// in place whole. It reports whether it was saved; a failure only costs a
-// re-read.
+// cutLength splits off the part that data begins with, after its length.
+func cutLength(data []byte) (part, rest []byte, err error) {
+	if len(data) < 8 || binary.LittleEndian.Uint64(data) > uint64(len(data)-8) {
+		return nil, nil, fmt.Errorf("cache entry cut short")
+	}
+	n := 8 + binary.LittleEndian.Uint64(data)
+	return data[8:n], data[n:], nil
+}
+
+// store saves a parsed file, its description and records. It reports
+// whether it was saved; a failure only costs a re-read.
 func (c *parseCache) store(sub *ingest.Submission) bool {
 	k := c.key(sub.Path, sub.SHA256)
 	c.use(k)
-	streams := map[domain.Kind][]byte{}
-	for kind, rec := range sub.Records {
-		b, err := writeIPC(rec)
-		if err != nil {
-			return false
+	err := c.packs.put(k, func(buf []byte) ([]byte, int, error) {
+		w := &appendWriter{buf}
+		meta := *sub
+		meta.Records = nil
+		if err := gob.NewEncoder(w).Encode(&meta); err != nil {
+			return nil, 0, err
 		}
-		streams[kind] = b
-	}
-	meta := *sub
-	meta.Records = nil
-	var buf bytes.Buffer
-	buf.Write(make([]byte, entryHeader))
-	if gob.NewEncoder(&buf).Encode(&meta) != nil {
-		return false
-	}
-	binary.LittleEndian.PutUint64(buf.Bytes(), uint64(buf.Len()-entryHeader))
-	if gob.NewEncoder(&buf).Encode(streams) != nil {
-		return false
-	}
-	return c.write(k, buf.Bytes())
+		descLen := len(w.b)
+		for _, kind := range slices.Sorted(maps.Keys(sub.Records)) {
+			w.lengthThen(func() error { w.b = append(w.b, kind...); return nil })
+			if err := w.lengthThen(func() error { return writeIPC(w, sub.Records[kind]) }); err != nil {
+				return nil, 0, err
+			}
+		}
+		return w.b, descLen, nil
+	})
+	return err == nil
 }
 
-// write saves data as the cache file name, atomically.
-func (c *parseCache) write(name string, data []byte) bool {
-	tmp, err := os.CreateTemp(c.dir, "."+name+".tmp-*")
-	if err != nil {
-		return false
-	}
-	_, werr := tmp.Write(data)
-	if cerr := tmp.Close(); werr != nil || cerr != nil {
-		os.Remove(tmp.Name())
-		return false
-	}
-	if err := os.Rename(tmp.Name(), filepath.Join(c.dir, name)); err != nil {
-		os.Remove(tmp.Name())
-		return false
-	}
-	return true
+// appendWriter appends what is written to it to b.
+type appendWriter struct{ b []byte }
+
+func (w *appendWriter) Write(p []byte) (int, error) {
+	w.b = append(w.b, p...)
+	return len(p), nil
 }
 
-// prune removes the entries this run did not use (files gone or changed).
+// lengthThen writes what write writes after its length, 8 bytes.
+func (w *appendWriter) lengthThen(write func() error) error {
+	at := len(w.b)
+	w.b = append(w.b, make([]byte, 8)...)
+	if err := write(); err != nil {
+		return err
+	}
+	binary.LittleEndian.PutUint64(w.b[at:], uint64(len(w.b)-at-8))
+	return nil
+}
+
+// prune drops the entries this run did not use (files gone or changed),
+// and what older versions of the cache left in its folder.
 func (c *parseCache) prune() {
-	entries, err := os.ReadDir(c.dir)
+	c.mu.Lock()
+	used := maps.Clone(c.used)
+	c.mu.Unlock()
+	c.packs.keepOnly(used)
+	entries, err := os.ReadDir(c.root)
 	if err != nil {
 		return
 	}
 	for _, e := range entries {
-		if e.IsDir() {
-			continue // the units' cache prunes itself
-		}
-		if !c.used[e.Name()] || strings.HasPrefix(e.Name(), ".") {
-			os.Remove(filepath.Join(c.dir, e.Name()))
+		if !e.IsDir() {
+			os.Remove(filepath.Join(c.root, e.Name())) // the one-file-per-entry cache of earlier versions
 		}
 	}
 }
 
-func writeIPC(rec arrow.RecordBatch) ([]byte, error) {
-	var buf bytes.Buffer
-	w := ipc.NewWriter(&buf, ipc.WithSchema(rec.Schema()))
+// close lets go of the cache's open files.
+func (c *parseCache) close() { c.packs.close() }
+
+func writeIPC(out io.Writer, rec arrow.RecordBatch) error {
+	w := ipc.NewWriter(out, ipc.WithSchema(rec.Schema()))
 	if err := w.Write(rec); err != nil {
-		return nil, err
+		return err
 	}
-	if err := w.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return w.Close()
 }
 
 func readIPC(b []byte, mem memory.Allocator) (arrow.RecordBatch, error) {

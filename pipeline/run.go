@@ -104,6 +104,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer cache.close()
 	reader, err := ingest.NewReader(opt.Config, memory.DefaultAllocator)
 	if err != nil {
 		return nil, err

@@ -97,8 +97,15 @@ func TestRerunReadsOnlyWhatChanged(t *testing.T) {
 		}
 		return n
 	}
-	if got, want := entries(filepath.Join(out, cacheDir)), third.FilesParsed+third.FilesCached; got != want {
+	packs, err := openPackStore(filepath.Join(out, cacheDir, parseCacheDir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := len(packs.index), third.FilesParsed+third.FilesCached; got != want {
 		t.Errorf("parse cache holds %d entries, want %d", got, want)
+	}
+	if got := entries(filepath.Join(out, cacheDir, parseCacheDir)); got < 2 || got > 1+maxPacks {
+		t.Errorf("parse cache holds %d files, want its index and 1 to %d packs", got, maxPacks)
 	}
 	if got, want := entries(filepath.Join(out, cacheDir, unitCacheDir, "2025")), len(third.Report.Units); got != want {
 		t.Errorf("unit cache holds %d entries, want %d", got, want)

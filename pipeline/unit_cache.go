@@ -43,7 +43,7 @@ type unitCache struct {
 // newUnitCache opens the store of the report year's units: each year has
 // its own, so that a run for another year leaves this year's alone.
 func newUnitCache(pc *parseCache, year int) (*unitCache, error) {
-	dir := filepath.Join(pc.dir, unitCacheDir, strconv.Itoa(year))
+	dir := filepath.Join(pc.root, unitCacheDir, strconv.Itoa(year))
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
