@@ -11,6 +11,7 @@ import (
 // reduce to any key of the index is not reduced at all (mayName).
 type headerKeys struct {
 	maxRunes int      // the longest key of the index, in characters
+	anyASCII bool     // some key of the index is ASCII text
 	memo     sync.Map // string → its HeaderKey
 	memoLen  atomic.Int32
 }
@@ -41,12 +42,16 @@ func (h *headerKeys) key(s string) string {
 	return k
 }
 
-// mayName reports whether s can reduce to a key of maxRunes characters or
-// fewer. HeaderKey keeps every CJK unified ideograph outside the brackets
-// it drops (NFKC leaves them alone, they are letters) but for at most
+// mayName reports whether s can reduce to a key of the index: ASCII text
+// only when some key is ASCII (HeaderKey keeps ASCII text ASCII), and text
+// of maxRunes characters or fewer. HeaderKey keeps every CJK unified
+// ideograph outside the brackets it drops (NFKC leaves them alone, they are letters) but for at most
 // three numerals of a leading list number; so text with more of them
 // than maxRunes+3 names no field.
 func (h *headerKeys) mayName(s string) bool {
+	if !h.anyASCII && isASCII(s) {
+		return false // ASCII text reduces to an ASCII key
+	}
 	if len(s) <= 3*(h.maxRunes+3) {
 		return true
 	}

@@ -35,6 +35,15 @@ func FuzzHeaderKeys(f *testing.F) {
 		f.Add(s)
 	}
 	idx := newHeaderIndex(domain.DefaultConfig())
+	// A configuration that names a field in ASCII: ASCII text may name it.
+	cfg := domain.DefaultConfig()
+	cfg.Headers[domain.KindDisclosure][domain.FieldLink] = append(cfg.Headers[domain.KindDisclosure][domain.FieldLink], "URL")
+	withASCII := newHeaderIndex(cfg)
+	if !withASCII.keys.anyASCII || idx.keys.anyASCII {
+		f.Fatalf("ASCII keys: %v with URL, %v without", withASCII.keys.anyASCII, idx.keys.anyASCII)
+	}
+	f.Add("URL")
+	f.Add(" (1) url ")
 	f.Fuzz(func(t *testing.T, s string) {
 		want := HeaderKey(s)
 		if got := idx.keys.key(s); got != want {
@@ -43,8 +52,16 @@ func FuzzHeaderKeys(f *testing.F) {
 		if isASCII(s) && asciiMatchKey(s) != domain.MatchKey(s) {
 			t.Errorf("%q: asciiMatchKey %q, MatchKey %q", s, asciiMatchKey(s), domain.MatchKey(s))
 		}
-		if !idx.keys.mayName(s) && len([]rune(want)) <= idx.keys.maxRunes {
-			t.Errorf("%q: filtered out, but its key %q is short enough", s, want)
+		for _, ix := range []headerIndex{idx, withASCII} {
+			if ix.keys.mayName(s) {
+				continue
+			}
+			if _, ok := ix.fields[want]; ok {
+				t.Errorf("%q: filtered out, but its key %q names a field", s, want)
+			}
+			if len([]rune(want)) <= ix.keys.maxRunes && (ix.keys.anyASCII || !isASCII(want)) {
+				t.Errorf("%q: filtered out, but its key %q is short enough", s, want)
+			}
 		}
 	})
 }

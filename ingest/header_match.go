@@ -21,6 +21,7 @@ func HeaderKey(s string) string {
 type fieldRef struct {
 	kind  domain.Kind
 	field int
+	order int // of kind in domain.LedgerKinds
 }
 
 // headerIndex maps a header key to every field it may name.
@@ -31,7 +32,7 @@ type headerIndex struct {
 
 func newHeaderIndex(cfg *domain.Config) headerIndex {
 	idx := headerIndex{fields: map[string][]fieldRef{}, keys: &headerKeys{}}
-	for _, k := range domain.LedgerKinds {
+	for order, k := range domain.LedgerKinds {
 		for i, f := range domain.LedgerFields[k] {
 			seen := map[string]bool{}
 			for _, syn := range cfg.HeaderSynonyms(k, f) {
@@ -40,8 +41,9 @@ func newHeaderIndex(cfg *domain.Config) headerIndex {
 					continue
 				}
 				seen[key] = true
-				idx.fields[key] = append(idx.fields[key], fieldRef{k, i})
+				idx.fields[key] = append(idx.fields[key], fieldRef{k, i, order})
 				idx.keys.maxRunes = max(idx.keys.maxRunes, utf8.RuneCountInString(key))
+				idx.keys.anyASCII = idx.keys.anyASCII || isASCII(key)
 			}
 		}
 	}
@@ -61,19 +63,19 @@ type ledgerLayout struct {
 // best layout whose required fields are all present. ok is false when the
 // row is no ledger header.
 func (idx headerIndex) matchHeader(cells []string) (best ledgerLayout, ok bool) {
-	layouts := map[domain.Kind]*ledgerLayout{}
+	layouts := make([]*ledgerLayout, len(domain.LedgerKinds)) // by the kinds' order
 	for c, text := range cells {
 		if text == "" || !idx.keys.mayName(text) {
 			continue
 		}
 		for _, ref := range idx.fields[idx.keys.key(text)] {
-			l := layouts[ref.kind]
+			l := layouts[ref.order]
 			if l == nil {
 				l = &ledgerLayout{kind: ref.kind, cols: make([]int, len(domain.LedgerFields[ref.kind]))}
 				for i := range l.cols {
 					l.cols[i] = -1
 				}
-				layouts[ref.kind] = l
+				layouts[ref.order] = l
 			}
 			if l.cols[ref.field] >= 0 {
 				continue // the first column that names a field wins
@@ -85,8 +87,7 @@ func (idx headerIndex) matchHeader(cells []string) (best ledgerLayout, ok bool) 
 			}
 		}
 	}
-	for _, k := range domain.LedgerKinds { // fixed order: ties go to the earlier kind
-		l := layouts[k]
+	for _, l := range layouts { // fixed order: ties go to the earlier kind
 		if l == nil || l.width < 2 || !l.hasRequired() {
 			continue
 		}

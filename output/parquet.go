@@ -38,11 +38,12 @@ func encodeParquet(w io.Writer, kind domain.Kind, batches []arrow.RecordBatch) e
 	return fw.Close()
 }
 
-// parquetOptions are the writer settings of a kind's file: zstd, and
+// parquetOptions are the writer settings of a kind's file: zstd at its
+// fastest level (as small as the default on these records, less CPU), and
 // dictionary encoding except for free text (titles, numbers, links, notes),
 // which rarely repeats and would only fill the dictionary to fall back.
 func parquetOptions(kind domain.Kind) []parquet.WriterProperty {
-	opts := []parquet.WriterProperty{parquet.WithCompression(compress.Codecs.Zstd)}
+	opts := []parquet.WriterProperty{parquet.WithCompression(compress.Codecs.Zstd), parquet.WithCompressionLevel(1)}
 	for _, f := range domain.LedgerFields[kind] {
 		if f.Type == domain.TypeText {
 			opts = append(opts, parquet.WithDictionaryFor(f.Name, false))

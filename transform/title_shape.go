@@ -3,7 +3,7 @@ package transform
 // titleShape is what nearDuplicate compares of a title, computed once per
 // title rather than once per pair of titles compared.
 type titleShape struct {
-	near  []rune
+	near  string // the key with its numerals written as digits
 	nums  string
 	grams []uint64 // built on first use
 }
@@ -16,7 +16,7 @@ func shapeOf(key string) *titleShape {
 
 func (t *titleShape) bigrams() []uint64 {
 	if t.grams == nil {
-		t.grams = bigrams(t.near)
+		t.grams = bigrams([]rune(t.near))
 	}
 	return t.grams
 }
@@ -31,5 +31,13 @@ func (t *titleShape) nearDuplicate(o *titleShape) bool {
 	return mayReach(len(a), len(b)) && jaccard(a, b) >= nearDuplicateThreshold
 }
 
-// nearTitleOfKey is nearTitle for a title already reduced by MatchKey.
-func nearTitleOfKey(key string) []rune { return numeralsToDigits([]rune(key)) }
+// nearTitleOfKey is nearTitle for a title already reduced by MatchKey, as
+// text; most titles have no numeral and are their key.
+func nearTitleOfKey(key string) string {
+	for _, r := range key {
+		if isNumeralRune(r, false) {
+			return string(numeralsToDigits([]rune(key)))
+		}
+	}
+	return key
+}

@@ -3,8 +3,8 @@ package transform
 import (
 	"slices"
 	"strconv"
-	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"gongkai/domain"
 )
@@ -13,7 +13,7 @@ import (
 // width, punctuation, spaces), then every Chinese numeral written out as
 // digits (第一季度 → 第1季度, 二〇二五年 → 2025年).
 func nearTitle(title string) []rune {
-	return nearTitleOfKey(domain.MatchKey(title))
+	return []rune(nearTitleOfKey(domain.MatchKey(title)))
 }
 
 // numeralsToDigits writes every Chinese numeral of rs out as digits.
@@ -63,19 +63,19 @@ func isNumeralRune(r rune, inRun bool) bool {
 }
 
 // numbersIn lists the digit sequences of a normalised title, in order.
-func numbersIn(rs []rune) string {
-	var b strings.Builder
+func numbersIn(s string) string {
+	var b []byte
 	inNum := false
-	for _, r := range rs {
-		if unicode.IsDigit(r) {
-			b.WriteRune(r)
+	for _, r := range s {
+		if r >= '0' && r <= '9' || r >= utf8.RuneSelf && unicode.IsDigit(r) {
+			b = utf8.AppendRune(b, r)
 			inNum = true
 		} else if inNum {
-			b.WriteByte('|')
+			b = append(b, '|')
 			inNum = false
 		}
 	}
-	return b.String()
+	return string(b)
 }
 
 // bigrams returns the set of character bigrams of rs (a single character
@@ -134,7 +134,7 @@ const nearDuplicateThreshold = 0.7
 // twice: similar enough, and with the same numbers (titles that differ in a
 // number — a quarter, a year, a batch — are different items).
 func nearDuplicate(a, b []rune) bool {
-	if numbersIn(a) != numbersIn(b) {
+	if numbersIn(string(a)) != numbersIn(string(b)) {
 		return false
 	}
 	return jaccard(bigrams(a), bigrams(b)) >= nearDuplicateThreshold

@@ -73,7 +73,7 @@ func TestNearDuplicatePrecisionRecall(t *testing.T) {
 		case got && !p.same:
 			fp++
 			t.Logf("look-alike flagged: %s | %s (J=%.2f)", p.a, p.b, jaccard(bigrams(a), bigrams(b)))
-			if numbersIn(a) != numbersIn(b) {
+			if numbersIn(string(a)) != numbersIn(string(b)) {
 				t.Errorf("titles that differ in a number were flagged: %s | %s", p.a, p.b)
 			}
 		case !got && p.same:
