@@ -21,6 +21,10 @@ func normalizeFast(s string) (string, bool) {
 			i++
 			continue
 		}
+		if c >= 0xE5 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			i += 3 // U+5000–U+9FFF, CJK unified ideographs: most of a Chinese text
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch fastClass(r) {
 		case fastSelf:

@@ -36,11 +36,16 @@ func TestNormalizeFast(t *testing.T) {
 // FuzzNormalizeFast compares the fast path with the general one.
 func FuzzNormalizeFast(f *testing.F) {
 	f.Add("（2025年）关于，“公开”的通知　Ａ１")
+	f.Add(" a  b\tc ")
+	f.Add("45658")
 	f.Fuzz(func(t *testing.T, s string) {
 		if fast, ok := normalizeFast(s); ok {
 			if got := normalizeGeneral(s); fast != got {
 				t.Errorf("%q: fast %q, general %q", s, fast, got)
 			}
+		}
+		if got, want := NormalizeText(s), normalizeGeneral(s); got != want {
+			t.Errorf("%q: NormalizeText %q, general %q", s, got, want)
 		}
 	})
 }

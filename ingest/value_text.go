@@ -16,6 +16,9 @@ const keepAsWritten = "，：；？！"
 // zero-width characters dropped, inner whitespace collapsed, trimmed.
 func NormalizeText(s string) string {
 	if isPlainASCII(s) {
+		if spacedOnce(s) {
+			return s
+		}
 		return strings.Join(strings.Fields(s), " ")
 	}
 	if out, ok := normalizeFast(s); ok {
@@ -61,9 +64,27 @@ func normalizeGeneral(s string) string {
 	return b.String()
 }
 
+// isPlainASCII reports whether s is printable ASCII, tabs and line breaks
+// (DEL is a control character: it takes the path that drops it).
 func isPlainASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 0x80 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+		if c := s[i]; c >= 0x7F || (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+			return false
+		}
+	}
+	return true
+}
+
+// spacedOnce reports whether ASCII text s has no space but single spaces
+// between words: strings.Fields would give it back as it is.
+func spacedOnce(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ':
+			if i == 0 || i == len(s)-1 || s[i+1] == ' ' {
+				return false
+			}
+		case '\t', '\n', '\v', '\f', '\r':
 			return false
 		}
 	}

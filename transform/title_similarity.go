@@ -67,7 +67,7 @@ func numbersIn(s string) string {
 	var b []byte
 	inNum := false
 	for _, r := range s {
-		if r >= '0' && r <= '9' || r >= utf8.RuneSelf && unicode.IsDigit(r) {
+		if r >= '0' && r <= '9' || r >= utf8.RuneSelf && !isHan(r) && unicode.IsDigit(r) {
 			b = utf8.AppendRune(b, r)
 			inNum = true
 		} else if inNum {
@@ -77,6 +77,10 @@ func numbersIn(s string) string {
 	}
 	return string(b)
 }
+
+// isHan reports whether r is a CJK unified ideograph (none is a digit):
+// most of a title, kept out of unicode.IsDigit's table search.
+func isHan(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }
 
 // bigrams returns the set of character bigrams of rs (a single character
 // counts as its own bigram), each as the bigram's two runes in one number,
