@@ -56,6 +56,38 @@ func writeAtomic(path string, write func(w io.Writer) error) (err error) {
 	return nil
 }
 
+// writeWorking writes a file of a working folder, which nothing reads
+// before the folder is complete: no temporary file, no sync. What is
+// published from it is synced where it is published (linkOrCopy).
+func writeWorking(path string, write func(w io.Writer) error) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, fileMode)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(f, 1<<16)
+	err = write(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// syncFile makes a file's bytes durable.
+func syncFile(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	err = f.Sync()
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
 // syncDir makes a rename in dir durable. Some file systems cannot sync a
 // folder; the rename has happened all the same, so errors are ignored.
 func syncDir(dir string) {

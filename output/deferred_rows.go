@@ -168,18 +168,26 @@ func decodePart(zr *zip.Reader, name string, v any) error {
 }
 
 // saveWorkbook writes f atomically to path, with the deferred rows of its
-// sheets. The first sheet is active, as in every new file (SetActiveSheet
-// would parse every streamed sheet back).
+// sheets.
 func saveWorkbook(f *excelize.File, path string, deferred ...deferredRows) error {
+	return writeAtomic(path, encodeWorkbook(f, deferred))
+}
+
+// encodeWorkbook writes f with the deferred rows of its sheets. The first
+// sheet is active, as in every new file (SetActiveSheet would parse every
+// streamed sheet back).
+func encodeWorkbook(f *excelize.File, deferred []deferredRows) func(w io.Writer) error {
 	if len(deferred) == 0 {
-		return writeAtomic(path, func(w io.Writer) error {
+		return func(w io.Writer) error {
 			_, err := f.WriteTo(w)
 			return err
-		})
+		}
 	}
-	var pkg bytes.Buffer
-	if _, err := f.WriteTo(&pkg); err != nil {
-		return err
+	return func(w io.Writer) error {
+		var pkg bytes.Buffer
+		if _, err := f.WriteTo(&pkg); err != nil {
+			return err
+		}
+		return spliceRows(w, pkg.Bytes(), deferred)
 	}
-	return writeAtomic(path, func(w io.Writer) error { return spliceRows(w, pkg.Bytes(), deferred) })
 }

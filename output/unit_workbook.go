@@ -9,9 +9,9 @@ import (
 // unitTablesSheet holds a unit's official tables.
 const unitTablesSheet = "统计表"
 
-// writeUnitWorkbook writes a unit's workbook to path: its official tables,
-// its report draft, its findings and its detail records (rows, encoded
-// with the styles encoded).
+// writeUnitWorkbook writes a unit's workbook to path, in a working folder
+// (writeWorking): its official tables, its report draft, its findings and
+// its detail records (rows, encoded with the styles encoded).
 func writeUnitWorkbook(path string, cfg *domain.Config, year int, u UnitReport, rows map[domain.Kind]DetailRows, encoded *styles, draft *draftTemplate) error {
 	r := &Report{Config: cfg, Year: year}
 	paragraphs, err := draft.paragraphs(newDraftData(r, u))
@@ -44,5 +44,5 @@ func writeUnitWorkbook(path string, cfg *domain.Config, year int, u UnitReport, 
 	if err != nil {
 		return err
 	}
-	return saveWorkbook(f, path, append(findingRows, deferred...)...)
+	return writeWorking(path, encodeWorkbook(f, append(findingRows, deferred...)))
 }

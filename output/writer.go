@@ -162,7 +162,8 @@ func (p UnitParts) Check() error {
 
 // Unit writes, into dir, unit's workbook (from u, when the unit is one of
 // the report's) and its parts of the county's files from its counted
-// records. It may run for several units at once.
+// records. dir is a working folder: its files are not synced (Finish
+// syncs what it publishes). It may run for several units at once.
 func (w *Writer) Unit(dir, unit string, u *UnitReport, recs map[domain.Kind][]arrow.RecordBatch) (UnitParts, error) {
 	if err := os.MkdirAll(dir, dirMode); err != nil {
 		return UnitParts{}, err
@@ -234,6 +235,8 @@ func (w *Writer) Finish(r *Report, units []UnitParts) (Written, error) {
 	if err := runJobs(w.stage, jobs); err != nil {
 		return Written{}, err
 	}
+	syncDir(w.stage) // the links' names
+	syncDir(filepath.Join(w.stage, dataDir))
 	var staged []string // paths relative to the year's folder, run.json last
 	for _, j := range jobs {
 		staged = append(staged, j.rel)
@@ -245,11 +248,11 @@ func (w *Writer) Finish(r *Report, units []UnitParts) (Written, error) {
 	return out, nil
 }
 
-// linkOrCopy puts the file at src also at dst: a hard link where the file
-// system allows one, a copy otherwise.
+// linkOrCopy puts the file at src also at dst, durably: a hard link where
+// the file system allows one, a copy otherwise.
 func linkOrCopy(src, dst string) error {
 	if err := os.Link(src, dst); err == nil {
-		return nil
+		return syncFile(dst) // written in a working folder, not synced there
 	}
 	return writeAtomic(dst, func(w io.Writer) error {
 		_, err := copyFile(w, src)
