@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 
 	"gongkai/domain"
@@ -33,7 +35,7 @@ func WriteHistory(dir string, y *domain.YearFigures) (string, error) {
 	if err := os.MkdirAll(filepath.Dir(path), dirMode); err != nil {
 		return "", fmt.Errorf("output: %w", err)
 	}
-	data, err := json.MarshalIndent(y, "", "  ")
+	data, err := encodeHistory(y)
 	if err != nil {
 		return "", fmt.Errorf("output: %w", err)
 	}
@@ -45,6 +47,45 @@ func WriteHistory(dir string, y *domain.YearFigures) (string, error) {
 		return "", fmt.Errorf("output: %s: %w", path, err)
 	}
 	return path, nil
+}
+
+// encodeHistory is json.Marshal(y), without reflection: a province's
+// figures are tens of thousands of maps.
+func encodeHistory(y *domain.YearFigures) ([]byte, error) {
+	b := append([]byte(`{"year":`), strconv.Itoa(y.Year)...)
+	b = appendJSONString(append(b, `,"county":`...), y.County)
+	b = append(b, `,"units":`...)
+	if y.Units == nil {
+		return append(b, "null}"...), nil
+	}
+	b = append(b, '{')
+	var err error
+	for i, name := range slices.Sorted(maps.Keys(y.Units)) {
+		u := y.Units[name]
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(b, name)
+		if b, err = appendMetricsJSON(append(b, `:{"metrics":`...), u.Metrics); err != nil {
+			return nil, err
+		}
+		b = append(b, `,"offices":`...)
+		if u.Offices == nil {
+			b = append(b, "null}"...)
+			continue
+		}
+		b = append(b, '{')
+		for j, office := range slices.Sorted(maps.Keys(u.Offices)) {
+			if j > 0 {
+				b = append(b, ',')
+			}
+			if b, err = appendMetricsJSON(append(appendJSONString(b, office), ':'), u.Offices[office]); err != nil {
+				return nil, err
+			}
+		}
+		b = append(b, "}}"...)
+	}
+	return append(b, "}}"...), nil
 }
 
 // ReadHistory reads the figures kept for a year under dir; nil and no

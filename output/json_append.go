@@ -1,0 +1,88 @@
+package output
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"gongkai/domain"
+)
+
+// appendJSONString appends s as encoding/json writes it: text with
+// nothing to escape quoted as it is, the rest through json itself.
+func appendJSONString(b []byte, s string) []byte {
+	if needsJSONEscape(s) {
+		q, _ := json.Marshal(s) // a string always marshals
+		return append(b, q...)
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
+}
+
+// needsJSONEscape reports whether json escapes anything in s: quotes,
+// backslashes, control characters, <>&, U+2028/9, invalid UTF-8.
+func needsJSONEscape(s string) bool {
+	checked := false // the non-ASCII text
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+			if !checked && (!utf8.ValidString(s) || strings.ContainsAny(s, "\u2028\u2029")) {
+				return true
+			}
+			checked = true
+		case c < 0x20, c == '"', c == '\\', c == '<', c == '>', c == '&':
+			return true
+		}
+	}
+	return false
+}
+
+// appendJSONFloat appends f as encoding/json writes a float64.
+func appendJSONFloat(b []byte, f float64) ([]byte, error) {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return b, fmt.Errorf("json: unsupported value: %v", f)
+	}
+	format := byte('f')
+	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if format == 'e' { // e-09 → e-9, as json writes it
+		if n := len(b); n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+			b[n-2] = b[n-1]
+			b = b[:n-1]
+		}
+	}
+	return b, nil
+}
+
+// appendMetricsJSON appends m as a JSON object, its ids sorted (as json
+// writes a map); nil as null.
+func appendMetricsJSON(b []byte, m domain.Metrics) ([]byte, error) {
+	if m == nil {
+		return append(b, "null"...), nil
+	}
+	ids := make([]string, 0, len(m))
+	for id := range m {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	b = append(b, '{')
+	var err error
+	for i, id := range ids {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(b, id)
+		b = append(b, ':')
+		if b, err = appendJSONFloat(b, m[id]); err != nil {
+			return nil, fmt.Errorf("%s: %w", id, err)
+		}
+	}
+	return append(b, '}'), nil
+}
