@@ -37,14 +37,14 @@ const parseCacheDir = "parse"
 // cacheFormat names the shape of a cached submission: change it whenever
 // ingest.Submission gains or loses a field, so that old entries are not
 // taken for new ones by a build that keeps its version string.
-const cacheFormat = "submission-7"
+const cacheFormat = "submission-9"
 
 // parseCache is the batch's own store of parsed files.
 // It is safe for concurrent use.
 type parseCache struct {
 	root  string // cacheDir in the output folder
 	salt  string // program version + configuration digest
-	packs *packStore
+	packs *packStore[*ingest.Submission]
 	mu    sync.Mutex
 	used  map[string]bool
 }
@@ -63,7 +63,7 @@ func newParseCache(out, version string, cfg *domain.Config) (*parseCache, error)
 	}
 	sum := sha256.Sum256(b.Bytes())
 	root := filepath.Join(out, cacheDir)
-	packs, err := openPackStore(filepath.Join(root, parseCacheDir))
+	packs, err := openPackStore[*ingest.Submission](filepath.Join(root, parseCacheDir))
 	if err != nil {
 		return nil, fmt.Errorf("cache folder: %w", err)
 	}
@@ -92,10 +92,14 @@ func buildIdentity(version string) string {
 	return version + "+unknown-" + time.Now().Format(time.RFC3339Nano) // never matches: nothing is reused
 }
 
-// An entry is one file's description (gob) and then its records: for
-// each kind, its name and an Arrow IPC stream, each after its length as
-// 8 bytes, little endian. A re-run reads every description but only the
-// records of the units it has to compute again.
+// An entry is one file's description — the submission without its
+// records and self-reported tables — and its records: sections, each a
+// name and its bytes after their lengths (8 bytes, little endian): the
+// self-reported tables (gob) as summarySection, and each kind's records as
+// an Arrow IPC stream under the kind's name. A re-run reads every
+// description, but the records and tables only of the units it computes
+// again.
+const summarySection = "summary"
 
 func (c *parseCache) key(rel, sha string) string {
 	sum := sha256.Sum256([]byte(c.salt + "|" + rel + "|" + sha))
@@ -103,48 +107,75 @@ func (c *parseCache) key(rel, sha string) string {
 }
 
 // load returns the parsed file for rel with content hash sha, without its
-// records (see loadRecords), or nil.
+// records and self-reported tables (see loadRecords, loadSummary), or nil.
 func (c *parseCache) load(rel, sha string) *ingest.Submission {
 	k := c.key(rel, sha)
 	c.use(k)
-	data, err := c.packs.description(k)
-	if err != nil {
+	desc, ok := c.packs.description(k)
+	if !ok || desc == nil {
 		return nil
 	}
-	var sub ingest.Submission
-	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&sub); err != nil {
-		return nil
-	}
+	sub := *desc // the caller's own, to change
 	return &sub
+}
+
+// sections calls each with the name and bytes of each section of the
+// records of the parsed file for rel with content hash sha.
+func (c *parseCache) sections(rel, sha string, each func(name string, data []byte) error) error {
+	data, err := c.packs.records(c.key(rel, sha))
+	if err != nil {
+		return err
+	}
+	for len(data) > 0 {
+		var name, part []byte
+		if name, data, err = cutLength(data); err == nil {
+			part, data, err = cutLength(data)
+		}
+		if err == nil {
+			err = each(string(name), part)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// loadSummary returns the self-reported tables of the parsed file for rel
+// with content hash sha.
+func (c *parseCache) loadSummary(rel, sha string) (*domain.SelfReport, error) {
+	var out *domain.SelfReport
+	err := c.sections(rel, sha, func(name string, data []byte) error {
+		if name != summarySection {
+			return nil
+		}
+		return gob.NewDecoder(bytes.NewReader(data)).Decode(&out)
+	})
+	if err == nil && out == nil {
+		err = fmt.Errorf("no summary tables in the cache")
+	}
+	return out, err
 }
 
 // loadRecords returns the records of the parsed file for rel with content
 // hash sha.
 func (c *parseCache) loadRecords(rel, sha string, mem memory.Allocator) (map[domain.Kind]arrow.RecordBatch, error) {
-	data, err := c.packs.records(c.key(rel, sha))
-	if err != nil {
-		return nil, err
-	}
 	out := map[domain.Kind]arrow.RecordBatch{}
-	fail := func(err error) (map[domain.Kind]arrow.RecordBatch, error) {
+	err := c.sections(rel, sha, func(name string, data []byte) error {
+		if name == summarySection {
+			return nil
+		}
+		rec, err := readIPC(data, mem)
+		if err == nil {
+			out[domain.Kind(name)] = rec
+		}
+		return err
+	})
+	if err != nil {
 		for _, r := range out {
 			r.Release()
 		}
 		return nil, err
-	}
-	for len(data) > 0 {
-		var kind, stream []byte
-		if kind, data, err = cutLength(data); err == nil {
-			stream, data, err = cutLength(data)
-		}
-		if err != nil {
-			return fail(err)
-		}
-		rec, err := readIPC(stream, mem)
-		if err != nil {
-			return fail(err)
-		}
-		out[domain.Kind(kind)] = rec
 	}
 	return out, nil
 }
@@ -158,26 +189,30 @@ func cutLength(data []byte) (part, rest []byte, err error) {
 	return data[8:n], data[n:], nil
 }
 
-// store saves a parsed file, its description and records. It reports
-// whether it was saved; a failure only costs a re-read.
+// store saves a parsed file, its description, self-reported tables and
+// records. It reports whether it was saved; a failure only costs a re-read.
 func (c *parseCache) store(sub *ingest.Submission) bool {
 	k := c.key(sub.Path, sub.SHA256)
 	c.use(k)
-	err := c.packs.put(k, func(buf []byte) ([]byte, int, error) {
+	meta := *sub
+	meta.Records, meta.Summary = nil, nil
+	err := c.packs.put(k, &meta, func(buf []byte) ([]byte, error) {
 		w := &appendWriter{buf}
-		meta := *sub
-		meta.Records = nil
-		if err := gob.NewEncoder(w).Encode(&meta); err != nil {
-			return nil, 0, err
+		section := func(name string, write func() error) error {
+			w.lengthThen(func() error { w.b = append(w.b, name...); return nil })
+			return w.lengthThen(write)
 		}
-		descLen := len(w.b)
-		for _, kind := range slices.Sorted(maps.Keys(sub.Records)) {
-			w.lengthThen(func() error { w.b = append(w.b, kind...); return nil })
-			if err := w.lengthThen(func() error { return writeIPC(w, sub.Records[kind]) }); err != nil {
-				return nil, 0, err
+		if sub.Summary != nil {
+			if err := section(summarySection, func() error { return gob.NewEncoder(w).Encode(sub.Summary) }); err != nil {
+				return nil, err
 			}
 		}
-		return w.b, descLen, nil
+		for _, kind := range slices.Sorted(maps.Keys(sub.Records)) {
+			if err := section(string(kind), func() error { return writeIPC(w, sub.Records[kind]) }); err != nil {
+				return nil, err
+			}
+		}
+		return w.b, nil
 	})
 	return err == nil
 }

@@ -1,6 +1,8 @@
 package pipeline
 
 import (
+	"bytes"
+	"encoding/binary"
 	"encoding/gob"
 	"fmt"
 	"hash/crc32"
@@ -11,40 +13,40 @@ import (
 	"sync/atomic"
 )
 
-// packStore keeps the parse cache's entries in pack files: each run
-// appends the entries it writes to one new pack, and an index names where
-// every entry lies. Creating a file costs far more than writing one (on
-// the development machine's ext4, 0.6 ms of CPU against 20 µs to truncate
-// one), so a run of three hundred files creates two: its pack and the
-// index. Packs whose entries are mostly unused are copied together by
-// compact.
+// packStore keeps the parse cache's entries: each entry's description (D)
+// in an index, read whole when the store opens, and its records in pack
+// files — each run appends the records it writes to one new pack. Creating
+// a file costs far more than writing one (on the development machine's
+// ext4, 0.6 ms of CPU against 20 µs to truncate one), so a run of three
+// hundred files creates two: its pack and the index; and the descriptions,
+// which every run reads, are one gob stream rather than one per file.
+// Packs whose records are mostly unused are copied together by keepOnly.
 //
-// An entry is a description and its records, each with a CRC-32C in the
-// index: an entry damaged on disk (a crash before the data reached it) is
-// a miss, never wrong data.
-type packStore struct {
+// The index and each entry's records carry a CRC-32C: a damaged index is an
+// empty store, damaged records a miss, never wrong data.
+type packStore[D any] struct {
 	dir string
 
 	mu    sync.Mutex
-	index map[string]packEntry // by key: the entries of earlier runs and this run's
-	files map[string]*os.File  // packs open for reading, by name
-	cur   *os.File             // this run's pack, created on the first put
-	end   atomic.Int64         // where the next entry goes in cur
-	pool  sync.Pool            // *[]byte buffers for entries being written
+	index map[string]packEntry[D] // by key: the entries of earlier runs and this run's
+	files map[string]*os.File     // packs open for reading, by name
+	cur   *os.File                // this run's pack, created on the first put
+	end   atomic.Int64            // where the next entry goes in cur
+	pool  sync.Pool               // *[]byte buffers for records being written
 }
 
-// packEntry is where an entry lies.
-type packEntry struct {
-	Pack             string
-	Off              int64
-	DescLen, RecLen  int64
-	DescCRC, RecsCRC uint32
+// packEntry is an entry: its description, and where its records lie.
+type packEntry[D any] struct {
+	Desc     D
+	Pack     string
+	Off, Len int64
+	CRC      uint32
 }
 
-// packIndex is the index file, written whole at the end of each run.
-type packIndex struct {
+// packIndex is the index file's gob, followed by its CRC-32C.
+type packIndex[D any] struct {
 	Format  string
-	Entries map[string]packEntry
+	Entries map[string]packEntry[D]
 }
 
 const (
@@ -55,49 +57,48 @@ const (
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 // openPackStore opens the store in dir, creating dir. An index of another
-// format, or none, is an empty store.
-func openPackStore(dir string) (*packStore, error) {
+// format, a damaged one, or none, is an empty store.
+func openPackStore[D any](dir string) (*packStore[D], error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	s := &packStore{dir: dir, index: map[string]packEntry{}, files: map[string]*os.File{}}
-	if f, err := os.Open(filepath.Join(dir, packIndexName)); err == nil {
-		var idx packIndex
-		if gob.NewDecoder(f).Decode(&idx) == nil && idx.Format == cacheFormat {
+	s := &packStore[D]{dir: dir, index: map[string]packEntry[D]{}, files: map[string]*os.File{}}
+	data, err := os.ReadFile(filepath.Join(dir, packIndexName))
+	if err == nil && len(data) >= 4 {
+		body, sum := data[:len(data)-4], binary.LittleEndian.Uint32(data[len(data)-4:])
+		var idx packIndex[D]
+		if crc32.Checksum(body, castagnoli) == sum && gob.NewDecoder(bytes.NewReader(body)).Decode(&idx) == nil && idx.Format == cacheFormat {
 			s.index = idx.Entries
 		}
-		f.Close()
 	}
 	return s, nil
 }
 
-// has reports whether key has an entry.
-func (s *packStore) has(key string) bool {
+// description returns the description of key's entry.
+func (s *packStore[D]) description(key string) (D, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	_, ok := s.index[key]
-	return ok
+	e, ok := s.index[key]
+	return e.Desc, ok
 }
 
-// description returns the description part of key's entry.
-func (s *packStore) description(key string) ([]byte, error) {
+// records returns the records of key's entry.
+func (s *packStore[D]) records(key string) ([]byte, error) {
 	e, f, err := s.open(key)
 	if err != nil {
 		return nil, err
 	}
-	return readChecked(f, e.Off, e.DescLen, e.DescCRC)
-}
-
-// records returns the records part of key's entry.
-func (s *packStore) records(key string) ([]byte, error) {
-	e, f, err := s.open(key)
-	if err != nil {
+	b := make([]byte, e.Len)
+	if _, err := f.ReadAt(b, e.Off); err != nil {
 		return nil, err
 	}
-	return readChecked(f, e.Off+e.DescLen, e.RecLen, e.RecsCRC)
+	if crc32.Checksum(b, castagnoli) != e.CRC {
+		return nil, fmt.Errorf("cache entry damaged")
+	}
+	return b, nil
 }
 
-func (s *packStore) open(key string) (packEntry, *os.File, error) {
+func (s *packStore[D]) open(key string) (packEntry[D], *os.File, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	e, ok := s.index[key]
@@ -115,27 +116,16 @@ func (s *packStore) open(key string) (packEntry, *os.File, error) {
 	return e, f, nil
 }
 
-func readChecked(f *os.File, off, n int64, sum uint32) ([]byte, error) {
-	b := make([]byte, n)
-	if _, err := f.ReadAt(b, off); err != nil {
-		return nil, err
-	}
-	if crc32.Checksum(b, castagnoli) != sum {
-		return nil, fmt.Errorf("cache entry damaged")
-	}
-	return b, nil
-}
-
-// put writes an entry under key: write fills the buffer it is given with
-// the description, then the records, and returns the description's
-// length. Entries are written side by side, each at its own place.
-func (s *packStore) put(key string, write func(buf []byte) ([]byte, int, error)) error {
+// put keeps an entry under key: desc, and the records that write appends
+// to the buffer it is given. Entries are written side by side, each at its
+// own place.
+func (s *packStore[D]) put(key string, desc D, write func(buf []byte) ([]byte, error)) error {
 	bp, _ := s.pool.Get().(*[]byte)
 	if bp == nil {
 		bp = new([]byte)
 	}
 	defer s.pool.Put(bp)
-	b, descLen, err := write((*bp)[:0])
+	b, err := write((*bp)[:0])
 	if err != nil {
 		return err
 	}
@@ -148,16 +138,14 @@ func (s *packStore) put(key string, write func(buf []byte) ([]byte, int, error))
 	if _, err := f.WriteAt(b, off); err != nil {
 		return err
 	}
-	e := packEntry{Pack: name, Off: off, DescLen: int64(descLen), RecLen: int64(len(b) - descLen),
-		DescCRC: crc32.Checksum(b[:descLen], castagnoli), RecsCRC: crc32.Checksum(b[descLen:], castagnoli)}
 	s.mu.Lock()
-	s.index[key] = e
+	s.index[key] = packEntry[D]{Desc: desc, Pack: name, Off: off, Len: int64(len(b)), CRC: crc32.Checksum(b, castagnoli)}
 	s.mu.Unlock()
 	return nil
 }
 
 // current returns this run's pack, created on first use.
-func (s *packStore) current() (*os.File, string, error) {
+func (s *packStore[D]) current() (*os.File, string, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.cur == nil {
@@ -176,7 +164,7 @@ func (s *packStore) current() (*os.File, string, error) {
 // unused bytes than used ones, or are many), writes the index, and
 // removes the packs no entry is in — and what a killed run left. Nothing
 // else may use the store meanwhile.
-func (s *packStore) keepOnly(keep map[string]bool) error {
+func (s *packStore[D]) keepOnly(keep map[string]bool) error {
 	s.mu.Lock()
 	for k := range s.index {
 		if !keep[k] {
@@ -189,7 +177,7 @@ func (s *packStore) keepOnly(keep map[string]bool) error {
 	}
 	used := map[string]int64{} // used bytes by pack
 	for _, e := range s.index {
-		used[e.Pack] += e.DescLen + e.RecLen
+		used[e.Pack] += e.Len
 	}
 	s.mu.Unlock()
 
@@ -230,7 +218,7 @@ const maxPacks = 4
 
 // sparse reports whether the packs of earlier runs should be copied
 // together: more unused bytes in them than used ones, or too many packs.
-func (s *packStore) sparse(used map[string]int64, curName string) bool {
+func (s *packStore[D]) sparse(used map[string]int64, curName string) bool {
 	var usedOld, total int64
 	packs := 0
 	for name, n := range used {
@@ -249,7 +237,7 @@ func (s *packStore) sparse(used map[string]int64, curName string) bool {
 }
 
 // compact copies every entry of earlier runs' packs into this run's.
-func (s *packStore) compact(curName string) error {
+func (s *packStore[D]) compact(curName string) error {
 	s.mu.Lock()
 	keys := make([]string, 0, len(s.index))
 	for k, e := range s.index {
@@ -271,7 +259,7 @@ func (s *packStore) compact(curName string) error {
 			s.drop(k)
 			continue
 		}
-		n := e.DescLen + e.RecLen
+		n := e.Len
 		off := s.end.Add(n) - n
 		if _, err := io.Copy(io.NewOffsetWriter(f, off), io.NewSectionReader(src, e.Off, n)); err != nil {
 			return err
@@ -284,21 +272,27 @@ func (s *packStore) compact(curName string) error {
 	return nil
 }
 
-func (s *packStore) drop(key string) {
+func (s *packStore[D]) drop(key string) {
 	s.mu.Lock()
 	delete(s.index, key)
 	s.mu.Unlock()
 }
 
 // writeIndex puts the index in place whole.
-func (s *packStore) writeIndex() error {
+func (s *packStore[D]) writeIndex() error {
+	var b bytes.Buffer
+	s.mu.Lock()
+	err := gob.NewEncoder(&b).Encode(packIndex[D]{Format: cacheFormat, Entries: s.index})
+	s.mu.Unlock()
+	if err != nil {
+		return err
+	}
+	b.Write(binary.LittleEndian.AppendUint32(nil, crc32.Checksum(b.Bytes(), castagnoli)))
 	tmp, err := os.CreateTemp(s.dir, "."+packIndexName+".tmp-*")
 	if err != nil {
 		return err
 	}
-	s.mu.Lock()
-	err = gob.NewEncoder(tmp).Encode(packIndex{Format: cacheFormat, Entries: s.index})
-	s.mu.Unlock()
+	_, err = tmp.Write(b.Bytes())
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}
@@ -312,7 +306,7 @@ func (s *packStore) writeIndex() error {
 }
 
 // close closes the packs open.
-func (s *packStore) close() {
+func (s *packStore[D]) close() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for name, f := range s.files {

@@ -9,11 +9,10 @@ import (
 )
 
 // putEntry stores desc and recs under key.
-func putEntry(t *testing.T, s *packStore, key, desc, recs string) {
+func putEntry(t *testing.T, s *packStore[string], key, desc, recs string) {
 	t.Helper()
-	err := s.put(key, func(buf []byte) ([]byte, int, error) {
-		buf = append(buf, desc...)
-		return append(buf, recs...), len(desc), nil
+	err := s.put(key, desc, func(buf []byte) ([]byte, error) {
+		return append(buf, recs...), nil
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -41,7 +40,7 @@ func TestPackStoreRuns(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "parse")
 	want := map[string]string{} // key → desc|recs
 	for run := 0; run < 20; run++ {
-		s, err := openPackStore(dir)
+		s, err := openPackStore[string](dir)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -61,17 +60,17 @@ func TestPackStoreRuns(t *testing.T) {
 		}
 		s.close()
 
-		s, err = openPackStore(dir)
+		s, err = openPackStore[string](dir)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if s.has("gone") {
+		if _, ok := s.description("gone"); ok {
 			t.Fatalf("run %d: an entry not kept is still indexed", run)
 		}
 		for key, v := range want {
-			desc, err := s.description(key)
-			if err != nil || string(desc) != v {
-				t.Fatalf("run %d: %s description %q, %v; want %q", run, key, desc, err, v)
+			desc, ok := s.description(key)
+			if !ok || desc != v {
+				t.Fatalf("run %d: %s description %q, %v; want %q", run, key, desc, ok, v)
 			}
 			recs, err := s.records(key)
 			if err != nil || string(recs) != "|"+v+" records" {
@@ -85,11 +84,12 @@ func TestPackStoreRuns(t *testing.T) {
 	}
 }
 
-// TestPackStoreDamage: an entry whose bytes changed on disk is a miss, and
-// a pack a killed run left (no index names it) is removed by the next run.
+// TestPackStoreDamage: records whose bytes changed on disk are a miss, a
+// damaged index is an empty store, and a pack a killed run left (no index
+// names it) is removed by the next run.
 func TestPackStoreDamage(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "parse")
-	s, err := openPackStore(dir)
+	s, err := openPackStore[string](dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,13 +118,12 @@ func TestPackStoreDamage(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	s, err = openPackStore(dir)
+	s, err = openPackStore[string](dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.close()
-	if d, err := s.description("b"); err != nil || string(d) != "description of b" {
-		t.Errorf("b's description, undamaged: %q, %v", d, err)
+	if d, ok := s.description("b"); !ok || d != "description of b" {
+		t.Errorf("b's description: %q, %v", d, ok)
 	}
 	if r, err := s.records("b"); err == nil {
 		t.Errorf("damaged records read back as %q", r)
@@ -135,7 +134,26 @@ func TestPackStoreDamage(t *testing.T) {
 	if err := s.keepOnly(map[string]bool{"a": true}); err != nil {
 		t.Fatal(err)
 	}
+	s.close()
 	if _, err := os.Stat(orphan); !os.IsNotExist(err) {
 		t.Error("the killed run's pack was left behind")
+	}
+
+	index := filepath.Join(dir, packIndexName)
+	if data, err = os.ReadFile(index); err != nil {
+		t.Fatal(err)
+	}
+	at = bytes.Index(data, []byte("description of a"))
+	data[at] ^= 1
+	if err := os.WriteFile(index, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err = openPackStore[string](dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.close()
+	if d, ok := s.description("a"); ok {
+		t.Errorf("a damaged index gave a's description as %q", d)
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"gongkai/domain"
+	"gongkai/ingest"
 	"gongkai/output/samplecounty"
 )
 
@@ -97,7 +98,7 @@ func TestRerunReadsOnlyWhatChanged(t *testing.T) {
 		}
 		return n
 	}
-	packs, err := openPackStore(filepath.Join(out, cacheDir, parseCacheDir))
+	packs, err := openPackStore[*ingest.Submission](filepath.Join(out, cacheDir, parseCacheDir))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -275,8 +275,8 @@ func (rs *recordSource) summary(ctx context.Context, s *ingest.Submission) (*dom
 		return held, nil
 	}
 	if rs.cache != nil {
-		if cached := rs.cache.load(s.Path, s.SHA256); cached != nil && cached.Summary != nil {
-			return cached.Summary, nil
+		if cached, err := rs.cache.loadSummary(s.Path, s.SHA256); err == nil {
+			return cached, nil
 		}
 	}
 	again, err := rs.readAgain(ctx, s)
