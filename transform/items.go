@@ -1,6 +1,7 @@
 package transform
 
 import (
+	"math/bits"
 	"time"
 
 	"github.com/apache/arrow-go/v18/arrow"
@@ -34,11 +35,11 @@ var channelBit = func() map[string]uint16 {
 // itemSet collects distinct disclosed items with the channels each was
 // published on ("不同渠道和方式公开相同信息计1条", domain.md §4).
 type itemSet struct {
-	items map[itemKey]*item
+	items map[itemKey]item
 }
 
 func newItemSet() *itemSet {
-	return &itemSet{items: map[itemKey]*item{}}
+	return &itemSet{items: map[itemKey]item{}}
 }
 
 // month is the month of the item's day.
@@ -49,10 +50,6 @@ func (k itemKey) month() time.Month {
 // add adds an item published on a channel ("" for none).
 func (s *itemSet) add(k itemKey, channel, category string) {
 	it := s.items[k]
-	if it == nil {
-		it = &item{}
-		s.items[k] = it
-	}
 	if channel != "" {
 		if b, ok := channelBit[channel]; ok {
 			it.channels |= b
@@ -63,6 +60,7 @@ func (s *itemSet) add(k itemKey, channel, category string) {
 	if it.category == "" {
 		it.category = category
 	}
+	s.items[k] = it
 }
 
 func contains(list []string, s string) bool {
@@ -77,35 +75,47 @@ func contains(list []string, s string) bool {
 // merge adds every item of o.
 func (s *itemSet) merge(o *itemSet) {
 	for k, it := range o.items {
-		s.add(k, "", it.category)
 		mine := s.items[k]
 		mine.channels |= it.channels
-		for _, ch := range it.others {
-			s.add(k, ch, "")
+		if mine.category == "" {
+			mine.category = it.category
 		}
+		for _, ch := range it.others {
+			if !contains(mine.others, ch) {
+				mine.others = append(mine.others, ch)
+			}
+		}
+		s.items[k] = mine
 	}
 }
 
 // metrics writes active.items, the channel counts and the category counts.
 func (s *itemSet) metrics(m domain.Metrics, categories []string) {
+	var perChannel [16]int // by bit of channelBit
+	others := map[string]int{}
+	perCategory := map[string]int{}
+	for _, it := range s.items {
+		for b := it.channels; b != 0; b &= b - 1 {
+			perChannel[bits.TrailingZeros16(b)]++
+		}
+		for _, ch := range it.others {
+			others[ch]++
+		}
+		if it.category != "" {
+			perCategory[it.category]++
+		}
+	}
 	m[domain.MetricActiveItems] = float64(len(s.items))
-	for _, ch := range domain.Channels {
-		m[domain.ChannelMetric(ch.ID)] = 0
+	for i, ch := range domain.Channels {
+		m[domain.ChannelMetric(ch.ID)] = float64(perChannel[i])
+	}
+	for ch, n := range others {
+		m[domain.ChannelMetric(ch)] += float64(n)
 	}
 	for _, c := range categories {
 		m[domain.CategoryMetric(c)] = 0
 	}
-	for _, it := range s.items {
-		for i, ch := range domain.Channels {
-			if it.channels&(1<<i) != 0 {
-				m[domain.ChannelMetric(ch.ID)]++
-			}
-		}
-		for _, ch := range it.others {
-			m[domain.ChannelMetric(ch)]++
-		}
-		if it.category != "" {
-			m[domain.CategoryMetric(it.category)]++
-		}
+	for c, n := range perCategory {
+		m[domain.CategoryMetric(c)] += float64(n)
 	}
 }
