@@ -149,6 +149,10 @@ func appendEscaped(b []byte, s string) []byte {
 			i++
 			continue
 		}
+		if c >= 0xE5 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			i += 3 // U+5000–U+9FFF, CJK ideographs: most of a Chinese text
+			continue
+		}
 		r, size := rune(c), 1
 		if c >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(s[i:])

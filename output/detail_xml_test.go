@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/memory"
@@ -180,4 +181,40 @@ func TestColumnLetters(t *testing.T) {
 			t.Errorf("columnLetters(%d) = %s, want %s", n, got, want)
 		}
 	}
+}
+
+// FuzzAppendEscaped: the escaping of cell text, with its shortcut for CJK
+// ideographs, is the rune-by-rune rule.
+func FuzzAppendEscaped(f *testing.F) {
+	f.Add("白沙镇<政务公开>&\r\n\x01\uFFFE😀")
+	f.Add("\xe5\x80")
+	f.Add("\xe9\xbf\xbf\xe5")
+	f.Fuzz(func(t *testing.T, s string) {
+		var want []byte
+		for i, r := range s {
+			size := len(string(r))
+			if r == utf8.RuneError {
+				_, size = utf8.DecodeRuneInString(s[i:])
+			}
+			switch {
+			case r == '&':
+				want = append(want, "&amp;"...)
+			case r == '<':
+				want = append(want, "&lt;"...)
+			case r == '>':
+				want = append(want, "&gt;"...)
+			case r == '\r':
+				want = append(want, "&#xD;"...)
+			case r == '\t' || r == '\n':
+				want = append(want, s[i:i+size]...)
+			case !xmlChar(r) || r == utf8.RuneError && size == 1:
+				want = append(want, "\uFFFD"...)
+			default:
+				want = append(want, s[i:i+size]...)
+			}
+		}
+		if got := appendEscaped(nil, s); string(got) != string(want) {
+			t.Errorf("%q: %q, want %q", s, got, want)
+		}
+	})
 }
