@@ -269,23 +269,12 @@ func (p *sheetParser) cell(row, col int, cells []string) ([]string, int, bool) {
 	} else {
 		p.quirks.noRef = true
 	}
-	v, hasV, formula, is, hasIS, ok := p.cellContent()
+	v, hasV, formula, is, hasIS, ok := p.cellContent(t == cellShared)
 	if !ok {
 		return cells, col, false
 	}
-	val := v
+	val := v // a shared string's text, for a shared string
 	switch t {
-	case cellShared:
-		val = ""
-		if v != "" {
-			i, err := strconv.Atoi(strings.TrimSpace(v))
-			if err != nil {
-				i = 0 // excelize ignores the error
-			}
-			if i >= 0 && i < len(p.sst) {
-				val = p.sst[i]
-			}
-		}
 	case cellInline:
 		if hasIS {
 			val = is
@@ -307,7 +296,9 @@ func (p *sheetParser) cell(row, col int, cells []string) ([]string, int, bool) {
 }
 
 // cellContent reads the children of a <c> whose start tag was just read.
-func (p *sheetParser) cellContent() (v string, hasV, formula bool, is string, hasIS, ok bool) {
+// For a shared-string cell (shared), v is the shared string its value
+// names.
+func (p *sheetParser) cellContent(shared bool) (v string, hasV, formula bool, is string, hasIS, ok bool) {
 	s := p.s
 	if s.kind == tokEmpty {
 		return "", false, false, "", false, true
@@ -321,7 +312,11 @@ func (p *sheetParser) cellContent() (v string, hasV, formula bool, is string, ha
 				if p.buf, ok = s.readChars(p.buf[:0]); !ok {
 					return
 				}
-				v, hasV = string(p.buf), true
+				if hasV = true; shared {
+					v = p.sharedString(p.buf)
+				} else {
+					v = string(p.buf)
+				}
 			case "f":
 				formula = true
 				if !s.checkTyped(formulaTypes) {
@@ -370,6 +365,40 @@ func (p *sheetParser) cellContent() (v string, hasV, formula bool, is string, ha
 			}
 		}
 	}
+}
+
+// sharedString is the shared string a cell's value names, as excelize
+// reads it: "" for no value or an index out of range, the first string for
+// a value that is no number. Plain digits are read without making a string
+// of them.
+func (p *sheetParser) sharedString(v []byte) string {
+	if len(v) == 0 {
+		return ""
+	}
+	i := 0
+	if len(v) <= 9 && allDigits(v) {
+		for _, c := range v {
+			i = i*10 + int(c-'0')
+		}
+	} else {
+		var err error
+		if i, err = strconv.Atoi(strings.TrimSpace(string(v))); err != nil {
+			i = 0 // excelize ignores the error
+		}
+	}
+	if i >= 0 && i < len(p.sst) {
+		return p.sst[i]
+	}
+	return ""
+}
+
+func allDigits(b []byte) bool {
+	for _, c := range b {
+		if !isDigit(c) {
+			return false
+		}
+	}
+	return true
 }
 
 // validStyle accepts a style index excelize can parse.
