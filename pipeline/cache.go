@@ -42,11 +42,12 @@ const cacheFormat = "submission-9"
 // parseCache is the batch's own store of parsed files.
 // It is safe for concurrent use.
 type parseCache struct {
-	root  string // cacheDir in the output folder
-	salt  string // program version + configuration digest
-	packs *packStore[*ingest.Submission]
-	mu    sync.Mutex
-	used  map[string]bool
+	root   string // cacheDir in the output folder
+	salt   string // program version + configuration digest
+	packs  *packStore[*ingest.Submission]
+	hashes *fileHashes
+	mu     sync.Mutex
+	used   map[string]bool
 }
 
 // use notes that this run needs entry k, so that prune keeps it.
@@ -67,7 +68,7 @@ func newParseCache(out, version string, cfg *domain.Config) (*parseCache, error)
 	if err != nil {
 		return nil, fmt.Errorf("cache folder: %w", err)
 	}
-	return &parseCache{root: root, packs: packs, salt: cacheFormat + "|" + buildIdentity(version) + "|" + hex.EncodeToString(sum[:]), used: map[string]bool{}}, nil
+	return &parseCache{root: root, packs: packs, hashes: openFileHashes(packs.dir, time.Now()), salt: cacheFormat + "|" + buildIdentity(version) + "|" + hex.EncodeToString(sum[:]), used: map[string]bool{}}, nil
 }
 
 // buildIdentity names the program for the caches: its version when a
@@ -243,6 +244,7 @@ func (c *parseCache) prune() {
 	used := maps.Clone(c.used)
 	c.mu.Unlock()
 	c.packs.keepOnly(used)
+	c.hashes.save()
 	entries, err := os.ReadDir(c.root)
 	if err != nil {
 		return

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"sync/atomic"
 )
@@ -162,8 +163,9 @@ func (s *packStore[D]) current() (*os.File, string, error) {
 // keepOnly drops every entry but those of keep, copies the entries still
 // used of sparse packs into this run's pack (when the packs hold more
 // unused bytes than used ones, or are many), writes the index, and
-// removes the packs no entry is in — and what a killed run left. Nothing
-// else may use the store meanwhile.
+// removes the packs no entry is in — and what a killed run left. Files of
+// its folder that are not its own are left alone. Nothing else may use the
+// store meanwhile.
 func (s *packStore[D]) keepOnly(keep map[string]bool) error {
 	s.mu.Lock()
 	for k := range s.index {
@@ -201,8 +203,9 @@ func (s *packStore[D]) keepOnly(keep map[string]bool) error {
 	}
 	for _, de := range list {
 		name := de.Name()
-		if name == packIndexName || live[name] || name == curName {
-			continue
+		ours := strings.HasSuffix(name, packSuffix) || strings.HasPrefix(name, "."+packIndexName+".tmp-")
+		if !ours || live[name] || name == curName {
+			continue // the index, a pack in use, or not the store's
 		}
 		if f := s.files[name]; f != nil {
 			f.Close()

@@ -1,0 +1,108 @@
+package pipeline
+
+import (
+	"bytes"
+	"encoding/gob"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"gongkai/ingest"
+)
+
+// fileStamp is what the file system says of a file's state: where it is
+// (device, inode), its size, and when its content and its inode last
+// changed. Any write changes the inode's change time, which no program can
+// set back, so an unchanged stamp means unchanged content.
+type fileStamp struct {
+	Dev, Ino     uint64
+	Size         int64
+	MTime, CTime int64 // nanoseconds since 1970
+}
+
+// stampedHash is a file's content hash with the stamp it was taken under.
+type stampedHash struct {
+	Stamp  fileStamp
+	SHA256 string
+}
+
+// fileHashes gives inbox files' content hashes, hashing again only files
+// whose stamp changed since the run before (as git's index does): a
+// nightly re-run of a county where a few files changed reads a few files,
+// not all of them. It is safe for concurrent use.
+type fileHashes struct {
+	path    string    // where the hashes are kept between runs
+	trusted time.Time // a stamp changed after this may be racing a write: not kept
+	before  map[string]stampedHash
+
+	mu     sync.Mutex
+	now    map[string]stampedHash // this run's, kept for the next
+	hashed int                    // files hashed by this run
+}
+
+// stampsFile is the file of kept hashes in the parse cache's folder.
+const stampsFile = "stamps"
+
+// openFileHashes reads the hashes kept in dir. started is when the run
+// started: stamps of files changed less than a second before are not kept,
+// as a write in the same tick of the clock would leave them unchanged.
+func openFileHashes(dir string, started time.Time) *fileHashes {
+	h := &fileHashes{path: filepath.Join(dir, stampsFile), trusted: started.Add(-time.Second),
+		before: map[string]stampedHash{}, now: map[string]stampedHash{}}
+	if data, err := os.ReadFile(h.path); err == nil {
+		var kept struct {
+			Format string
+			Hashes map[string]stampedHash
+		}
+		if gob.NewDecoder(bytes.NewReader(data)).Decode(&kept) == nil && kept.Format == cacheFormat {
+			h.before = kept.Hashes
+		}
+	}
+	return h
+}
+
+// hash returns the content hash of the inbox file rel at full.
+func (h *fileHashes) hash(rel, full string) (string, error) {
+	st, stamped := statStamp(full)
+	if old, ok := h.before[rel]; stamped && ok && old.Stamp == st {
+		h.keep(rel, old)
+		return old.SHA256, nil
+	}
+	sha, err := ingest.HashFile(full)
+	if err != nil {
+		return "", err
+	}
+	h.mu.Lock()
+	h.hashed++
+	h.mu.Unlock()
+	if after, ok := statStamp(full); stamped && ok && after == st && time.Unix(0, st.CTime).Before(h.trusted) {
+		h.keep(rel, stampedHash{st, sha})
+	}
+	return sha, nil
+}
+
+func (h *fileHashes) keep(rel string, s stampedHash) {
+	h.mu.Lock()
+	h.now[rel] = s
+	h.mu.Unlock()
+}
+
+// save keeps this run's hashes for the next run; a failure only costs
+// hashing again.
+func (h *fileHashes) save() {
+	var b bytes.Buffer
+	h.mu.Lock()
+	err := gob.NewEncoder(&b).Encode(struct {
+		Format string
+		Hashes map[string]stampedHash
+	}{cacheFormat, h.now})
+	h.mu.Unlock()
+	if err != nil {
+		return
+	}
+	tmp := h.path + ".tmp"
+	if os.WriteFile(tmp, b.Bytes(), 0o644) != nil || os.Rename(tmp, h.path) != nil {
+		os.Remove(tmp)
+	}
+}
