@@ -60,13 +60,14 @@ func encodeHistory(y *domain.YearFigures) ([]byte, error) {
 	}
 	b = append(b, '{')
 	var err error
+	var mj sortedMetricsJSON
 	for i, name := range slices.Sorted(maps.Keys(y.Units)) {
 		u := y.Units[name]
 		if i > 0 {
 			b = append(b, ',')
 		}
 		b = appendJSONString(b, name)
-		if b, err = appendMetricsJSON(append(b, `:{"metrics":`...), u.Metrics); err != nil {
+		if b, err = mj.append(append(b, `:{"metrics":`...), u.Metrics); err != nil {
 			return nil, err
 		}
 		b = append(b, `,"offices":`...)
@@ -79,7 +80,7 @@ func encodeHistory(y *domain.YearFigures) ([]byte, error) {
 			if j > 0 {
 				b = append(b, ',')
 			}
-			if b, err = appendMetricsJSON(append(appendJSONString(b, office), ':'), u.Offices[office]); err != nil {
+			if b, err = mj.append(append(appendJSONString(b, office), ':'), u.Offices[office]); err != nil {
 				return nil, err
 			}
 		}

@@ -3,6 +3,7 @@ package output
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -61,20 +62,22 @@ func appendJSONFloat(b []byte, f float64) ([]byte, error) {
 	return b, nil
 }
 
-// appendMetricsJSON appends m as a JSON object, its ids sorted (as json
-// writes a map); nil as null.
-func appendMetricsJSON(b []byte, m domain.Metrics) ([]byte, error) {
+// sortedMetricsJSON appends metrics as JSON objects, ids sorted (as json writes
+// a map); the ids of the last object are kept, so that objects with the
+// same ids — every unit's, every office's — are not sorted again.
+type sortedMetricsJSON struct{ ids []string }
+
+// append appends m; nil as null.
+func (mj *sortedMetricsJSON) append(b []byte, m domain.Metrics) ([]byte, error) {
 	if m == nil {
 		return append(b, "null"...), nil
 	}
-	ids := make([]string, 0, len(m))
-	for id := range m {
-		ids = append(ids, id)
+	if !mj.sameIDs(m) {
+		mj.ids = slices.Sorted(maps.Keys(m))
 	}
-	slices.Sort(ids)
 	b = append(b, '{')
 	var err error
-	for i, id := range ids {
+	for i, id := range mj.ids {
 		if i > 0 {
 			b = append(b, ',')
 		}
@@ -85,4 +88,17 @@ func appendMetricsJSON(b []byte, m domain.Metrics) ([]byte, error) {
 		}
 	}
 	return append(b, '}'), nil
+}
+
+// sameIDs reports whether m has exactly the ids of the last object.
+func (mj *sortedMetricsJSON) sameIDs(m domain.Metrics) bool {
+	if len(m) != len(mj.ids) {
+		return false
+	}
+	for _, id := range mj.ids {
+		if _, ok := m[id]; !ok {
+			return false
+		}
+	}
+	return true
 }
