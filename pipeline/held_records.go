@@ -1,7 +1,7 @@
 package pipeline
 
 import (
-	"sync/atomic"
+	"sync"
 
 	"github.com/apache/arrow-go/v18/arrow"
 
@@ -9,15 +9,26 @@ import (
 )
 
 // defaultHeldBytes is how many bytes of parsed records a run keeps in
-// memory between reading a file and its unit's turn, unless
-// Options.HeldBytes says otherwise. Past it, records wait in the parse
-// cache: memory stays flat however many files the inbox holds.
+// memory between reading a file and its unit's turn, less what it keeps of
+// every file read, unless Options.HeldBytes says otherwise. Past it, records
+// wait in the parse cache: memory stays flat however many files the inbox
+// holds, until what is kept of the files alone passes it.
 const defaultHeldBytes = 128 << 20
 
-// heldBudget counts the bytes of records held.
+// heldBudget counts the bytes of records held, and those of what the run
+// keeps of every file read (describedBytes): as the files grow in number,
+// fewer records are held, so that the two together stay within the limit.
 type heldBudget struct {
 	limit int64
-	used  atomic.Int64
+	mu    sync.Mutex
+	used  int64
+	held  []heldFile // in the order they were held
+}
+
+// heldFile is a file whose records are held, and their bytes.
+type heldFile struct {
+	s *ingest.Submission
+	n int64
 }
 
 func newHeldBudget(opt Options) *heldBudget {
@@ -37,11 +48,32 @@ func (h *heldBudget) reserve(s *ingest.Submission) bool {
 			n += dataSize(col.Data())
 		}
 	}
-	if h.used.Add(n) > h.limit {
-		h.used.Add(-n)
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.used+n > h.limit {
 		return false
 	}
+	h.used += n
+	h.held = append(h.held, heldFile{s, n})
 	return true
+}
+
+// describe counts what the run keeps of s until its end; past the limit,
+// the records held last are set aside (they wait in the parse cache) until
+// the rest fit. It returns how many files it set aside.
+func (h *heldBudget) describe(s *ingest.Submission) int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.used += describedBytes(s)
+	n := 0
+	for h.used > h.limit && len(h.held) > 0 {
+		last := h.held[len(h.held)-1]
+		h.held = h.held[:len(h.held)-1]
+		setAside(last.s)
+		h.used -= last.n
+		n++
+	}
+	return n
 }
 
 // dataSize is the bytes an array's buffers and its children's take in

@@ -32,8 +32,9 @@ type Options struct {
 	// run, as an office may still be saving them; 0 reads every file.
 	Settle time.Duration
 	// HeldBytes bounds the parsed records kept in memory between reading
-	// and their unit's turn (0: 128 MiB; negative: none); the rest wait in
-	// the parse cache.
+	// and their unit's turn, together with what the run keeps of every
+	// file read (0: 128 MiB; negative: none); the rest wait in the parse
+	// cache.
 	HeldBytes int64
 	// Progress, when set, is told how far a stage has come: after each
 	// file is read (StageRead), after each unit is done (StageUnits). It is
@@ -222,6 +223,14 @@ func readAll(ctx context.Context, opt Options, files []inboxFile, cache *parseCa
 		}
 		mu.Unlock()
 	}
+	// What the run keeps of each file read counts against the records held.
+	describe := func(s *ingest.Submission) {
+		if n := held.describe(s); n > 0 {
+			mu.Lock()
+			counts.setAside += n
+			mu.Unlock()
+		}
+	}
 	for i, f := range files {
 		if f.ignore != "" {
 			continue
@@ -234,6 +243,7 @@ func readAll(ctx context.Context, opt Options, files []inboxFile, cache *parseCa
 				if s := cache.load(f.rel, sha); s != nil {
 					s.ModTime = f.modTime
 					setAside(s) // a unit computed again loads what it needs
+					describe(s)
 					subs[i] = s
 					mu.Lock()
 					counts.cached++
@@ -262,6 +272,7 @@ func readAll(ctx context.Context, opt Options, files []inboxFile, cache *parseCa
 				}
 				mu.Unlock()
 			}
+			describe(s)
 			subs[i] = s
 			opt.Logger.Debug("file read", "path", f.rel, "format", s.Format, "unit", s.Unit, "office", s.Office)
 			return nil

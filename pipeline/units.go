@@ -92,7 +92,8 @@ func (ur *unitRun) runUnits(ctx context.Context, names []string) ([]unitResult, 
 	done := 0
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(workers(ur.opt))
-	for i, name := range names {
+	for _, i := range unitOrder(names, work) {
+		name := names[i]
 		g.Go(func() error {
 			if err := ctx.Err(); err != nil {
 				return err

@@ -1,0 +1,115 @@
+package pipeline
+
+import (
+	"context"
+	"path/filepath"
+	"runtime"
+	"testing"
+	"time"
+
+	"github.com/apache/arrow-go/v18/arrow/memory"
+
+	"gongkai/domain"
+	"gongkai/ingest"
+	"gongkai/output/samplecounty"
+)
+
+// readSample reads the files of a small sample county, each as its own
+// submission with its records.
+func readSample(t *testing.T, units int) []*ingest.Submission {
+	t.Helper()
+	dir := t.TempDir()
+	cfg := domain.DefaultConfig()
+	if _, err := samplecounty.Generate(dir, cfg, samplecounty.Options{Seed: 5, Units: units, Rows: 20}); err != nil {
+		t.Fatal(err)
+	}
+	inbox := filepath.Join(dir, "inbox")
+	files, err := listInbox(inbox, 0, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	reader, err := ingest.NewReader(cfg, memory.DefaultAllocator)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var subs []*ingest.Submission
+	for _, f := range files {
+		if f.ignore != "" {
+			continue
+		}
+		s, err := reader.ReadFile(context.Background(), inbox, f.rel)
+		if err != nil || s.Rejected != "" || len(s.Records) == 0 {
+			continue
+		}
+		subs = append(subs, s)
+	}
+	if len(subs) < 3 {
+		t.Fatalf("%d files with records read", len(subs))
+	}
+	return subs
+}
+
+// TestDescribedFilesTakeTheRecordsPlace: what the run keeps of the files
+// read counts against the records held; past the limit, the records held
+// last are set aside, and those held first stay.
+func TestDescribedFilesTakeTheRecordsPlace(t *testing.T) {
+	subs := readSample(t, 1)
+	first, second, third := subs[0], subs[1], subs[2]
+	probe := &heldBudget{limit: 1 << 40}
+	probe.reserve(first)
+	probe.reserve(second)
+	records := probe.used
+	h := &heldBudget{limit: records + describedBytes(first) + describedBytes(second) + describedBytes(third)/2}
+	for _, s := range []*ingest.Submission{first, second} {
+		if !h.reserve(s) {
+			t.Fatalf("%s: records not held within the limit", s.Path)
+		}
+		if n := h.describe(s); n != 0 {
+			t.Fatalf("%s: %d files set aside within the limit", s.Path, n)
+		}
+	}
+	if n := h.describe(third); n != 1 {
+		t.Fatalf("the third file's description set aside %d files, want 1", n)
+	}
+	if len(second.Records) != 0 || second.Summary != nil {
+		t.Errorf("the records held last are still held")
+	}
+	if len(first.Records) == 0 {
+		t.Errorf("the records held first were set aside")
+	}
+	if h.used > h.limit {
+		t.Errorf("%d bytes counted, over the limit of %d", h.used, h.limit)
+	}
+	for _, s := range subs {
+		s.Release()
+	}
+}
+
+// TestDescribedBytesEstimate: the estimate of what stays of a file is near
+// the memory its description takes once its records are let go.
+func TestDescribedBytesEstimate(t *testing.T) {
+	subs := readSample(t, 3)
+	var est int64
+	for _, s := range subs {
+		setAside(s)
+		est += describedBytes(s)
+	}
+	n := len(subs)
+	with := heapAlloc()
+	runtime.KeepAlive(subs)
+	taken := with - heapAlloc() // subs are let go
+	if taken <= 0 || est < taken/2 || est > 2*taken {
+		t.Errorf("%d files: %d bytes estimated, %d taken", n, est, taken)
+	}
+	t.Logf("%d files: %d bytes estimated, %d taken", n, est, taken)
+}
+
+// heapAlloc is the heap's live bytes. The second collection frees what
+// sync.Pools let go at the first.
+func heapAlloc() int64 {
+	runtime.GC()
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return int64(ms.HeapAlloc)
+}
