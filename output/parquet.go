@@ -23,7 +23,7 @@ func writeParquet(path string, kind domain.Kind, batches []arrow.RecordBatch) er
 
 // encodeParquet writes the Parquet file of writeParquet to w.
 func encodeParquet(w io.Writer, kind domain.Kind, batches []arrow.RecordBatch) error {
-	props := parquet.NewWriterProperties(parquetOptions...)
+	props := parquet.NewWriterProperties(parquetOptions(kind)...)
 	fw, err := pqarrow.NewFileWriter(domain.Schema(kind), w, props,
 		pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema()))
 	if err != nil {
@@ -38,13 +38,24 @@ func encodeParquet(w io.Writer, kind domain.Kind, batches []arrow.RecordBatch) e
 	return fw.Close()
 }
 
-// parquetOptions are the writer settings of the Parquet files: zstd at its
-// fastest level, and no dictionaries. On the bench county's records zstd
-// alone makes the files smaller than dictionaries and zstd (5.7 against
-// 5.9 MB) — the lineage columns repeat row after row — at half the CPU
-// (hashing every value into a dictionary was most of the writing).
-var parquetOptions = []parquet.WriterProperty{parquet.WithCompression(compress.Codecs.Zstd), parquet.WithCompressionLevel(1),
-	parquet.WithDictionaryDefault(false)}
+// parquetOptions are the writer settings of a kind's file: zstd at its
+// fastest level, no dictionaries, and no statistics for text. On the bench
+// county's records zstd alone makes the files smaller than dictionaries
+// and zstd (5.7 against 5.9 MB) — the lineage columns repeat row after row
+// — at half the CPU (hashing every value into a dictionary was most of the
+// writing); the least and greatest title or file name of a page filter
+// nothing, and comparing every text for them was a quarter of the rest.
+// Dates, amounts and row numbers keep their statistics.
+func parquetOptions(kind domain.Kind) []parquet.WriterProperty {
+	opts := []parquet.WriterProperty{parquet.WithCompression(compress.Codecs.Zstd), parquet.WithCompressionLevel(1),
+		parquet.WithDictionaryDefault(false)}
+	for _, f := range domain.Schema(kind).Fields() {
+		if f.Type.ID() == arrow.STRING {
+			opts = append(opts, parquet.WithStatsFor(f.Name, false))
+		}
+	}
+	return opts
+}
 
 // writeParquetParts appends a unit's records of each kind that has some
 // to pf as a Parquet file of its own, to be joined into the county's files,
