@@ -16,6 +16,10 @@ func matchKeyFast(s string) (string, bool) {
 			i++
 			continue
 		}
+		if IdeographAt(s, i) {
+			i += 3
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if !fastRune(r) {
 			return "", false
@@ -23,9 +27,15 @@ func matchKeyFast(s string) (string, bool) {
 		i += n
 	}
 	rest := s[listNumberEnd(s):]
-	var b strings.Builder
-	b.Grow(len(rest))
-	for _, r := range rest {
+	b := make([]byte, 0, len(rest))
+	for i := 0; i < len(rest); {
+		if IdeographAt(rest, i) {
+			b = append(b, rest[i:i+3]...)
+			i += 3
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(rest[i:])
+		i += n
 		r = nfkcOf(r)
 		switch {
 		case r < utf8.RuneSelf:
@@ -40,9 +50,18 @@ func matchKeyFast(s string) (string, bool) {
 		case isStablePunct(r):
 			continue
 		}
-		b.WriteRune(r)
+		b = utf8.AppendRune(b, r)
 	}
-	return b.String(), true
+	return string(b), true
+}
+
+// IdeographAt reports whether s holds at byte i one of U+5000–U+9FFF, CJK
+// unified ideographs that are most of a Chinese text, well-formed: the text
+// passes that normalise, escape or compare characters step over them three
+// bytes at a time, without decoding them.
+func IdeographAt(s string, i int) bool {
+	c := s[i]
+	return c >= 0xE5 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80
 }
 
 // fastRune is a non-ASCII character matchKeyFast handles.

@@ -3,6 +3,8 @@ package ingest
 import (
 	"strings"
 	"unicode/utf8"
+
+	"gongkai/domain"
 )
 
 // normalizeFast is NormalizeText for text made only of characters whose
@@ -21,8 +23,8 @@ func normalizeFast(s string) (string, bool) {
 			i++
 			continue
 		}
-		if c >= 0xE5 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-			i += 3 // U+5000–U+9FFF, CJK unified ideographs: most of a Chinese text
+		if domain.IdeographAt(s, i) {
+			i += 3
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"gongkai/domain"
 )
 
 // Excel's limit on the characters of one cell; longer text is cut, as
@@ -149,8 +151,8 @@ func appendEscaped(b []byte, s string) []byte {
 			i++
 			continue
 		}
-		if c >= 0xE5 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-			i += 3 // U+5000–U+9FFF, CJK ideographs: most of a Chinese text
+		if domain.IdeographAt(s, i) {
+			i += 3
 			continue
 		}
 		r, size := rune(c), 1
