@@ -40,32 +40,42 @@ func normalizeFast(s string) (string, bool) {
 	if same {
 		return s, true
 	}
-	var b strings.Builder
-	b.Grow(len(s))
+	b := make([]byte, 0, len(s))
 	space := false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if domain.IdeographAt(s, i) {
+			if space {
+				b = append(b, ' ')
+				space = false
+			}
+			b = append(b, s[i:i+3]...)
+			i += 3
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		switch {
 		case r < utf8.RuneSelf:
 			switch {
 			case r == ' ', r >= '\t' && r <= '\r':
-				space = b.Len() > 0
+				space = len(b) > 0
 				continue
 			case r < 0x20 || r == 0x7F:
 				continue // control characters
 			}
 		case r == '\u3000':
-			space = b.Len() > 0
+			space = len(b) > 0
 			continue
 		case r >= 0xFF01 && r <= 0xFF5E && !strings.ContainsRune(keepAsWritten, r):
 			r -= 0xFEE0
 		}
 		if space {
-			b.WriteByte(' ')
+			b = append(b, ' ')
 			space = false
 		}
-		b.WriteRune(r)
+		b = utf8.AppendRune(b, r)
 	}
-	return b.String(), true
+	return string(b), true
 }
 
 // fastClass is how normalizeFast treats a non-ASCII character.

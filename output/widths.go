@@ -3,8 +3,11 @@ package output
 import (
 	"math"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/width"
+
+	"gongkai/domain"
 )
 
 // Column widths are in Excel's units: about one Latin digit; a Chinese
@@ -18,7 +21,14 @@ const (
 // wide and full-width characters count two, others one.
 func displayWidth(s string) int {
 	n := 0
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if domain.IdeographAt(s, i) { // wide
+			n += 2
+			i += 3
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		switch width.LookupRune(r).Kind() {
 		case width.EastAsianWide, width.EastAsianFullwidth:
 			n += 2
