@@ -18,14 +18,27 @@ const fileMode = 0o644
 //
 // write gets a buffered writer that does not implement io.Closer, so a
 // writer that closes what it is given (pqarrow does) cannot close the file.
-func writeAtomic(path string, write func(w io.Writer) error) (err error) {
+func writeAtomic(path string, write func(w io.Writer) error) error {
+	s, err := stageFile(path, write)
+	if err != nil {
+		return err
+	}
+	return s.commit()
+}
+
+// stagedFile is a file written and synced beside its path, not yet in
+// place: commit puts it there, discard removes it.
+type stagedFile struct{ tmp, path string }
+
+// stageFile writes the file of writeAtomic, without putting it in place.
+func stageFile(path string, write func(w io.Writer) error) (s *stagedFile, err error) {
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
 	}
 	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer func() {
 		if err != nil {
@@ -35,26 +48,35 @@ func writeAtomic(path string, write func(w io.Writer) error) (err error) {
 	}()
 	bw := bufio.NewWriterSize(tmp, 1<<16)
 	if err = write(bw); err != nil {
-		return err
+		return nil, err
 	}
 	if err = bw.Flush(); err != nil {
-		return err
+		return nil, err
 	}
 	if err = tmp.Chmod(fileMode); err != nil {
-		return err
+		return nil, err
 	}
 	if err = tmp.Sync(); err != nil {
-		return err
+		return nil, err
 	}
 	if err = tmp.Close(); err != nil {
+		return nil, err
+	}
+	return &stagedFile{tmp: tmp.Name(), path: path}, nil
+}
+
+// commit puts the file in place.
+func (s *stagedFile) commit() error {
+	if err := os.Rename(s.tmp, s.path); err != nil {
+		os.Remove(s.tmp)
 		return err
 	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return err
-	}
-	syncDir(dir)
+	syncDir(filepath.Dir(s.path))
 	return nil
 }
+
+// discard removes the file.
+func (s *stagedFile) discard() { os.Remove(s.tmp) }
 
 // writeWorking writes a file of a working folder, which nothing reads
 // before the folder is complete: no temporary file, no sync. What is

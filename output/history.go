@@ -31,23 +31,52 @@ func HistoryPath(dir string, year int) string {
 // WriteHistory keeps a year's figures under dir, atomically, replacing what
 // an earlier run of the same year kept. It returns the path written.
 func WriteHistory(dir string, y *domain.YearFigures) (string, error) {
+	h, err := StageHistory(dir, y)
+	if err != nil {
+		return "", err
+	}
+	return h.Path(), h.Commit()
+}
+
+// StagedHistory is a year's figures written beside their place, to be put
+// there when the year's outputs are (Commit), or dropped (Discard).
+type StagedHistory struct{ file *stagedFile }
+
+// StageHistory writes a year's figures for WriteHistory, without putting
+// them in place: a batch writes them while it writes its outputs, and
+// keeps them only once the outputs are in place.
+func StageHistory(dir string, y *domain.YearFigures) (*StagedHistory, error) {
 	path := HistoryPath(dir, y.Year)
 	if err := os.MkdirAll(filepath.Dir(path), dirMode); err != nil {
-		return "", fmt.Errorf("output: %w", err)
+		return nil, fmt.Errorf("output: %w", err)
 	}
 	data, err := encodeHistory(y)
 	if err != nil {
-		return "", fmt.Errorf("output: %w", err)
+		return nil, fmt.Errorf("output: %w", err)
 	}
-	err = writeAtomic(path, func(w io.Writer) error {
+	f, err := stageFile(path, func(w io.Writer) error {
 		_, err := w.Write(append(data, '\n'))
 		return err
 	})
 	if err != nil {
-		return "", fmt.Errorf("output: %s: %w", path, err)
+		return nil, fmt.Errorf("output: %s: %w", path, err)
 	}
-	return path, nil
+	return &StagedHistory{f}, nil
 }
+
+// Path is where the figures go.
+func (h *StagedHistory) Path() string { return h.file.path }
+
+// Commit puts the figures in place.
+func (h *StagedHistory) Commit() error {
+	if err := h.file.commit(); err != nil {
+		return fmt.Errorf("output: %s: %w", h.file.path, err)
+	}
+	return nil
+}
+
+// Discard drops the figures.
+func (h *StagedHistory) Discard() { h.file.discard() }
 
 // encodeHistory is json.Marshal(y), without reflection: a province's
 // figures are tens of thousands of maps.

@@ -64,13 +64,15 @@ func unitChecks(cfg *domain.Config, year int, chosen []chosenOffice, inputs []tr
 	return out
 }
 
-// keepHistory stores the year's figures, per unit and office as the
-// reports carry them, for next year's checks (R10, R11).
-func keepHistory(out string, cfg *domain.Config, year int, st *transform.Statistics) error {
+// stageHistory writes the year's figures, per unit and office as the
+// reports carry them, for next year's checks (R10, R11); the caller puts
+// them in place once the year's outputs are.
+func stageHistory(out string, cfg *domain.Config, year int, st *transform.Statistics) (*output.StagedHistory, error) {
 	y := &domain.YearFigures{Year: year, County: cfg.County, Units: map[string]domain.UnitFigures{}}
 	for name, m := range st.Units {
 		y.Units[name] = domain.UnitFigures{Metrics: m, Offices: map[string]domain.Metrics{}}
 	}
+	ids := cfg.MetricIDs()
 	for _, o := range st.Offices {
 		u, ok := y.Units[o.Unit]
 		if !ok {
@@ -78,7 +80,7 @@ func keepHistory(out string, cfg *domain.Config, year int, st *transform.Statist
 			y.Units[o.Unit] = u
 		}
 		m := domain.Metrics{}
-		for _, id := range cfg.MetricIDs() {
+		for _, id := range ids {
 			if v, ok := o.Used[id]; ok {
 				m[id] = v
 			} else if !strings.HasPrefix(id, "t2.") {
@@ -87,6 +89,5 @@ func keepHistory(out string, cfg *domain.Config, year int, st *transform.Statist
 		}
 		u.Offices[o.Office] = m
 	}
-	_, err := output.WriteHistory(out, y)
-	return err
+	return output.StageHistory(out, y)
 }

@@ -183,14 +183,31 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	// The workbooks record the time up to here; run.json's timing of the
 	// county's files is the one thing they cannot know.
 	report.Duration = time.Since(started)
+	// Next year's checks take this year's figures as published: written
+	// while the outputs are, kept once they are in place.
+	type staged struct {
+		h   *output.StagedHistory
+		err error
+	}
+	history := make(chan staged, 1)
+	go func() {
+		h, err := stageHistory(opt.Out, opt.Config, year, stats)
+		history <- staged{h, err}
+	}()
 	written, err := w.Finish(report, parts)
+	hist := <-history
 	if err != nil {
+		if hist.h != nil {
+			hist.h.Discard()
+		}
 		return nil, fmt.Errorf("writing outputs: %w", err)
 	}
 	ucache.prune()
-	// Next year's checks take this year's figures as published.
-	if err := keepHistory(opt.Out, opt.Config, year, stats); err != nil {
-		return nil, fmt.Errorf("keeping the year's figures: %w", err)
+	if hist.err == nil {
+		hist.err = hist.h.Commit()
+	}
+	if hist.err != nil {
+		return nil, fmt.Errorf("keeping the year's figures: %w", hist.err)
 	}
 	stage("county", t0)
 	report.Duration = time.Since(started)
