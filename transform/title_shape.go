@@ -10,6 +10,9 @@ type titleShape struct {
 
 // shapeOf shapes a title given its domain.MatchKey.
 func shapeOf(key string) *titleShape {
+	if nums, ok := scanNumbers(key, true); ok { // no numeral: most titles
+		return &titleShape{near: key, nums: nums}
+	}
 	near := nearTitleOfKey(key)
 	return &titleShape{near: near, nums: numbersIn(near)}
 }

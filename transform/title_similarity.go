@@ -64,18 +64,30 @@ func isNumeralRune(r rune, inRun bool) bool {
 
 // numbersIn lists the digit sequences of a normalised title, in order.
 func numbersIn(s string) string {
+	nums, _ := scanNumbers(s, false)
+	return nums
+}
+
+// scanNumbers is numbersIn; with noNumerals, it stops at a Chinese numeral
+// and reports false (the numeral's digits would be numbers too).
+func scanNumbers(s string, noNumerals bool) (string, bool) {
 	var b []byte
 	inNum := false
 	for _, r := range s {
 		if r >= '0' && r <= '9' || r >= utf8.RuneSelf && !isHan(r) && unicode.IsDigit(r) {
 			b = utf8.AppendRune(b, r)
 			inNum = true
-		} else if inNum {
+			continue
+		}
+		if noNumerals && isNumeralRune(r, false) {
+			return "", false
+		}
+		if inNum {
 			b = append(b, '|')
 			inNum = false
 		}
 	}
-	return string(b)
+	return string(b), true
 }
 
 // isHan reports whether r is a CJK unified ideograph (none is a digit):

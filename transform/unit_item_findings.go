@@ -73,25 +73,39 @@ func unitItemFindings(recs []arrow.RecordBatch, keys [][]string) []domain.Findin
 		start[days[k]]++
 	}
 	var out []domain.Finding
+	var day dayTitles
 	n = 0
 	for _, d := range order {
-		out = append(out, compareDay(byDay[n:n+perDay[d]])...)
+		out = append(out, day.compare(byDay[n:n+perDay[d]])...)
 		n += perDay[d]
 	}
 	return out
 }
 
-// compareDay compares the items of one unit and day. A title is near
+// dayTitles are the titles of one unit and day seen so far: the first
+// record of each exact title, and the titles by their numbers. Its maps
+// serve one day after another.
+type dayTitles struct {
+	exact  map[string]itemRecord
+	byNums map[string][]seenTitle
+}
+
+type seenTitle struct {
+	rec   itemRecord
+	shape *titleShape
+}
+
+// compare compares the items of one unit and day. A title is near
 // another only with the same numbers, so each is compared with the earlier
 // titles of its numbers alone, in their order.
-func compareDay(items []itemRecord) []domain.Finding {
-	var out []domain.Finding
-	exact := map[string]itemRecord{} // first record of each exact title
-	type seen struct {
-		rec   itemRecord
-		shape *titleShape
+func (d *dayTitles) compare(items []itemRecord) []domain.Finding {
+	if d.exact == nil {
+		d.exact, d.byNums = map[string]itemRecord{}, map[string][]seenTitle{}
 	}
-	byNums := map[string][]seen{} // the titles seen, by their numbers
+	clear(d.exact)
+	clear(d.byNums)
+	exact, byNums := d.exact, d.byNums
+	var out []domain.Finding
 	for _, it := range items {
 		if first, ok := exact[it.key()]; ok {
 			if first.office() != it.office() {
@@ -109,7 +123,7 @@ func compareDay(items []itemRecord) []domain.Finding {
 				break
 			}
 		}
-		byNums[shape.nums] = append(byNums[shape.nums], seen{it, shape})
+		byNums[shape.nums] = append(byNums[shape.nums], seenTitle{it, shape})
 	}
 	return out
 }
