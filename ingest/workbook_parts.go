@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -21,7 +22,8 @@ import (
 type partsBook struct {
 	path    string
 	lim     Limits
-	zr      *zip.ReadCloser
+	zr      *zip.Reader
+	closer  io.Closer // the file zr reads, when not read into memory
 	sheets  []bookSheet
 	sst     []string
 	dateSys DateSystem
@@ -50,16 +52,51 @@ const (
 // open as a zip, exceeds the limits, is strict OOXML, or has a structure
 // this reader does not resolve the way excelize does.
 func openParts(path string, lim Limits) (b *partsBook, why string) {
-	zr, err := zip.OpenReader(path)
+	zr, closer, err := openZip(path)
 	if err != nil {
 		return nil, "zip: " + err.Error()
 	}
-	b = &partsBook{path: path, lim: lim, zr: zr}
+	b = &partsBook{path: path, lim: lim, zr: zr, closer: closer}
 	if why := b.open(); why != "" {
-		zr.Close()
+		b.Close()
 		return nil, why
 	}
 	return b, ""
+}
+
+// inMemoryZip is the size up to which a workbook is read whole into memory
+// before its parts are: a ledger of a few hundred kilobytes is then one
+// read, not a hundred small ones as the parts are decompressed.
+const inMemoryZip = 8 << 20
+
+// openZip opens the zip file at path; closer is nil for one read into
+// memory.
+func openZip(path string) (*zip.Reader, io.Closer, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	st, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	if st.Size() <= inMemoryZip {
+		data := make([]byte, st.Size())
+		_, err := io.ReadFull(f, data)
+		f.Close()
+		if err != nil {
+			return nil, nil, err
+		}
+		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+		return zr, nil, err
+	}
+	zr, err := zip.NewReader(f, st.Size())
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return zr, f, nil
 }
 
 func (b *partsBook) open() (why string) {
@@ -331,7 +368,10 @@ func (b *partsBook) Close() error {
 	if b.xl != nil {
 		b.xl.Close()
 	}
-	return b.zr.Close()
+	if b.closer == nil {
+		return nil
+	}
+	return b.closer.Close()
 }
 
 // excelize opens the whole file, once, for a hand-over.
