@@ -39,8 +39,8 @@ const parseCacheDir = "parse"
 // taken for new ones by a build that keeps its version string.
 const cacheFormat = "submission-9"
 
-// parseCache is the batch's own store of parsed files.
-// It is safe for concurrent use.
+// parseCache is the batch's own store of parsed files. It is safe for
+// concurrent use, but for prune, which runs alone.
 type parseCache struct {
 	root   string // cacheDir in the output folder
 	salt   string // program version + configuration digest
@@ -116,8 +116,21 @@ func (c *parseCache) load(rel, sha string) *ingest.Submission {
 	if !ok || desc == nil {
 		return nil
 	}
-	sub := *desc // the caller's own, to change
-	return &sub
+	return descriptionOf(desc) // the caller's own, to change
+}
+
+// descriptionOf is what the cache keeps of a submission: a copy without its
+// records and self-reported tables, sharing nothing the submission may
+// change (the index is written at the end of reading, the submissions are
+// used after).
+func descriptionOf(s *ingest.Submission) *ingest.Submission {
+	d := *s
+	d.Records, d.Summary = nil, nil
+	d.Sheets = slices.Clone(s.Sheets)
+	d.Rows = maps.Clone(s.Rows)
+	d.Subtotals = slices.Clone(s.Subtotals)
+	d.Findings = slices.Clone(s.Findings)
+	return &d
 }
 
 // sections calls each with the name and bytes of each section of the
@@ -195,9 +208,7 @@ func cutLength(data []byte) (part, rest []byte, err error) {
 func (c *parseCache) store(sub *ingest.Submission) bool {
 	k := c.key(sub.Path, sub.SHA256)
 	c.use(k)
-	meta := *sub
-	meta.Records, meta.Summary = nil, nil
-	err := c.packs.put(k, &meta, func(buf []byte) ([]byte, error) {
+	err := c.packs.put(k, descriptionOf(sub), func(buf []byte) ([]byte, error) {
 		w := &appendWriter{buf}
 		section := func(name string, write func() error) error {
 			w.lengthThen(func() error { w.b = append(w.b, name...); return nil })

@@ -3,7 +3,6 @@ package pipeline
 import (
 	"bytes"
 	"encoding/gob"
-	"os"
 	"path/filepath"
 	"sync"
 	"time"
@@ -13,8 +12,9 @@ import (
 
 // fileStamp is what the file system says of a file's state: where it is
 // (device, inode), its size, and when its content and its inode last
-// changed. Any write changes the inode's change time, which no program can
-// set back, so an unchanged stamp means unchanged content.
+// changed. On the file systems statStamp trusts, any write changes the
+// inode's change time, which no program can set back, so an unchanged
+// stamp means unchanged content.
 type fileStamp struct {
 	Dev, Ino     uint64
 	Size         int64
@@ -44,17 +44,20 @@ type fileHashes struct {
 // stampsFile is the file of kept hashes in the parse cache's folder.
 const stampsFile = "stamps"
 
+// keptHashes is the stamps file's gob (written by writeChecked).
+type keptHashes struct {
+	Format string
+	Hashes map[string]stampedHash
+}
+
 // openFileHashes reads the hashes kept in dir. started is when the run
 // started: stamps of files changed less than a second before are not kept,
 // as a write in the same tick of the clock would leave them unchanged.
 func openFileHashes(dir string, started time.Time) *fileHashes {
 	h := &fileHashes{path: filepath.Join(dir, stampsFile), trusted: started.Add(-time.Second),
 		before: map[string]stampedHash{}, now: map[string]stampedHash{}}
-	if data, err := os.ReadFile(h.path); err == nil {
-		var kept struct {
-			Format string
-			Hashes map[string]stampedHash
-		}
+	if data, ok := readChecked(h.path); ok {
+		var kept keptHashes
 		if gob.NewDecoder(bytes.NewReader(data)).Decode(&kept) == nil && kept.Format == cacheFormat {
 			h.before = kept.Hashes
 		}
@@ -93,16 +96,9 @@ func (h *fileHashes) keep(rel string, s stampedHash) {
 func (h *fileHashes) save() {
 	var b bytes.Buffer
 	h.mu.Lock()
-	err := gob.NewEncoder(&b).Encode(struct {
-		Format string
-		Hashes map[string]stampedHash
-	}{cacheFormat, h.now})
+	err := gob.NewEncoder(&b).Encode(keptHashes{cacheFormat, h.now})
 	h.mu.Unlock()
-	if err != nil {
-		return
-	}
-	tmp := h.path + ".tmp"
-	if os.WriteFile(tmp, b.Bytes(), 0o644) != nil || os.Rename(tmp, h.path) != nil {
-		os.Remove(tmp)
+	if err == nil {
+		writeChecked(h.path, b.Bytes())
 	}
 }

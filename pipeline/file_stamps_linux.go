@@ -3,18 +3,39 @@ package pipeline
 import (
 	"os"
 	"syscall"
+
+	"golang.org/x/sys/unix"
 )
 
-// statStamp returns the stamp of the file at path.
+// statStamp returns the stamp of the file at path, or false when its file
+// system may let a program set the inode's change time, or keep no such
+// time: FAT and exFAT (where it is the modification time), network and
+// FUSE file systems (where it is the server's). Only local file systems
+// known to keep it are trusted.
 func statStamp(path string) (fileStamp, bool) {
 	info, err := os.Stat(path)
 	if err != nil {
 		return fileStamp{}, false
 	}
 	st, ok := info.Sys().(*syscall.Stat_t)
-	if !ok {
+	if !ok || !trustsChangeTime(path) {
 		return fileStamp{}, false
 	}
 	return fileStamp{Dev: st.Dev, Ino: st.Ino, Size: st.Size,
 		MTime: st.Mtim.Nano(), CTime: st.Ctim.Nano()}, true
+}
+
+// trustsChangeTime reports whether the file system of path keeps an inode
+// change time no program can set.
+func trustsChangeTime(path string) bool {
+	var fs unix.Statfs_t
+	if unix.Statfs(path, &fs) != nil {
+		return false
+	}
+	switch int64(fs.Type) {
+	case unix.EXT4_SUPER_MAGIC, unix.XFS_SUPER_MAGIC, unix.BTRFS_SUPER_MAGIC, unix.TMPFS_MAGIC,
+		unix.OVERLAYFS_SUPER_MAGIC, 0x2FC12FC1: // the last: ZFS
+		return true
+	}
+	return false
 }

@@ -58,3 +58,37 @@ func TestStampsSpareHashing(t *testing.T) {
 		t.Errorf("after a same-size, same-time rewrite: %d files hashed, %d parsed; want 1 and 1", third.FilesHashed, third.FilesParsed)
 	}
 }
+
+// TestStampsOfFreshFiles: a file changed within a second of a run is
+// hashed again by the next run (a write in the same tick of the clock
+// could leave its stamp as it was); one older than that is not.
+func TestStampsOfFreshFiles(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "a.xlsx")
+	if err := os.WriteFile(path, []byte("ledger"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := statStamp(path); !ok {
+		t.Skip("no stamps on this file system")
+	}
+	now := time.Now()
+	for i, run := range []struct {
+		started    time.Time
+		wantHashed int
+	}{
+		{now, 1},                      // the first run hashes
+		{now, 1},                      // the file was fresh: its stamp was not kept
+		{now.Add(2 * time.Second), 1}, // still not kept: this run keeps it
+		{now.Add(3 * time.Second), 0}, // kept: not hashed
+	} {
+		h := openFileHashes(dir, run.started)
+		sha, err := h.hash("a.xlsx", path)
+		if err != nil || sha == "" {
+			t.Fatalf("run %d: %q, %v", i, sha, err)
+		}
+		if h.hashed != run.wantHashed {
+			t.Errorf("run %d hashed %d files, want %d", i, h.hashed, run.wantHashed)
+		}
+		h.save()
+	}
+}

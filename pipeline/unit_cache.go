@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"hash/crc32"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -19,7 +20,7 @@ import (
 	"gongkai/transform"
 )
 
-// unitCacheDir, under the parse cache, keeps each unit's results and files
+// unitCacheDir, in the caches' folder beside the parse cache, keeps each unit's results and files
 // (its workbook, its parts of the county's files) by a digest of
 // everything they are made from, so that a re-run computes and writes
 // again only the units whose inputs changed.
@@ -27,7 +28,7 @@ const unitCacheDir = "units"
 
 // unitCacheFormat names the shape of a cached unit: change it whenever
 // unitResult, output.UnitParts or what a unit's digest covers changes.
-const unitCacheFormat = "unit-2"
+const unitCacheFormat = "unit-3"
 
 // unitResultFile is the file of a unit's cached result in its folder.
 const unitResultFile = "unit.gob"
@@ -107,6 +108,24 @@ type cachedUnit struct {
 	// given again.
 	WorkbookSize int64
 	WorkbookTime time.Time
+	// FilesCRC is the CRC-32C of the unit's files (workbook, parts), in
+	// the order of UnitParts.Files: they are not synced when the unit is
+	// kept, so a crash of the machine could leave them damaged under a
+	// kept result; a damaged unit is computed again.
+	FilesCRC uint32
+}
+
+// filesCRC is the CRC-32C of the files of parts, one after the other.
+func filesCRC(parts output.UnitParts) (uint32, error) {
+	var sum uint32
+	for _, f := range parts.Files() {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return 0, err
+		}
+		sum = crc32.Update(sum, castagnoli, data)
+	}
+	return sum, nil
 }
 
 // load returns the unit cached under key, or false.
@@ -131,6 +150,9 @@ func (c *unitCache) load(key string) (unitResult, bool) {
 		}
 	}
 	if parts.Check() != nil {
+		return unitResult{}, false
+	}
+	if sum, err := filesCRC(parts); err != nil || sum != cu.FilesCRC {
 		return unitResult{}, false
 	}
 	c.use(key)
@@ -159,6 +181,10 @@ func (c *unitCache) store(key, work string, res unitResult) unitResult {
 			return res
 		}
 		cu.WorkbookSize, cu.WorkbookTime = st.Size(), st.ModTime()
+	}
+	var err error
+	if cu.FilesCRC, err = filesCRC(res.parts); err != nil {
+		return res
 	}
 	var buf bytes.Buffer
 	if key == "" || gob.NewEncoder(&buf).Encode(cu) != nil ||

@@ -1,0 +1,43 @@
+package pipeline
+
+import (
+	"encoding/binary"
+	"hash/crc32"
+	"os"
+	"path/filepath"
+)
+
+// castagnoli is the CRC-32C table the caches check their files with.
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// writeChecked puts data in place at path whole, followed by its CRC-32C:
+// written beside it, then renamed over it. The caches do not sync: a file
+// lost or damaged in a crash only costs work again (readChecked tells).
+func writeChecked(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	_, err = tmp.Write(binary.LittleEndian.AppendUint32(data, crc32.Checksum(data, castagnoli)))
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
+	return err
+}
+
+// readChecked reads a file writeChecked wrote and returns its data, or
+// false when it is missing, cut short or damaged.
+func readChecked(path string) ([]byte, bool) {
+	data, err := os.ReadFile(path)
+	if err != nil || len(data) < 4 {
+		return nil, false
+	}
+	body := data[:len(data)-4]
+	return body, crc32.Checksum(body, castagnoli) == binary.LittleEndian.Uint32(data[len(data)-4:])
+}
