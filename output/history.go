@@ -35,7 +35,10 @@ func WriteHistory(dir string, y *domain.YearFigures) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return h.Path(), h.Commit()
+	if err := h.Commit(); err != nil {
+		return "", err
+	}
+	return h.Path(), nil
 }
 
 // StagedHistory is a year's figures written beside their place, to be put
@@ -49,6 +52,12 @@ func StageHistory(dir string, y *domain.YearFigures) (*StagedHistory, error) {
 	path := HistoryPath(dir, y.Year)
 	if err := os.MkdirAll(filepath.Dir(path), dirMode); err != nil {
 		return nil, fmt.Errorf("output: %w", err)
+	}
+	// What a run killed between staging and putting in place left.
+	if stale, err := filepath.Glob(filepath.Join(filepath.Dir(path), "."+historyFile+".tmp-*")); err == nil {
+		for _, f := range stale {
+			os.Remove(f)
+		}
 	}
 	data, err := encodeHistory(y)
 	if err != nil {

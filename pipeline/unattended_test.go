@@ -263,15 +263,32 @@ func TestKilledRunThenGoodRun(t *testing.T) {
 	// process, half-written temporary files, a half-written cache entry.
 	os.WriteFile(filepath.Join(out, lockName), []byte("999999\n"), 0o644)
 	os.WriteFile(filepath.Join(out, "2025", ".run.json.tmp-123"), []byte("{"), 0o644)
-	os.WriteFile(filepath.Join(out, cacheDir, ".abc.tmp-1"), []byte("x"), 0o644)
+	var before runJSON
+	readJSON(t, filepath.Join(out, "2025", "run.json"), &before)
+	parse := filepath.Join(out, cacheDir, parseCacheDir)
+	left := []string{
+		filepath.Join(out, cacheDir, ".abc.tmp-1"),                        // the one-file-per-entry cache of earlier versions
+		filepath.Join(parse, "run-killed"+packSuffix),                     // a pack no index names
+		filepath.Join(parse, "."+packIndexName+".tmp-1"),                  // an index half-written
+		filepath.Join(parse, "."+stampsFile+".tmp-1"),                     // hashes half-written
+		filepath.Join(out, "history", "2025", ".metrics.json.tmp-1"),      // the year's figures staged
+		filepath.Join(out, cacheDir, unitCacheDir, "2025", ".work-x-1/a"), // a unit half-written
+	}
+	for _, f := range left {
+		os.MkdirAll(filepath.Dir(f), 0o755)
+		os.WriteFile(f, []byte("x"), 0o644)
+	}
 	mustRun(t, Options{Inbox: inbox, Out: out})
 	var got runJSON
 	readJSON(t, filepath.Join(out, "2025", "run.json"), &got)
 	if got.Year != 2025 || len(got.Units) == 0 {
 		t.Errorf("the good run after a killed one wrote %+v", got.Year)
 	}
-	if _, err := os.Stat(filepath.Join(out, cacheDir, ".abc.tmp-1")); !os.IsNotExist(err) {
-		t.Error("a half-written cache entry was left behind")
+	compareMetrics(t, "county after a killed run", before.County.Metrics, got.County.Metrics)
+	for _, f := range left {
+		if _, err := os.Stat(f); !os.IsNotExist(err) {
+			t.Errorf("%s was left behind", f)
+		}
 	}
 }
 
@@ -296,31 +313,50 @@ func TestWorkbookHeldOpenDuringRun(t *testing.T) {
 	}
 }
 
-// TestCachedUnitCutShort: a unit whose kept parts file was cut short (a
-// crash after it was kept) is computed again, and the run succeeds.
+// TestCachedUnitCutShort: a unit whose kept parts file was cut short or
+// zeroed (a crash after it was kept) is computed again, and the run
+// succeeds.
 func TestCachedUnitCutShort(t *testing.T) {
-	dir, inbox := smallCounty(t)
-	out := filepath.Join(dir, "out")
-	mustRun(t, Options{Inbox: inbox, Out: out})
-	parts, err := filepath.Glob(filepath.Join(out, ".cache", "units", "2025", "*", "parts"))
-	if err != nil || len(parts) == 0 {
-		t.Fatalf("no kept parts files: %v", err)
-	}
-	cut := false
-	for _, p := range parts { // the first of a unit that has records
-		if st, err := os.Stat(p); err == nil && st.Size() > 1 {
-			if err := os.Truncate(p, st.Size()/2); err != nil {
-				t.Fatal(err)
+	for _, damage := range []struct {
+		what string
+		do   func(path string, size int64) error
+	}{
+		{"cut short", func(p string, size int64) error { return os.Truncate(p, size/2) }},
+		{"zeroed", func(p string, size int64) error { // as a crash of the machine may leave it: same size
+			f, err := os.OpenFile(p, os.O_WRONLY, 0)
+			if err != nil {
+				return err
 			}
-			cut = true
-			break
-		}
-	}
-	if !cut {
-		t.Fatal("no unit has parts")
-	}
-	again := mustRun(t, Options{Inbox: inbox, Out: out})
-	if again.UnitsComputed != 1 {
-		t.Errorf("%d units computed after one unit's parts were cut short, want 1", again.UnitsComputed)
+			defer f.Close()
+			_, err = f.WriteAt(make([]byte, size/2), size/4)
+			return err
+		}},
+	} {
+		t.Run(damage.what, func(t *testing.T) {
+			dir, inbox := smallCounty(t)
+			out := filepath.Join(dir, "out")
+			mustRun(t, Options{Inbox: inbox, Out: out})
+			parts, err := filepath.Glob(filepath.Join(out, ".cache", "units", "2025", "*", "parts"))
+			if err != nil || len(parts) == 0 {
+				t.Fatalf("no kept parts files: %v", err)
+			}
+			damaged := false
+			for _, p := range parts { // the first of a unit that has records
+				if st, err := os.Stat(p); err == nil && st.Size() > 1 {
+					if err := damage.do(p, st.Size()); err != nil {
+						t.Fatal(err)
+					}
+					damaged = true
+					break
+				}
+			}
+			if !damaged {
+				t.Fatal("no unit has parts")
+			}
+			again := mustRun(t, Options{Inbox: inbox, Out: out})
+			if again.UnitsComputed != 1 {
+				t.Errorf("%d units computed after one unit's parts were %s, want 1", again.UnitsComputed, damage.what)
+			}
+		})
 	}
 }
