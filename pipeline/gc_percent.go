@@ -13,9 +13,10 @@ import (
 // and saves a sixth of the collections: 6 % of the batch's time.
 const batchGCPercent = 150
 
-// tuneGC sets batchGCPercent for the run, unless GOGC says otherwise, and
-// returns what puts the setting back.
-func tuneGC() (restore func()) {
+// TuneGC sets batchGCPercent for a batch, unless GOGC says otherwise, and
+// returns what puts the setting back. It is the program's to call (the
+// setting is the whole process's), around Run.
+func TuneGC() (restore func()) {
 	if os.Getenv("GOGC") != "" {
 		return func() {}
 	}

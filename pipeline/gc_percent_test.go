@@ -16,7 +16,7 @@ func gcPercent() int {
 func TestTuneGC(t *testing.T) {
 	before := gcPercent()
 	t.Setenv("GOGC", "")
-	restore := tuneGC()
+	restore := TuneGC()
 	if got := gcPercent(); got != batchGCPercent {
 		t.Errorf("during the run GOGC is %d, want %d", got, batchGCPercent)
 	}
@@ -27,7 +27,7 @@ func TestTuneGC(t *testing.T) {
 	t.Setenv("GOGC", "80")
 	debug.SetGCPercent(80)
 	defer debug.SetGCPercent(before)
-	restore = tuneGC()
+	restore = TuneGC()
 	if got := gcPercent(); got != 80 {
 		t.Errorf("GOGC=80 set by the operator became %d", got)
 	}

@@ -96,7 +96,6 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		return nil, err
 	}
 	defer lock.release()
-	defer tuneGC()()
 	timings := map[string]time.Duration{}
 	stage := func(name string, t0 time.Time) { timings[name] = time.Since(t0) }
 

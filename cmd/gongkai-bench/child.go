@@ -93,6 +93,7 @@ func childBatch(inbox, out string, units int, heapProfile string) (result, error
 	defer rss.stop()
 	var ingestPeak, unitsPeak int64
 	t0 := time.Now()
+	defer pipeline.TuneGC()()
 	r, err := pipeline.Run(context.Background(), pipeline.Options{
 		Inbox: inbox, Out: out, Config: benchConfig(units), Version: "bench", Settle: 0,
 		Progress: func(stage pipeline.Stage, done, total int) {

@@ -38,6 +38,7 @@ func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		level = slog.LevelDebug
 	}
 	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
+	defer pipeline.TuneGC()()
 	res, err := pipeline.Run(ctx, pipeline.Options{Inbox: *inbox, Out: *out, Year: *year, Config: cfg, Version: version, Logger: logger, Settle: *settle,
 		Progress: progressReporter(stderr, logger)})
 	if err != nil {
