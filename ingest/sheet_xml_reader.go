@@ -274,11 +274,8 @@ func (p *sheetParser) cell(row, col int, cells []string) ([]string, int, bool) {
 		return cells, col, false
 	}
 	val := v // a shared string's text, for a shared string
-	switch t {
-	case cellInline:
-		if hasIS {
-			val = is
-		}
+	if t == cellInline && hasIS {
+		val = is
 	}
 	if formula && !hasV {
 		p.formulas = append(p.formulas, cellRef{row, col})

@@ -72,6 +72,7 @@ func TestParquetRoundTrip(t *testing.T) {
 	}
 }
 
+// TestParquetIsCompressed: zstd, statistics for dates and none for text.
 func TestParquetIsCompressed(t *testing.T) {
 	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
 	defer mem.AssertSize(t, 0)
@@ -90,5 +91,25 @@ func TestParquetIsCompressed(t *testing.T) {
 	}
 	if got := col.Compression().String(); got != "ZSTD" {
 		t.Errorf("compression = %s, want ZSTD", got)
+	}
+	// Statistics for dates (filters on them skip row groups), none for text.
+	rg := rdr.MetaData().RowGroup(0)
+	for i := 0; i < rg.NumColumns(); i++ {
+		cc, err := rg.ColumnChunk(i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := cc.PathInSchema().String()
+		stats, _ := cc.StatsSet()
+		switch name {
+		case domain.FieldTitle, domain.LineageFile:
+			if stats {
+				t.Errorf("column %s has statistics", name)
+			}
+		case domain.FieldDate:
+			if !stats {
+				t.Errorf("column %s has no statistics", name)
+			}
+		}
 	}
 }

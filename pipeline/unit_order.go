@@ -1,25 +1,20 @@
 package pipeline
 
-import "slices"
-
 // unitOrder is the order units are computed in (indexes into names):
 // first those with records held in memory since reading, then the others,
 // each in names' order. Held records are let go when their unit is done;
 // computed in the roster's order, they would wait, and take memory, while
 // units before them load theirs from the parse cache.
 func unitOrder(names []string, work map[string]*unitWork) []int {
-	order := make([]int, len(names))
-	for i := range order {
-		order[i] = i
-	}
-	held := func(i int) int {
-		if holdsRecords(work[names[i]]) {
-			return 0
+	var held, rest []int
+	for i, name := range names {
+		if holdsRecords(work[name]) {
+			held = append(held, i)
+		} else {
+			rest = append(rest, i)
 		}
-		return 1
 	}
-	slices.SortStableFunc(order, func(a, b int) int { return held(a) - held(b) })
-	return order
+	return append(held, rest...)
 }
 
 // holdsRecords reports whether any file a unit counts has its records in
