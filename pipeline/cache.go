@@ -37,7 +37,7 @@ const parseCacheDir = "parse"
 // cacheFormat names the shape of a cached submission: change it whenever
 // ingest.Submission gains or loses a field, so that old entries are not
 // taken for new ones by a build that keeps its version string.
-const cacheFormat = "submission-9"
+const cacheFormat = "submission-10"
 
 // parseCache is the batch's own store of parsed files. It is safe for
 // concurrent use, but for prune, which runs alone.
@@ -94,14 +94,11 @@ func buildIdentity(version string) string {
 }
 
 // An entry is one file's description — the submission without its
-// records and self-reported tables — and its records: sections, each a
-// name and its bytes after their lengths (8 bytes, little endian): the
-// self-reported tables (gob) as summarySection, and each kind's records as
-// an Arrow IPC stream under the kind's name. A re-run reads every
-// description, but the records and tables only of the units it computes
-// again.
-const summarySection = "summary"
-
+// records and self-reported tables — kept in the index, then in a pack its
+// self-reported tables (gob) as the entry's head and its records as the
+// body: for each kind, the kind's name and an Arrow IPC stream, each after
+// its length (8 bytes, little endian). A re-run reads every description,
+// but the records and tables only of the units it computes again.
 func (c *parseCache) key(rel, sha string) string {
 	sum := sha256.Sum256([]byte(c.salt + "|" + rel + "|" + sha))
 	return hex.EncodeToString(sum[:16])
@@ -133,63 +130,50 @@ func descriptionOf(s *ingest.Submission) *ingest.Submission {
 	return &d
 }
 
-// sections calls each with the name and bytes of each section of the
-// records of the parsed file for rel with content hash sha.
-func (c *parseCache) sections(rel, sha string, each func(name string, data []byte) error) error {
-	data, err := c.packs.records(c.key(rel, sha))
-	if err != nil {
-		return err
-	}
-	for len(data) > 0 {
-		var name, part []byte
-		if name, data, err = cutLength(data); err == nil {
-			part, data, err = cutLength(data)
-		}
-		if err == nil {
-			err = each(string(name), part)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // loadSummary returns the self-reported tables of the parsed file for rel
 // with content hash sha.
 func (c *parseCache) loadSummary(rel, sha string) (*domain.SelfReport, error) {
-	var out *domain.SelfReport
-	err := c.sections(rel, sha, func(name string, data []byte) error {
-		if name != summarySection {
-			return nil
-		}
-		return gob.NewDecoder(bytes.NewReader(data)).Decode(&out)
-	})
-	if err == nil && out == nil {
-		err = fmt.Errorf("no summary tables in the cache")
+	data, err := c.packs.head(c.key(rel, sha))
+	if err != nil {
+		return nil, err
 	}
-	return out, err
+	if len(data) == 0 {
+		return nil, fmt.Errorf("no summary tables in the cache")
+	}
+	var out *domain.SelfReport
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&out); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // loadRecords returns the records of the parsed file for rel with content
 // hash sha.
 func (c *parseCache) loadRecords(rel, sha string, mem memory.Allocator) (map[domain.Kind]arrow.RecordBatch, error) {
-	out := map[domain.Kind]arrow.RecordBatch{}
-	err := c.sections(rel, sha, func(name string, data []byte) error {
-		if name == summarySection {
-			return nil
-		}
-		rec, err := readIPC(data, mem)
-		if err == nil {
-			out[domain.Kind(name)] = rec
-		}
-		return err
-	})
+	data, err := c.packs.body(c.key(rel, sha))
 	if err != nil {
+		return nil, err
+	}
+	out := map[domain.Kind]arrow.RecordBatch{}
+	fail := func(err error) (map[domain.Kind]arrow.RecordBatch, error) {
 		for _, r := range out {
 			r.Release()
 		}
 		return nil, err
+	}
+	for len(data) > 0 {
+		var kind, stream []byte
+		if kind, data, err = cutLength(data); err == nil {
+			stream, data, err = cutLength(data)
+		}
+		if err != nil {
+			return fail(err)
+		}
+		rec, err := readIPC(stream, mem)
+		if err != nil {
+			return fail(err)
+		}
+		out[domain.Kind(kind)] = rec
 	}
 	return out, nil
 }
@@ -208,23 +192,21 @@ func cutLength(data []byte) (part, rest []byte, err error) {
 func (c *parseCache) store(sub *ingest.Submission) bool {
 	k := c.key(sub.Path, sub.SHA256)
 	c.use(k)
-	err := c.packs.put(k, descriptionOf(sub), func(buf []byte) ([]byte, error) {
+	err := c.packs.put(k, descriptionOf(sub), func(buf []byte) ([]byte, int, error) {
 		w := &appendWriter{buf}
-		section := func(name string, write func() error) error {
-			w.lengthThen(func() error { w.b = append(w.b, name...); return nil })
-			return w.lengthThen(write)
-		}
 		if sub.Summary != nil {
-			if err := section(summarySection, func() error { return gob.NewEncoder(w).Encode(sub.Summary) }); err != nil {
-				return nil, err
+			if err := gob.NewEncoder(w).Encode(sub.Summary); err != nil {
+				return nil, 0, err
 			}
 		}
+		head := len(w.b)
 		for _, kind := range slices.Sorted(maps.Keys(sub.Records)) {
-			if err := section(string(kind), func() error { return writeIPC(w, sub.Records[kind]) }); err != nil {
-				return nil, err
+			w.lengthThen(func() error { w.b = append(w.b, kind...); return nil })
+			if err := w.lengthThen(func() error { return writeIPC(w, sub.Records[kind]) }); err != nil {
+				return nil, 0, err
 			}
 		}
-		return w.b, nil
+		return w.b, head, nil
 	})
 	return err == nil
 }

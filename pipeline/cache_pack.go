@@ -41,7 +41,10 @@ type packEntry[D any] struct {
 	Desc     D
 	Pack     string
 	Off, Len int64
-	CRC      uint32
+	// The entry's bytes are a head (its first Head bytes) and a body, each
+	// with its CRC-32C: either is read without the other.
+	Head             int64
+	HeadCRC, BodyCRC uint32
 }
 
 // packIndex is the index file's gob (written by writeChecked).
@@ -79,17 +82,31 @@ func (s *packStore[D]) description(key string) (D, bool) {
 	return e.Desc, ok
 }
 
-// records returns the records of key's entry.
-func (s *packStore[D]) records(key string) ([]byte, error) {
+// head returns the head of key's entry.
+func (s *packStore[D]) head(key string) ([]byte, error) {
 	e, f, err := s.open(key)
 	if err != nil {
 		return nil, err
 	}
-	b := make([]byte, e.Len)
-	if _, err := f.ReadAt(b, e.Off); err != nil {
+	return readSum(f, e.Off, e.Head, e.HeadCRC)
+}
+
+// body returns the body of key's entry.
+func (s *packStore[D]) body(key string) ([]byte, error) {
+	e, f, err := s.open(key)
+	if err != nil {
 		return nil, err
 	}
-	if crc32.Checksum(b, castagnoli) != e.CRC {
+	return readSum(f, e.Off+e.Head, e.Len-e.Head, e.BodyCRC)
+}
+
+// readSum reads n bytes at off and checks their CRC-32C.
+func readSum(f *os.File, off, n int64, sum uint32) ([]byte, error) {
+	b := make([]byte, n)
+	if _, err := f.ReadAt(b, off); err != nil {
+		return nil, err
+	}
+	if crc32.Checksum(b, castagnoli) != sum {
 		return nil, fmt.Errorf("cache entry damaged")
 	}
 	return b, nil
@@ -113,16 +130,16 @@ func (s *packStore[D]) open(key string) (packEntry[D], *os.File, error) {
 	return e, f, nil
 }
 
-// put keeps an entry under key: desc, and the records that write appends
-// to the buffer it is given. Entries are written side by side, each at its
-// own place.
-func (s *packStore[D]) put(key string, desc D, write func(buf []byte) ([]byte, error)) error {
+// put keeps an entry under key: desc, and the bytes that write appends to
+// the buffer it is given, the first head of them its head. Entries are
+// written side by side, each at its own place.
+func (s *packStore[D]) put(key string, desc D, write func(buf []byte) (b []byte, head int, err error)) error {
 	bp, _ := s.pool.Get().(*[]byte)
 	if bp == nil {
 		bp = new([]byte)
 	}
 	defer s.pool.Put(bp)
-	b, err := write((*bp)[:0])
+	b, head, err := write((*bp)[:0])
 	if err != nil {
 		return err
 	}
@@ -136,7 +153,8 @@ func (s *packStore[D]) put(key string, desc D, write func(buf []byte) ([]byte, e
 		return err
 	}
 	s.mu.Lock()
-	s.index[key] = packEntry[D]{Desc: desc, Pack: name, Off: off, Len: int64(len(b)), CRC: crc32.Checksum(b, castagnoli)}
+	s.index[key] = packEntry[D]{Desc: desc, Pack: name, Off: off, Len: int64(len(b)), Head: int64(head),
+		HeadCRC: crc32.Checksum(b[:head], castagnoli), BodyCRC: crc32.Checksum(b[head:], castagnoli)}
 	s.mu.Unlock()
 	return nil
 }

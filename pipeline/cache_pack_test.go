@@ -11,8 +11,9 @@ import (
 // putEntry stores desc and recs under key.
 func putEntry(t *testing.T, s *packStore[string], key, desc, recs string) {
 	t.Helper()
-	err := s.put(key, desc, func(buf []byte) ([]byte, error) {
-		return append(buf, recs...), nil
+	err := s.put(key, desc, func(buf []byte) ([]byte, int, error) {
+		buf = append(buf, "head of "+key...)
+		return append(buf, recs...), len("head of " + key), nil
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -72,9 +73,12 @@ func TestPackStoreRuns(t *testing.T) {
 			if !ok || desc != v {
 				t.Fatalf("run %d: %s description %q, %v; want %q", run, key, desc, ok, v)
 			}
-			recs, err := s.records(key)
+			recs, err := s.body(key)
 			if err != nil || string(recs) != "|"+v+" records" {
 				t.Fatalf("run %d: %s records %q, %v", run, key, recs, err)
+			}
+			if head, err := s.head(key); err != nil || string(head) != "head of "+key {
+				t.Fatalf("run %d: %s head %q, %v", run, key, head, err)
 			}
 		}
 		s.close()
@@ -125,10 +129,13 @@ func TestPackStoreDamage(t *testing.T) {
 	if d, ok := s.description("b"); !ok || d != "description of b" {
 		t.Errorf("b's description: %q, %v", d, ok)
 	}
-	if r, err := s.records("b"); err == nil {
+	if r, err := s.body("b"); err == nil {
 		t.Errorf("damaged records read back as %q", r)
 	}
-	if r, err := s.records("a"); err != nil || string(r) != "records of a" {
+	if h, err := s.head("b"); err != nil || string(h) != "head of b" {
+		t.Errorf("b's head, undamaged: %q, %v", h, err)
+	}
+	if r, err := s.body("a"); err != nil || string(r) != "records of a" {
 		t.Errorf("a's records: %q, %v", r, err)
 	}
 	if err := s.keepOnly(map[string]bool{"a": true}); err != nil {
