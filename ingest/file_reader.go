@@ -21,10 +21,11 @@ type fileReader struct {
 	cover    coverValues
 	titles   []string    // texts above the headers, for the year and the unit
 	years    map[int]int // years of the dates read, for the year when nothing else says
+	keys     headerMemo  // header keys of the texts tried as headers
 }
 
 func newFileReader(r *Reader, sub *Submission, sys DateSystem) *fileReader {
-	return &fileReader{r: r, sub: sub, dateSys: sys, builders: map[domain.Kind]*ledgerBuilder{}, years: map[int]int{}}
+	return &fileReader{r: r, sub: sub, dateSys: sys, builders: map[domain.Kind]*ledgerBuilder{}, years: map[int]int{}, keys: headerMemo{}}
 }
 
 // finding records a problem at a position of this file.
@@ -63,10 +64,10 @@ func (fr *fileReader) readSheet(sh sheetSource) {
 		}
 		cells = normalizeCells(cells)
 		head = append(head, cells)
-		layout, ok := fr.r.headers.matchHeader(cells)
+		layout, ok := fr.r.headers.matchHeader(cells, fr.keys)
 		if len(head) >= 2 {
 			// A two-row header: labels merged down from the row above count too.
-			if two, ok2 := fr.r.headers.matchHeader(combineHeaderRows(head[len(head)-2], cells)); ok2 && (!ok || two.width > layout.width) {
+			if two, ok2 := fr.r.headers.matchHeader(combineHeaderRows(head[len(head)-2], cells), fr.keys); ok2 && (!ok || two.width > layout.width) {
 				layout, ok = two, true
 			}
 		}

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"reflect"
 	"testing"
 
 	"gongkai/domain"
@@ -49,6 +50,13 @@ func FuzzHeaderKey(f *testing.F) {
 		if k := HeaderKey(s); HeaderKey(k) != k {
 			t.Fatalf("HeaderKey is not idempotent on %q: %q then %q", s, k, HeaderKey(k))
 		}
-		idx.matchHeader([]string{s, NormalizeText(s), HeaderKey(s)}) // must not panic
+		cells := []string{s, NormalizeText(s), HeaderKey(s)}
+		memo := headerMemo{}
+		for range 2 { // the second time from the memo
+			got, ok := idx.matchHeader(cells, memo)
+			if want, wantOK := idx.matchHeader(cells, nil); ok != wantOK || !reflect.DeepEqual(got, want) {
+				t.Fatalf("%q: with a file's memo %v %+v, without %v %+v", s, ok, got, wantOK, want)
+			}
+		}
 	})
 }

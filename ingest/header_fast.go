@@ -42,6 +42,27 @@ func (h *headerKeys) key(s string) string {
 	return k
 }
 
+// headerMemo keeps HeaderKeys for one file's rows (see matchHeader).
+type headerMemo map[string]string
+
+// headerMemoSize bounds a file's memo.
+const headerMemoSize = 4096
+
+// key returns HeaderKey(s), from m when it has it.
+func (m headerMemo) key(h *headerKeys, s string) string {
+	if m == nil || len(s) > memoText {
+		return h.key(s)
+	}
+	if k, ok := m[s]; ok {
+		return k
+	}
+	k := h.key(s)
+	if len(m) < headerMemoSize {
+		m[s] = k
+	}
+	return k
+}
+
 // mayName reports whether s can reduce to a key of the index: ASCII text
 // only when some key is ASCII (HeaderKey keeps ASCII text ASCII), and text
 // of maxRunes characters or fewer. HeaderKey keeps every CJK unified

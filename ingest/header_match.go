@@ -62,13 +62,16 @@ type ledgerLayout struct {
 // matchHeader tries a row as the header of each ledger kind and returns the
 // best layout whose required fields are all present. ok is false when the
 // row is no ledger header.
-func (idx headerIndex) matchHeader(cells []string) (best ledgerLayout, ok bool) {
+// memo, when not nil, keeps the keys of the texts tried, for the rows of
+// one file: a plain map is quicker than the index's shared memo, and a
+// file's records are tried row after row (for a repeated header).
+func (idx headerIndex) matchHeader(cells []string, memo headerMemo) (best ledgerLayout, ok bool) {
 	layouts := make([]*ledgerLayout, len(domain.LedgerKinds)) // by the kinds' order
 	for c, text := range cells {
 		if text == "" || !idx.keys.mayName(text) {
 			continue
 		}
-		for _, ref := range idx.fields[idx.keys.key(text)] {
+		for _, ref := range idx.fields[memo.key(idx.keys, text)] {
 			l := layouts[ref.order]
 			if l == nil {
 				l = &ledgerLayout{kind: ref.kind, cols: make([]int, len(domain.LedgerFields[ref.kind]))}

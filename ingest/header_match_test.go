@@ -26,7 +26,7 @@ func TestMatchHeader(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			l, ok := idx.matchHeader(tt.cells)
+			l, ok := idx.matchHeader(tt.cells, nil)
 			if tt.kind == "" {
 				if ok {
 					t.Fatalf("matched %s, want no header", l.kind)
@@ -41,7 +41,7 @@ func TestMatchHeader(t *testing.T) {
 			}
 		})
 	}
-	l, _ := idx.matchHeader([]string{"受理日期", "申请主体", "处理结果", "收费（万元）"})
+	l, _ := idx.matchHeader([]string{"受理日期", "申请主体", "处理结果", "收费（万元）"}, nil)
 	if !l.amountWan {
 		t.Error("a 万元 amount header must scale amounts")
 	}

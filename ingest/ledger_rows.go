@@ -46,7 +46,7 @@ func (fr *fileReader) classify(cells []string, l ledgerLayout) rowRole {
 			return roleNote
 		}
 	}
-	if again, ok := fr.r.headers.matchHeader(cells); ok && again.kind == l.kind {
+	if again, ok := fr.r.headers.matchHeader(cells, fr.keys); ok && again.kind == l.kind {
 		return roleHeader
 	}
 	return roleRecord

@@ -92,7 +92,7 @@ func (fr *fileReader) headerContinues(l *ledgerLayout, header []string, src rowS
 	next, err := src.Cells()
 	if err == nil {
 		next = normalizeCells(next)
-		if two, ok := fr.r.headers.matchHeader(combineHeaderRows(header, next)); ok && two.kind == l.kind && two.width > l.width {
+		if two, ok := fr.r.headers.matchHeader(combineHeaderRows(header, next), fr.keys); ok && two.kind == l.kind && two.width > l.width {
 			*l = two
 			return src, row + 1
 		}
