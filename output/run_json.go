@@ -61,12 +61,16 @@ func writeRunJSON(path string, r *Report) error {
 // marshalRun renders r as run.json, indented, with a final newline.
 func marshalRun(r *Report) ([]byte, error) {
 	ids := r.Config.MetricIDs()
+	listed := map[string]bool{}
+	for _, id := range ids {
+		listed[id] = true
+	}
 	out := runJSON{
 		Year:               r.Year,
 		StartedAt:          r.StartedAt,
 		DurationMS:         r.Duration.Milliseconds(),
 		Version:            r.Version,
-		County:             countyJSON{Name: r.Config.County, Metrics: metricsJSON{ids, r.County}},
+		County:             countyJSON{Name: r.Config.County, Metrics: metricsJSON{ids, listed, r.County}},
 		Units:              orderedObject{},
 		Inputs:             nonNil(r.Inputs),
 		Accounting:         r.Accounting,
@@ -90,7 +94,7 @@ func marshalRun(r *Report) ([]byte, error) {
 		for i, o := range u.Offices {
 			offices[i] = officeJSON{Name: o.Name, Status: o.Status, Files: nonNil(o.Files)}
 		}
-		out.Units = append(out.Units, member{u.Name, unitJSON{metricsJSON{ids, u.Metrics}, offices}})
+		out.Units = append(out.Units, member{u.Name, unitJSON{metricsJSON{ids, listed, u.Metrics}, offices}})
 	}
 	for _, f := range r.Findings {
 		if out.FindingsByRule[f.Rule] == nil {
@@ -110,26 +114,46 @@ func marshalRun(r *Report) ([]byte, error) {
 }
 
 // metricsJSON renders metrics as an object with every id of ids, in that
-// order (an absent one as 0), then any other metric of m by id.
+// order (an absent one as 0), then any other metric of m by id. listed is
+// the set of ids.
 type metricsJSON struct {
-	ids []string
-	m   domain.Metrics
+	ids    []string
+	listed map[string]bool
+	m      domain.Metrics
 }
 
-// MarshalJSON implements json.Marshaler.
+// MarshalJSON implements json.Marshaler, appending each member itself (a
+// province's run.json has tens of thousands of units' metrics).
 func (mj metricsJSON) MarshalJSON() ([]byte, error) {
-	obj := make(orderedObject, 0, len(mj.ids))
-	listed := map[string]bool{}
-	for _, id := range mj.ids {
-		obj = append(obj, member{id, mj.m[id]})
-		listed[id] = true
-	}
-	for _, id := range slices.Sorted(maps.Keys(mj.m)) {
-		if !listed[id] {
-			obj = append(obj, member{id, mj.m[id]})
+	b := make([]byte, 0, 40*len(mj.ids)+2)
+	b = append(b, '{')
+	var err error
+	add := func(id string) {
+		if err != nil {
+			return
+		}
+		if len(b) > 1 {
+			b = append(b, ',')
+		}
+		b = append(appendJSONString(b, id), ':')
+		if b, err = appendJSONFloat(b, mj.m[id]); err != nil {
+			err = fmt.Errorf("%s: %w", id, err)
 		}
 	}
-	return obj.MarshalJSON()
+	for _, id := range mj.ids {
+		add(id)
+	}
+	var others []string
+	for id := range mj.m {
+		if !mj.listed[id] {
+			others = append(others, id)
+		}
+	}
+	slices.Sort(others)
+	for _, id := range others {
+		add(id)
+	}
+	return append(b, '}'), err
 }
 
 // orderedObject is a JSON object whose keys keep their order.
