@@ -126,8 +126,13 @@ func escapeBSTR(s string) string {
 
 // text appends an inline-string cell.
 func (x *cellXML) text(b []byte, s string, style int) []byte {
+	return x.textAfterStart(x.start(b, style), s)
+}
+
+// textAfterStart appends the rest of an inline-string cell whose start
+// ("<c" and its style) was appended.
+func (x *cellXML) textAfterStart(b []byte, s string) []byte {
 	s = cellText(s)
-	b = x.start(b, style)
 	b = append(b, ` t="inlineStr"><is><t`...)
 	if edgeSpace(s[0]) || edgeSpace(s[len(s)-1]) {
 		b = append(b, ` xml:space="preserve"`...)

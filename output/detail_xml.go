@@ -27,23 +27,45 @@ type rowEncoder struct {
 	cols    []detailColumn
 	date    int // style ids
 	decimal int
+	last    []lastText // by column
+}
+
+// lastText is a column's last text cell: most columns repeat row after row
+// (the lineage, the vocabularies), and a repeated cell is copied, not
+// encoded again.
+type lastText struct {
+	text string
+	xml  []byte
 }
 
 func newRowEncoder(cols []detailColumn, st *styles) *rowEncoder {
-	return &rowEncoder{cols: cols, date: st.date, decimal: st.decimal}
+	return &rowEncoder{cols: cols, date: st.date, decimal: st.decimal, last: make([]lastText, len(cols))}
 }
 
 // appendRow appends a row holding row i of rec.
 func (e *rowEncoder) appendRow(b []byte, rec arrow.RecordBatch, i int) []byte {
 	b = e.cells.startRow(b)
-	for _, c := range e.cols {
-		b = e.appendCell(b, c, rec.Column(c.col), i)
+	for j, c := range e.cols {
+		b = e.appendCell(b, j, c, rec.Column(c.col), i)
 	}
 	return append(b, `</row>`...)
 }
 
+// appendText appends column j's text cell s.
+func (e *rowEncoder) appendText(b []byte, j int, s string) []byte {
+	b = e.cells.start(b, 0) // the blanks before it; no style
+	last := &e.last[j]
+	if s == last.text && last.xml != nil {
+		return append(b, last.xml...)
+	}
+	at := len(b)
+	b = e.cells.textAfterStart(b, s)
+	last.text, last.xml = s, append(last.xml[:0], b[at:]...)
+	return b
+}
+
 // appendCell appends column j's cell, or nothing when it is blank.
-func (e *rowEncoder) appendCell(b []byte, c detailColumn, a arrow.Array, i int) []byte {
+func (e *rowEncoder) appendCell(b []byte, j int, c detailColumn, a arrow.Array, i int) []byte {
 	x := &e.cells
 	if a.IsNull(i) {
 		x.blank()
@@ -59,7 +81,7 @@ func (e *rowEncoder) appendCell(b []byte, c detailColumn, a arrow.Array, i int) 
 			x.blank()
 			return b
 		}
-		return x.text(b, s, 0)
+		return e.appendText(b, j, s)
 	case *array.Date32:
 		serial := int64(a.Value(i)) + excelEpochDays
 		if serial < 61 {
