@@ -1,6 +1,7 @@
 package output
 
 import (
+	"bytes"
 	"io"
 
 	"github.com/apache/arrow-go/v18/arrow"
@@ -57,16 +58,38 @@ func parquetOptions(kind domain.Kind) []parquet.WriterProperty {
 	return opts
 }
 
-// writeParquetParts appends a unit's records of each kind that has some
-// to pf as a Parquet file of its own, to be joined into the county's files,
-// and returns where each is.
-func writeParquetParts(pf *partFile, recs map[domain.Kind][]arrow.RecordBatch) (map[domain.Kind]FilePart, error) {
-	out := map[domain.Kind]FilePart{}
+// encodedParquet is a unit's records of each kind that has some as a
+// Parquet file of its own, in memory, to be joined into the county's files.
+type encodedParquet struct {
+	files map[domain.Kind][]byte
+	err   error
+}
+
+// encodeParquetKinds encodes recs for encodedParquet.
+func encodeParquetKinds(recs map[domain.Kind][]arrow.RecordBatch) encodedParquet {
+	out := encodedParquet{files: map[domain.Kind][]byte{}}
 	for _, kind := range domain.LedgerKinds {
 		if len(recs[kind]) == 0 {
 			continue
 		}
-		p, err := pf.add(func(w io.Writer) error { return encodeParquet(w, kind, recs[kind]) })
+		var b bytes.Buffer
+		if out.err = encodeParquet(&b, kind, recs[kind]); out.err != nil {
+			return out
+		}
+		out.files[kind] = b.Bytes()
+	}
+	return out
+}
+
+// appendTo appends the files to pf and returns where each is.
+func (e encodedParquet) appendTo(pf *partFile) (map[domain.Kind]FilePart, error) {
+	out := map[domain.Kind]FilePart{}
+	for _, kind := range domain.LedgerKinds {
+		data, ok := e.files[kind]
+		if !ok {
+			continue
+		}
+		p, err := pf.add(func(w io.Writer) error { _, err := w.Write(data); return err })
 		if err != nil {
 			return nil, err
 		}

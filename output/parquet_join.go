@@ -20,7 +20,7 @@ const parquetMagic = "PAR1"
 // with page indexes, whose pages' offsets sit outside the footer, are
 // refused). The
 // files must come from the same writer settings and schema (one kind's
-// records of several units, as writeParquetParts writes them).
+// records of several units, as encodeParquetKinds writes them).
 func joinParquet(w io.Writer, parts []FilePart) error {
 	if len(parts) == 0 {
 		return errors.New("parquet: nothing to join")

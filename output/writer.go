@@ -173,11 +173,20 @@ func (w *Writer) Unit(dir, unit string, u *UnitReport, recs map[domain.Kind][]ar
 	if err != nil {
 		return UnitParts{}, err
 	}
-	if p.Rows, err = encodeDetailRows(pf, w.styles, w.cfg, recs); err != nil {
-		pf.close()
-		return UnitParts{}, err
+	// The records as Parquet, on the side, while the detail rows are
+	// encoded: a unit's two halves on two cores when it runs alone (the
+	// last of a batch, a re-run's few).
+	parquet := make(chan encodedParquet, 1)
+	go func() { parquet <- encodeParquetKinds(recs) }()
+	p.Rows, err = encodeDetailRows(pf, w.styles, w.cfg, recs)
+	pq := <-parquet
+	if err == nil {
+		err = pq.err
 	}
-	if p.Parquet, err = writeParquetParts(pf, recs); err != nil {
+	if err == nil {
+		p.Parquet, err = pq.appendTo(pf)
+	}
+	if err != nil {
 		pf.close()
 		return UnitParts{}, err
 	}
