@@ -95,4 +95,15 @@ func spacedOnce(s string) bool {
 var missingMarks = map[string]bool{"": true, "/": true, "-": true, "—": true, "--": true, "——": true, "无": true, "不适用": true, "－": true}
 
 // IsMissing reports whether a normalised cell text means "no value".
-func IsMissing(s string) bool { return missingMarks[s] }
+func IsMissing(s string) bool {
+	return len(s) <= longestMissingMark && missingMarks[s] // most cells are longer than any mark
+}
+
+// longestMissingMark is the byte length of the longest of missingMarks.
+var longestMissingMark = func() int {
+	n := 0
+	for m := range missingMarks {
+		n = max(n, len(m))
+	}
+	return n
+}()
