@@ -14,17 +14,17 @@ import (
 )
 
 // packStore keeps the parse cache's entries: each entry's description (D)
-// in an index, read whole when the store opens, and its records in pack
-// files — each run appends the records it writes to one new pack. Creating
-// a file costs far more than writing one (on the development machine's
-// ext4, 0.6 ms of CPU against 20 µs to truncate one), so a run of three
-// hundred files creates a handful (its pack, the index, the hashes' file)
-// rather than three hundred; and the descriptions,
-// which every run reads, are one gob stream rather than one per file.
-// Packs whose records are mostly unused are copied together by keepOnly.
+// in an index, read whole when the store opens, and its bytes — a head and
+// a body — in pack files: each run appends what it writes to one new pack.
+// Creating a file costs far more than writing one (on the development
+// machine's ext4, 0.6 ms of CPU against 20 µs to truncate one), so a run of
+// three hundred files creates a handful (its pack, the index, the hashes'
+// file) rather than three hundred; and the descriptions, which every run
+// reads, are one gob stream rather than one per file. Packs whose bytes
+// are mostly unused are copied together by keepOnly.
 //
-// The index and each entry's records carry a CRC-32C: a damaged index is an
-// empty store, damaged records a miss, never wrong data.
+// The index, and each entry's head and body, carry a CRC-32C: a damaged
+// index is an empty store, a damaged head or body a miss, never wrong data.
 type packStore[D any] struct {
 	dir string
 
@@ -33,10 +33,10 @@ type packStore[D any] struct {
 	files map[string]*os.File     // packs open for reading, by name
 	cur   *os.File                // this run's pack, created on the first put
 	end   atomic.Int64            // where the next entry goes in cur
-	pool  sync.Pool               // *[]byte buffers for records being written
+	pool  sync.Pool               // *[]byte buffers for entries being written
 }
 
-// packEntry is an entry: its description, and where its records lie.
+// packEntry is an entry: its description, and where its bytes lie.
 type packEntry[D any] struct {
 	Desc     D
 	Pack     string
