@@ -34,9 +34,10 @@ const cacheDir = ".cache"
 // parseCacheDir is the parse cache's folder in cacheDir.
 const parseCacheDir = "parse"
 
-// cacheFormat names the shape of a cached submission: change it whenever
-// ingest.Submission gains or loses a field, so that old entries are not
-// taken for new ones by a build that keeps its version string.
+// cacheFormat names the shape of a cached submission and of the parse
+// cache's files (index, packs, kept hashes): change it whenever either
+// changes, so that old entries are not taken for new ones by a build that
+// keeps its version string.
 const cacheFormat = "submission-10"
 
 // parseCache is the batch's own store of parsed files. It is safe for
