@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/apache/arrow-go/v18/arrow"
 
@@ -150,6 +151,21 @@ func (fr *fileReader) finish() {
 	for i := range fr.sub.Findings {
 		f := &fr.sub.Findings[i]
 		f.Unit, f.Office = fr.sub.Unit, fr.sub.Office
+	}
+	fr.detach()
+}
+
+// detach copies what the submission keeps of its cells' texts out of the
+// memory they were read into (a shared-strings table's arena: see
+// stringArena), which it would otherwise keep whole for the run.
+func (fr *fileReader) detach() {
+	s := fr.sub
+	s.Unit, s.Office, s.Revision = strings.Clone(s.Unit), strings.Clone(s.Office), strings.Clone(s.Revision)
+	for i := range s.Subtotals {
+		s.Subtotals[i].Label = strings.Clone(s.Subtotals[i].Label)
+	}
+	for i := range s.Findings {
+		s.Findings[i] = s.Findings[i].Detached()
 	}
 }
 

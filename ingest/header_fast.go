@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"strings"
 	"sync"
 	"sync/atomic"
 	"unicode/utf8"
@@ -35,7 +36,7 @@ func (h *headerKeys) key(s string) string {
 	}
 	k := HeaderKey(s)
 	if h.memoLen.Load() < memoSize {
-		if _, loaded := h.memo.LoadOrStore(s, k); !loaded {
+		if _, loaded := h.memo.LoadOrStore(strings.Clone(s), k); !loaded { // s may lie in a file's arena
 			h.memoLen.Add(1)
 		}
 	}

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -40,7 +41,7 @@ func (m *keyMemo) matchKey(s string) string {
 	}
 	k := domain.MatchKey(s)
 	if m.room() {
-		if _, loaded := m.keys.LoadOrStore(s, k); !loaded {
+		if _, loaded := m.keys.LoadOrStore(strings.Clone(s), k); !loaded { // s may lie in a file's arena
 			m.filled.Add(1)
 		}
 	}
@@ -59,7 +60,7 @@ func (m *keyMemo) lookup(cfg *domain.Config, vocab, text string) (string, bool) 
 	}
 	id, ok := cfg.Lookup(vocab, text)
 	if m.room() {
-		if _, loaded := m.vocab.LoadOrStore(k, vocabHit{id, ok}); !loaded {
+		if _, loaded := m.vocab.LoadOrStore(vocabKey{vocab, strings.Clone(text)}, vocabHit{id, ok}); !loaded { // text may lie in a file's arena
 			m.filled.Add(1)
 		}
 	}

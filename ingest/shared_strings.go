@@ -62,6 +62,7 @@ func readSST(s *xmlScanner) ([]string, bool) {
 	end := hold(s.name)
 	var out []string
 	var buf []byte
+	var arena stringArena
 	for {
 		switch s.next() {
 		case tokStart:
@@ -73,7 +74,7 @@ func readSST(s *xmlScanner) ([]string, bool) {
 			}
 			var text string
 			var ok bool
-			if text, buf, ok = s.readRichText(buf); !ok {
+			if text, buf, ok = s.readRichText(buf, arena.string); !ok {
 				return nil, false
 			}
 			out = append(out, text)

@@ -326,7 +326,7 @@ func (p *sheetParser) cellContent(shared bool) (v string, hasV, formula bool, is
 				if hasIS {
 					return
 				}
-				if is, p.buf, ok = s.readRichText(p.buf); !ok {
+				if is, p.buf, ok = s.readRichText(p.buf, plainString); !ok {
 					return
 				}
 				hasIS = true
@@ -363,6 +363,9 @@ func (p *sheetParser) cellContent(shared bool) (v string, hasV, formula bool, is
 		}
 	}
 }
+
+// plainString is string(b), as a function.
+func plainString(b []byte) string { return string(b) }
 
 // sharedString is the shared string a cell's value names, as excelize
 // reads it: "" for no value or an index out of range, the first string for

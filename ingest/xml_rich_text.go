@@ -24,7 +24,9 @@ var (
 // tag was just read and returns its text as excelize's xlsxSI.String does:
 // the <t> child, then the <t> of every <r> run, _xHHHH_ escapes decoded;
 // phonetic runs are left out.
-func (s *xmlScanner) readRichText(buf []byte) (text string, _ []byte, ok bool) {
+// str makes the text's string: plain string() for a cell, an arena's for a
+// table of shared strings.
+func (s *xmlScanner) readRichText(buf []byte, str func([]byte) string) (text string, _ []byte, ok bool) {
 	end := hold(s.name)
 	if !s.checkAttrs() {
 		return "", buf, false
@@ -39,7 +41,7 @@ func (s *xmlScanner) readRichText(buf []byte) (text string, _ []byte, ok bool) {
 				return "", buf, false
 			}
 			buf = append(buf, runs...)
-			return bstrUnescape(string(buf)), buf, true
+			return bstrUnescape(str(buf)), buf, true
 		case tokStart:
 			switch string(s.local) {
 			case "t":

@@ -18,6 +18,13 @@ import (
 // submission with its records.
 func readSample(t *testing.T, units int) []*ingest.Submission {
 	t.Helper()
+	subs, _ := readSampleWith(t, units)
+	return subs
+}
+
+// readSampleWith is readSample, and the reader that read the files.
+func readSampleWith(t *testing.T, units int) ([]*ingest.Submission, *ingest.Reader) {
+	t.Helper()
 	dir := t.TempDir()
 	cfg := domain.DefaultConfig()
 	if _, err := samplecounty.Generate(dir, cfg, samplecounty.Options{Seed: 5, Units: units, Rows: 20}); err != nil {
@@ -46,7 +53,7 @@ func readSample(t *testing.T, units int) []*ingest.Submission {
 	if len(subs) < 3 {
 		t.Fatalf("%d files with records read", len(subs))
 	}
-	return subs
+	return subs, reader
 }
 
 // TestDescribedFilesTakeTheRecordsPlace: what the run keeps of the files
@@ -112,4 +119,31 @@ func heapAlloc() int64 {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	return int64(ms.HeapAlloc)
+}
+
+// TestReaderKeepsNoFile: what a reader keeps across files (its memos of
+// keys) holds none of a file's memory — the shared strings of a file are
+// read into an arena that one kept string would keep whole.
+func TestReaderKeepsNoFile(t *testing.T) {
+	subs, reader := readSampleWith(t, 3)
+	for _, s := range subs {
+		s.Release()
+	}
+	subs = nil
+	with := heapAlloc()
+	runtime.KeepAlive(reader)
+	kept := with - heapAlloc() // the reader is let go
+	fresh, err := ingest.NewReader(domain.DefaultConfig(), memory.DefaultAllocator)
+	if err != nil {
+		t.Fatal(err)
+	}
+	with = heapAlloc()
+	runtime.KeepAlive(fresh)
+	own := with - heapAlloc() // what a reader holds before reading anything
+	// Its memos of keys grow by ~70 KB over these files; one file's arena
+	// kept by each would be ~900 KB.
+	if kept-own > 256<<10 {
+		t.Errorf("a reader keeps %d bytes after reading the files, %d before", kept, own)
+	}
+	t.Logf("a reader keeps %d bytes after reading the files, %d before", kept, own)
 }
