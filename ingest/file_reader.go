@@ -162,7 +162,11 @@ func (fr *fileReader) detach() {
 	s := fr.sub
 	s.Unit, s.Office, s.Revision = strings.Clone(s.Unit), strings.Clone(s.Office), strings.Clone(s.Revision)
 	for i := range s.Subtotals {
-		s.Subtotals[i].Label = strings.Clone(s.Subtotals[i].Label)
+		st := &s.Subtotals[i]
+		st.Label = strings.Clone(st.Label)
+		for j := range st.Figures {
+			st.Figures[j].Text = strings.Clone(st.Figures[j].Text)
+		}
 	}
 	for i := range s.Findings {
 		s.Findings[i] = s.Findings[i].Detached()
