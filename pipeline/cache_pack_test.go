@@ -108,10 +108,7 @@ func TestPackStoreDamage(t *testing.T) {
 		t.Fatalf("packs %v, want one", packs)
 	}
 	path := filepath.Join(dir, packs[0])
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := readBytes(t, path)
 	at := bytes.Index(data, []byte("records of b"))
 	data[at] ^= 1
 	if err := os.WriteFile(path, data, 0o644); err != nil {
@@ -147,9 +144,7 @@ func TestPackStoreDamage(t *testing.T) {
 	}
 
 	index := filepath.Join(dir, packIndexName)
-	if data, err = os.ReadFile(index); err != nil {
-		t.Fatal(err)
-	}
+	data = readBytes(t, index)
 	at = bytes.Index(data, []byte("description of a"))
 	data[at] ^= 1
 	if err := os.WriteFile(index, data, 0o644); err != nil {

@@ -38,10 +38,7 @@ func TestStampsSpareHashing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, err := os.ReadFile(other)
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := readBytes(t, other)
 	if int64(len(data)) >= st.Size() {
 		data = data[:st.Size()]
 	} else {

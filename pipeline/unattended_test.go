@@ -201,10 +201,7 @@ func TestFileStillBeingWritten(t *testing.T) {
 	})
 	// A file appears while the batch runs: modified just now.
 	fresh := filepath.Join(inbox, "廉州镇", "党政办", "刚放入的文件.xlsx")
-	data, err := os.ReadFile(filepath.Join(inbox, "廉州镇", "党政办", "廉州镇-党政办-2025年政府信息公开台账.xlsx"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := readBytes(t, filepath.Join(inbox, "廉州镇", "党政办", "廉州镇-党政办-2025年政府信息公开台账.xlsx"))
 	if err := os.WriteFile(fresh, data, 0o644); err != nil {
 		t.Fatal(err)
 	}

@@ -50,10 +50,7 @@ func TestUnitCacheNoticesEachInput(t *testing.T) {
 	}{
 		{"nothing", func(*testing.T, string, *Options) {}, 0},
 		{"a copy of one unit's file", func(t *testing.T, _ string, _ *Options) {
-			b, err := os.ReadFile(filepath.Join(inbox, copied))
-			if err != nil {
-				t.Fatal(err)
-			}
+			b := readBytes(t, filepath.Join(inbox, copied))
 			if err := os.WriteFile(filepath.Join(inbox, copied[:len(copied)-len(".xlsx")]+" - 副本.xlsx"), b, 0o644); err != nil {
 				t.Fatal(err)
 			}
