@@ -13,7 +13,7 @@ func shapeOf(key string) *titleShape {
 	if nums, ok := scanNumbers(key, true); ok { // no numeral: most titles
 		return &titleShape{near: key, nums: nums}
 	}
-	near := nearTitleOfKey(key)
+	near := string(numeralsToDigits([]rune(key)))
 	return &titleShape{near: near, nums: numbersIn(near)}
 }
 
@@ -32,15 +32,4 @@ func (t *titleShape) nearDuplicate(o *titleShape) bool {
 	}
 	a, b := t.bigrams(), o.bigrams()
 	return mayReach(len(a), len(b)) && jaccard(a, b) >= nearDuplicateThreshold
-}
-
-// nearTitleOfKey is nearTitle for a title already reduced by MatchKey, as
-// text; most titles have no numeral and are their key.
-func nearTitleOfKey(key string) string {
-	for _, r := range key {
-		if isNumeralRune(r, false) {
-			return string(numeralsToDigits([]rune(key)))
-		}
-	}
-	return key
 }

@@ -13,7 +13,7 @@ import (
 // width, punctuation, spaces), then every Chinese numeral written out as
 // digits (第一季度 → 第1季度, 二〇二五年 → 2025年).
 func nearTitle(title string) []rune {
-	return []rune(nearTitleOfKey(domain.MatchKey(title)))
+	return numeralsToDigits([]rune(domain.MatchKey(title)))
 }
 
 // numeralsToDigits writes every Chinese numeral of rs out as digits.
