@@ -150,11 +150,8 @@ func TestWriteFailureReplacesNothing(t *testing.T) {
 			defer mem.AssertSize(t, 0)
 			r := testReport(t, mem)
 			defer releaseRecords(r)
-			dir := t.TempDir()
-			first, err := Write(dir, r)
-			if err != nil {
-				t.Fatal(err)
-			}
+			first := writeTest(t, r)
+			dir := filepath.Dir(first.Dir)
 			before := map[string][]byte{}
 			for _, p := range first.Paths {
 				before[p] = readFile(t, p)
@@ -205,11 +202,8 @@ func TestWriteKeepsOtherFiles(t *testing.T) {
 	defer mem.AssertSize(t, 0)
 	r := testReport(t, mem)
 	defer releaseRecords(r)
-	dir := t.TempDir()
-	first, err := Write(dir, r)
-	if err != nil {
-		t.Fatal(err)
-	}
+	first := writeTest(t, r)
+	dir := filepath.Dir(first.Dir)
 	notes := []string{filepath.Join(first.Dir, "分析师笔记.txt"), filepath.Join(first.Dir, dataDir, "extra.csv")}
 	for _, p := range notes {
 		if err := os.WriteFile(p, []byte("mine"), 0o644); err != nil {
