@@ -89,14 +89,17 @@ func openZip(path string) (*zip.Reader, io.Closer, error) {
 			return nil, nil, err
 		}
 		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-		return zr, nil, err
+		if err != nil {
+			return nil, nil, err
+		}
+		return useInflate(zr), nil, nil
 	}
 	zr, err := zip.NewReader(f, st.Size())
 	if err != nil {
 		f.Close()
 		return nil, nil, err
 	}
-	return zr, f, nil
+	return useInflate(zr), f, nil
 }
 
 func (b *partsBook) open() (why string) {
