@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/apache/arrow-go/v18/arrow/memory"
+	"github.com/xuri/excelize/v2"
 
 	"gongkai/domain"
 )
@@ -126,6 +127,24 @@ func TestComparisonSheet(t *testing.T) {
 		}
 		if got := raw(t, f, comparisonSheet, col[fees]+1, row); got != w.fees {
 			t.Errorf("%s %s = %q, want %q", w.unit, fees, got, w.fees)
+		}
+	}
+	// The units' column fits the widest name; every metric column is narrow.
+	for c := 1; c <= 1+len(ids); c++ {
+		name, _ := excelize.ColumnNumberToName(c)
+		w, err := f.GetColWidth(comparisonSheet, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := float64(metricColWidth)
+		if c == 1 {
+			want = colWidth(min(displayWidth(headerUnit), headerWrapWidth))
+			for _, u := range r.Units {
+				want = max(want, colWidth(min(displayWidth(u.Name), headerWrapWidth)))
+			}
+		}
+		if w != want {
+			t.Errorf("%s column %s is %g wide, want %g", comparisonSheet, name, w, want)
 		}
 	}
 	tables, err := f.GetTables(comparisonSheet)

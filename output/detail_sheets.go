@@ -186,10 +186,17 @@ func addTableSheet(f *excelize.File, st *styles, fr tableFrame) error {
 	if err := sw.SetPanes(frozen(fr.frozenCols+1, 2)); err != nil {
 		return err
 	}
-	for j, w := range fr.widths {
-		if err := sw.SetColWidth(j+1, j+1, w); err != nil {
+	// Columns of one width are set at once: excelize copies every column
+	// set so far on each call (220 calls were 10 ms for 各单位对比).
+	for first := 0; first < len(fr.widths); {
+		last := first
+		for last+1 < len(fr.widths) && fr.widths[last+1] == fr.widths[first] {
+			last++
+		}
+		if err := sw.SetColWidth(first+1, last+1, fr.widths[first]); err != nil {
 			return err
 		}
+		first = last + 1
 	}
 	cells := make([]any, len(fr.header))
 	for j, h := range fr.header {
