@@ -21,6 +21,22 @@ func TestCRC32Combine(t *testing.T) {
 			t.Errorf("combine(%.10q, %.10q) = %08x, want %08x", c.a, c.b, got, want)
 		}
 	}
+	// Every length of b up to 300 bytes, then lengths across the bits of a
+	// 64 KiB part, each against the CRC of the whole.
+	data := make([]byte, 1<<17)
+	for i := range data {
+		data[i] = byte(i*7 + i>>8)
+	}
+	lengths := []int{1 << 16, 1<<16 - 1, 1<<16 + 1, 12345, 99999}
+	for n := 0; n <= 300; n++ {
+		lengths = append(lengths, n)
+	}
+	for _, n := range lengths {
+		a, b := data[:len(data)-n], data[len(data)-n:]
+		if got, want := crc32Combine(crc32.ChecksumIEEE(a), crc32.ChecksumIEEE(b), int64(n)), crc32.ChecksumIEEE(data); got != want {
+			t.Errorf("combine with %d bytes = %08x, want %08x", n, got, want)
+		}
+	}
 }
 
 // TestJoinedEntryReadsBack joins parts compressed on their own, some in
