@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"context"
+	"encoding/gob"
 	"errors"
 	"fmt"
 	"io"
@@ -311,15 +312,18 @@ func TestWorkbookHeldOpenDuringRun(t *testing.T) {
 }
 
 // TestCachedUnitCutShort: a unit whose kept parts file was cut short or
-// zeroed (a crash after it was kept) is computed again, and the run
-// succeeds.
+// zeroed (a crash of the machine after it was kept, so a new boot) is
+// computed again, and the run succeeds; the others, checked, are not
+// read again in that boot.
 func TestCachedUnitCutShort(t *testing.T) {
+	defer func(was func() string) { bootID = was }(bootID)
 	for _, damage := range []struct {
-		what string
-		do   func(path string, size int64) error
+		what    string
+		restart bool
+		do      func(path string, size int64) error
 	}{
-		{"cut short", func(p string, size int64) error { return os.Truncate(p, size/2) }},
-		{"zeroed", func(p string, size int64) error { // as a crash of the machine may leave it: same size
+		{"cut short", false, func(p string, size int64) error { return os.Truncate(p, size/2) }},
+		{"zeroed", true, func(p string, size int64) error { // as a crash of the machine may leave it: same size
 			f, err := os.OpenFile(p, os.O_WRONLY, 0)
 			if err != nil {
 				return err
@@ -330,6 +334,7 @@ func TestCachedUnitCutShort(t *testing.T) {
 		}},
 	} {
 		t.Run(damage.what, func(t *testing.T) {
+			bootID = func() string { return "boot-1" }
 			dir, inbox := smallCounty(t)
 			out := filepath.Join(dir, "out")
 			mustRun(t, Options{Inbox: inbox, Out: out})
@@ -350,9 +355,25 @@ func TestCachedUnitCutShort(t *testing.T) {
 			if !damaged {
 				t.Fatal("no unit has parts")
 			}
+			if damage.restart {
+				bootID = func() string { return "boot-2" }
+			}
 			again := mustRun(t, Options{Inbox: inbox, Out: out})
 			if again.UnitsComputed != 1 {
 				t.Errorf("%d units computed after one unit's parts were %s, want 1", again.UnitsComputed, damage.what)
+			}
+			kept, err := filepath.Glob(filepath.Join(out, ".cache", "units", "2025", "*", unitResultFile))
+			if err != nil || len(kept) < 2 {
+				t.Fatalf("kept units: %v, %v", kept, err)
+			}
+			for _, p := range kept {
+				var cu cachedUnit
+				if err := gob.NewDecoder(bytes.NewReader(readBytes(t, p))).Decode(&cu); err != nil {
+					t.Fatal(err)
+				}
+				if want := bootID(); cu.BootID != want {
+					t.Errorf("%s: checked in boot %q, want %q (its files would be read every run)", p, cu.BootID, want)
+				}
 			}
 		})
 	}

@@ -28,7 +28,7 @@ const unitCacheDir = "units"
 
 // unitCacheFormat names the shape of a cached unit: change it whenever
 // unitResult, output.UnitParts or what a unit's digest covers changes.
-const unitCacheFormat = "unit-3"
+const unitCacheFormat = "unit-4"
 
 // unitResultFile is the file of a unit's cached result in its folder.
 const unitResultFile = "unit.gob"
@@ -111,8 +111,11 @@ type cachedUnit struct {
 	// FilesCRC is the CRC-32C of the unit's files (workbook, parts), in
 	// the order of UnitParts.Files: they are not synced when the unit is
 	// kept, so a crash of the machine could leave them damaged under a
-	// kept result; a damaged unit is computed again.
+	// kept result; a damaged unit is computed again. Within the boot they
+	// were written or last checked in (BootID), nothing can have damaged
+	// them, and they are not read.
 	FilesCRC uint32
+	BootID   string
 }
 
 // filesCRC is the CRC-32C of the files of parts, one after the other.
@@ -152,8 +155,14 @@ func (c *unitCache) load(key string) (unitResult, bool) {
 	if parts.Check() != nil {
 		return unitResult{}, false
 	}
-	if sum, err := filesCRC(parts); err != nil || sum != cu.FilesCRC {
-		return unitResult{}, false
+	if boot := bootID(); boot == "" || boot != cu.BootID {
+		if sum, err := filesCRC(parts); err != nil || sum != cu.FilesCRC {
+			return unitResult{}, false
+		}
+		if boot != "" { // checked: not read again until the next restart
+			cu.BootID = boot
+			writeCachedUnit(dir, cu)
+		}
 	}
 	c.use(key)
 	return unitResult{figures: cu.Figures, report: cu.Report, parts: parts}, true
@@ -186,9 +195,8 @@ func (c *unitCache) store(key, work string, res unitResult) unitResult {
 	if cu.FilesCRC, err = filesCRC(res.parts); err != nil {
 		return res
 	}
-	var buf bytes.Buffer
-	if key == "" || gob.NewEncoder(&buf).Encode(cu) != nil ||
-		os.WriteFile(filepath.Join(work, unitResultFile), buf.Bytes(), 0o644) != nil {
+	cu.BootID = bootID()
+	if key == "" || writeCachedUnit(work, cu) != nil {
 		return res
 	}
 	dir := filepath.Join(c.dir, key)
@@ -199,6 +207,20 @@ func (c *unitCache) store(key, work string, res unitResult) unitResult {
 	c.use(key)
 	res.parts = res.parts.At(dir)
 	return res
+}
+
+// writeCachedUnit writes cu into its unit's folder dir, replacing what
+// was there in one rename.
+func writeCachedUnit(dir string, cu cachedUnit) error {
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(cu); err != nil {
+		return err
+	}
+	tmp := filepath.Join(dir, "."+unitResultFile)
+	if err := os.WriteFile(tmp, buf.Bytes(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, filepath.Join(dir, unitResultFile))
 }
 
 // prune removes the units this run did not use, and work folders a killed
