@@ -173,11 +173,20 @@ func (w *Writer) Unit(dir, unit string, u *UnitReport, recs map[domain.Kind][]ar
 	if err != nil {
 		return UnitParts{}, err
 	}
-	// The records as Parquet, on the side, while the detail rows are
-	// encoded: a unit's two halves on two cores when it runs alone (the
-	// last of a batch, a re-run's few).
+	// The records as Parquet and the workbook's other sheets, on the side,
+	// while the detail rows are encoded: a unit's work on both cores when
+	// it runs alone (the last of a batch, a re-run's few).
 	parquet := make(chan encodedParquet, 1)
 	go func() { parquet <- encodeParquetKinds(recs) }()
+	var book chan startedBook
+	if u != nil && w.files[unit] != "" {
+		p.Workbook = w.files[unit]
+		book = make(chan startedBook, 1)
+		go func() {
+			b, err := startUnitWorkbook(w.cfg, w.year, *u, w.styles, w.draft)
+			book <- startedBook{b, err}
+		}()
+	}
 	p.Rows, err = encodeDetailRows(pf, w.styles, w.cfg, recs)
 	pq := <-parquet
 	if err == nil {
@@ -186,20 +195,32 @@ func (w *Writer) Unit(dir, unit string, u *UnitReport, recs map[domain.Kind][]ar
 	if err == nil {
 		p.Parquet, err = pq.appendTo(pf)
 	}
-	if err != nil {
+	if err == nil {
+		err = pf.close()
+	} else {
 		pf.close()
-		return UnitParts{}, err
 	}
-	if err := pf.close(); err != nil {
-		return UnitParts{}, err
-	}
-	if u != nil && w.files[unit] != "" {
-		p.Workbook = w.files[unit]
-		if err := writeUnitWorkbook(filepath.Join(dir, p.Workbook), w.cfg, w.year, *u, p.Rows, w.styles, w.draft); err != nil {
-			return UnitParts{}, err
+	if book != nil {
+		b := <-book
+		if err == nil {
+			err = b.err
+		}
+		if err == nil {
+			err = b.save(filepath.Join(dir, p.Workbook), w.cfg, p.Rows)
+		} else if b.unitBook != nil {
+			b.f.Close()
 		}
 	}
+	if err != nil {
+		return UnitParts{}, err
+	}
 	return p, nil
+}
+
+// startedBook is a unit workbook started on the side, or why it was not.
+type startedBook struct {
+	*unitBook
+	err error
 }
 
 // unitPartsFile is the file of a unit's parts in its folder.
