@@ -59,7 +59,7 @@ func (fr *fileReader) readLedger(sheet string, l ledgerLayout, src rowSource, fi
 	lb := fr.builder(l.kind)
 	vals := make([]value, len(lb.fields))
 	sc := &subtotalCollector{}
-	n := 0
+	n, sized := 0, false
 	for row := l.headerRow + 1; src.Next(); row++ {
 		cells, err := src.Cells()
 		if err != nil {
@@ -93,6 +93,10 @@ func (fr *fileReader) readLedger(sheet string, l ledgerLayout, src rowSource, fi
 			}
 			lb.append(vals, fr.sub.Path, sheet, row)
 			n++
+		}
+		if !sized && n >= sampleRows {
+			sized = true
+			lb.expect(src.RowsHint())
 		}
 	}
 	return n

@@ -6,6 +6,9 @@ type rowSource interface {
 	Next() bool
 	Cells() ([]string, error)
 	Close() error
+	// RowsHint is about how many rows are still to come, 0 when the
+	// source cannot tell: for sizing buffers only.
+	RowsHint() int
 }
 
 // sheetSource is one sheet of a workbook or the single table of a CSV file.

@@ -150,6 +150,15 @@ func (r *partRows) handOver(why string) error {
 	return nil
 }
 
+// RowsHint estimates the rows still to come from the rows read so far
+// and the share of the part they took, when the part is held in memory.
+func (r *partRows) RowsHint() int {
+	if r.doc == nil || r.fb != nil || r.n == 0 || r.p.s.pos <= 0 {
+		return 0
+	}
+	return r.n * (len(r.doc) - r.p.s.pos) / r.p.s.pos
+}
+
 func (r *partRows) Cells() ([]string, error) {
 	if r.fb != nil {
 		return r.fb.Cells()

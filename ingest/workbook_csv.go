@@ -87,6 +87,7 @@ func (c *csvRows) Next() bool {
 }
 
 func (c *csvRows) Cells() ([]string, error) { return c.cells, nil }
+func (c *csvRows) RowsHint() int            { return 0 }
 
 func (c *csvRows) Close() error {
 	c.f.Close()

@@ -84,6 +84,8 @@ type xlsxRows struct{ rows *excelize.Rows }
 
 func (r *xlsxRows) Next() bool { return r.rows.Next() }
 
+func (r *xlsxRows) RowsHint() int { return 0 }
+
 func (r *xlsxRows) Cells() ([]string, error) {
 	return r.rows.Columns(excelize.Options{RawCellValue: true})
 }
