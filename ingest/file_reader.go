@@ -143,7 +143,7 @@ func (fr *fileReader) finish() {
 		fr.sub.Records = map[domain.Kind]arrow.RecordBatch{}
 		fr.sub.Rows = map[domain.Kind]int{}
 		for _, k := range fr.order {
-			rec := fr.builders[k].finish(fr.sub.Unit, fr.sub.Office)
+			rec := fr.builders[k].finish(fr.sub.Path, fr.sub.Unit, fr.sub.Office)
 			fr.sub.Records[k], fr.sub.Rows[k] = rec, int(rec.NumRows())
 		}
 	}

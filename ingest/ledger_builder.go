@@ -16,16 +16,20 @@ type ledgerBuilder struct {
 	kind   domain.Kind
 	fields []domain.Field
 	b      *array.RecordBuilder
+	mem    memory.Allocator
 	col    []int // per field: its column in the schema
 	rows   int
-	// lineage columns; unit and office are filled in at the end, when the
-	// file's identity is known.
+	// lineage columns; those of text (file, sheet, unit, office) are the
+	// same row after row and are made at the end (repeatedText), when the
+	// file's identity is known: sheets holds the sheet of each run of
+	// records.
 	fileCol, sheetCol, rowCol, unitCol, officeCol int
+	sheets                                        []textRun
 }
 
 func newLedgerBuilder(mem memory.Allocator, k domain.Kind) *ledgerBuilder {
 	schema := domain.Schema(k)
-	lb := &ledgerBuilder{kind: k, fields: domain.LedgerFields[k], b: array.NewRecordBuilder(mem, schema)}
+	lb := &ledgerBuilder{kind: k, fields: domain.LedgerFields[k], b: array.NewRecordBuilder(mem, schema), mem: mem}
 	for _, f := range lb.fields {
 		lb.col = append(lb.col, schema.FieldIndices(f.Name)[0])
 	}
@@ -65,8 +69,8 @@ type value struct {
 	valid bool      // false for a missing (null) date, amount or bool
 }
 
-// append adds one record.
-func (lb *ledgerBuilder) append(vals []value, file, sheet string, row int) {
+// append adds one record, read from sheet's row.
+func (lb *ledgerBuilder) append(vals []value, sheet string, row int) {
 	for i, f := range lb.fields {
 		v := vals[i]
 		fb := lb.b.Field(lb.col[i])
@@ -96,27 +100,41 @@ func (lb *ledgerBuilder) append(vals []value, file, sheet string, row int) {
 			}
 		}
 	}
-	lb.b.Field(lb.fileCol).(*array.StringBuilder).Append(file)
-	lb.b.Field(lb.sheetCol).(*array.StringBuilder).Append(sheet)
 	lb.b.Field(lb.rowCol).(*array.Int32Builder).Append(int32(row))
+	if n := len(lb.sheets); n > 0 && lb.sheets[n-1].text == sheet {
+		lb.sheets[n-1].n++
+	} else {
+		lb.sheets = append(lb.sheets, textRun{sheet, 1})
+	}
 	lb.rows++
 }
 
-// finish fills the unit and office of every record and returns the batch.
-func (lb *ledgerBuilder) finish(unit, office string) arrow.RecordBatch {
-	ub := lb.b.Field(lb.unitCol).(*array.StringBuilder)
-	ob := lb.b.Field(lb.officeCol).(*array.StringBuilder)
-	ub.Reserve(lb.rows)
-	ub.ReserveData(lb.rows * len(unit))
-	ob.Reserve(lb.rows)
-	ob.ReserveData(lb.rows * len(office))
-	for i := 0; i < lb.rows; i++ {
-		ub.Append(unit)
-		ob.Append(office)
+// finish returns the batch, with file, unit and office on every record.
+func (lb *ledgerBuilder) finish(file, unit, office string) arrow.RecordBatch {
+	defer lb.b.Release()
+	schema := lb.b.Schema()
+	mem := lb.mem
+	cols := make([]arrow.Array, schema.NumFields())
+	defer func() {
+		for _, c := range cols {
+			c.Release()
+		}
+	}()
+	for i, fb := range lb.b.Fields() {
+		switch i {
+		case lb.fileCol:
+			cols[i] = repeatedText(mem, []textRun{{file, lb.rows}})
+		case lb.sheetCol:
+			cols[i] = repeatedText(mem, lb.sheets)
+		case lb.unitCol:
+			cols[i] = repeatedText(mem, []textRun{{unit, lb.rows}})
+		case lb.officeCol:
+			cols[i] = repeatedText(mem, []textRun{{office, lb.rows}})
+		default:
+			cols[i] = fb.NewArray()
+		}
 	}
-	rec := lb.b.NewRecordBatch()
-	lb.b.Release()
-	return rec
+	return array.NewRecordBatch(schema, cols, int64(lb.rows))
 }
 
 func (lb *ledgerBuilder) release() { lb.b.Release() }

@@ -91,7 +91,7 @@ func (fr *fileReader) readLedger(sheet string, l ledgerLayout, src rowSource, fi
 					vals[i] = fr.parseCell(sheet, row, l.cols[i], l, f, ch)
 				}
 			}
-			lb.append(vals, fr.sub.Path, sheet, row)
+			lb.append(vals, sheet, row)
 			n++
 		}
 		if !sized && n >= sampleRows {
