@@ -139,16 +139,46 @@ func (lb *ledgerBuilder) finish(file, unit, office string) arrow.RecordBatch {
 
 func (lb *ledgerBuilder) release() { lb.b.Release() }
 
-// splitChannels splits a channel cell that names several channels.
-func splitChannels(s string) []string {
-	parts := strings.FieldsFunc(s, func(r rune) bool {
-		return strings.ContainsRune("、，,;；/|", r)
-	})
-	if len(parts) == 0 {
-		return []string{""}
+// channelSeparators separate the channels of a cell that names several.
+const channelSeparators = "、，,;；/|"
+
+// appendChannels appends to dst the channels a channel cell names: its
+// text split at runs of channelSeparators, each part trimmed; "" for a
+// cell that names none. A cell without a separator — nearly every one — is
+// one channel, found without splitting.
+func appendChannels(dst []string, s string) []string {
+	if !hasChannelSeparator(s) {
+		if s == "" {
+			return append(dst, "")
+		}
+		return append(dst, strings.TrimSpace(s))
 	}
-	for i := range parts {
-		parts[i] = strings.TrimSpace(parts[i])
+	n := len(dst)
+	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(channelSeparators, r) }) {
+		dst = append(dst, strings.TrimSpace(part))
 	}
-	return parts
+	if len(dst) == n {
+		dst = append(dst, "")
+	}
+	return dst
+}
+
+// hasChannelSeparator reports whether s holds one of channelSeparators:
+// ASCII ones by byte, the three CJK ones (、，；) by their UTF-8 bytes.
+func hasChannelSeparator(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case ',', ';', '/', '|':
+			return true
+		case 0xE3: // 、 E3 80 81
+			if i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x81 {
+				return true
+			}
+		case 0xEF: // ， EF BC 8C, ； EF BC 9B
+			if i+2 < len(s) && s[i+1] == 0xBC && (s[i+2] == 0x8C || s[i+2] == 0x9B) {
+				return true
+			}
+		}
+	}
+	return false
 }

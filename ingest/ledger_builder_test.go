@@ -3,6 +3,8 @@ package ingest
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 	"sync/atomic"
 	"testing"
 
@@ -99,4 +101,31 @@ func TestLineageOfRecordsFromTwoSheets(t *testing.T) {
 			t.Errorf("record %d: %q row %d, want %s row %d %s %s 白沙镇 党政办", i, got, rows.Value(i), w.sheet, w.row, w.title, rel)
 		}
 	}
+}
+
+// splitChannelsByRule is the rule appendChannels keeps: the cell split at
+// runs of separators, each part trimmed, "" for none.
+func splitChannelsByRule(s string) []string {
+	parts := strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(channelSeparators, r) })
+	if len(parts) == 0 {
+		return []string{""}
+	}
+	for i := range parts {
+		parts[i] = strings.TrimSpace(parts[i])
+	}
+	return parts
+}
+
+// FuzzAppendChannels holds appendChannels, and its shortcut for a cell
+// without a separator, to the rule.
+func FuzzAppendChannels(f *testing.F) {
+	for _, s := range []string{"", "门户网站", "政府网站、公开栏", " 网站 ，， 公开栏；微信/抖音|a,b;c ", "、", "，；", "\xe3\x80", "\xef\xbc\x8c", "网\xe3\x80\x82站"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := appendChannels([]string{"before"}, s)
+		if want := splitChannelsByRule(s); !slices.Equal(got[1:], want) || got[0] != "before" {
+			t.Errorf("appendChannels(%q) = %q, want %q after the first", s, got, want)
+		}
+	})
 }

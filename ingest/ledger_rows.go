@@ -60,6 +60,7 @@ func (fr *fileReader) readLedger(sheet string, l ledgerLayout, src rowSource, fi
 	vals := make([]value, len(lb.fields))
 	sc := &subtotalCollector{}
 	n, sized := 0, false
+	var channels []string // of the row: records are one per channel
 	for row := l.headerRow + 1; src.Next(); row++ {
 		cells, err := src.Cells()
 		if err != nil {
@@ -76,11 +77,11 @@ func (fr *fileReader) readLedger(sheet string, l ledgerLayout, src rowSource, fi
 		default:
 			continue
 		}
-		channels := []string{""}
+		channels = append(channels[:0], "")
 		for i, f := range lb.fields {
 			text := cellAt(cells, l.cols[i])
 			if f.Name == domain.FieldChannel {
-				channels = splitChannels(text)
+				channels = appendChannels(channels[:0], text)
 				continue
 			}
 			vals[i] = fr.parseCell(sheet, row, l.cols[i], l, f, text)
