@@ -20,13 +20,13 @@ const (
 
 // writeChannels fills the channels sheet: units × channels, then units ×
 // configured categories, each with the county's figures under the units.
-func writeChannels(f *excelize.File, st *styles, r *Report) error {
+func writeChannels(f *excelize.File, st *styles, r *Report) (deferredRows, error) {
 	if _, err := f.NewSheet(channelsSheet); err != nil {
-		return err
+		return deferredRows{}, err
 	}
-	w := newSheetWriter(f, st, channelsSheet)
+	w := newPlacedSheetWriter(f, st, channelsSheet)
 	if err := w.line(1, captionChannels, st.section); err != nil {
-		return err
+		return deferredRows{}, err
 	}
 	ids := []string{domain.MetricActiveItems}
 	header := []string{headerUnit, labelActiveItems}
@@ -36,19 +36,19 @@ func writeChannels(f *excelize.File, st *styles, r *Report) error {
 	}
 	next, err := w.table(2, unitsByMetrics(st, r, "Channels", header, ids))
 	if err != nil {
-		return err
+		return deferredRows{}, err
 	}
 	if err := w.line(next, noteChannels, st.text); err != nil {
-		return err
+		return deferredRows{}, err
 	}
 
 	row := next + 2
 	if err := w.line(row, captionCategories, st.section); err != nil {
-		return err
+		return deferredRows{}, err
 	}
 	if len(r.Config.Categories) == 0 {
 		if err := w.line(row+1, noteNoCategories, st.text); err != nil {
-			return err
+			return deferredRows{}, err
 		}
 	} else {
 		ids = []string{domain.MetricActiveItems}
@@ -58,13 +58,13 @@ func writeChannels(f *excelize.File, st *styles, r *Report) error {
 			header = append(header, c.Label)
 		}
 		if _, err := w.table(row+1, unitsByMetrics(st, r, "Categories", header, ids)); err != nil {
-			return err
+			return deferredRows{}, err
 		}
 	}
 	if err := w.sizeColumns(); err != nil {
-		return err
+		return deferredRows{}, err
 	}
-	return printSetup(f, channelsSheet, printing{landscape: true, fitWidth: true})
+	return w.rows(), printSetup(f, channelsSheet, printing{landscape: true, fitWidth: true})
 }
 
 // unitsByMetrics is a table of the units' values of ids, with the county's

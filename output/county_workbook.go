@@ -2,6 +2,9 @@ package output
 
 import (
 	"fmt"
+	"slices"
+
+	"github.com/xuri/excelize/v2"
 
 	"gongkai/domain"
 )
@@ -20,11 +23,13 @@ func writeCountyWorkbook(path string, r *Report, encoded *styles, details []map[
 		return err
 	}
 	defer f.Close()
-	if err := writeRunInfo(f, st, r); err != nil {
-		return err
-	}
-	if err := writeSubmissions(f, st, r); err != nil {
-		return err
+	var placed []deferredRows // the summary sheets' rows
+	for _, write := range []func(*excelize.File, *styles, *Report) (deferredRows, error){writeRunInfo, writeSubmissions} {
+		rows, err := write(f, st, r)
+		if err != nil {
+			return err
+		}
+		placed = append(placed, rows)
 	}
 	if err := writeOfficialSheet(f, st, countyTablesSheet,
 		fmt.Sprintf("%s%d年政府信息公开工作年度报告统计表（全县汇总）", r.Config.County, r.Year),
@@ -36,11 +41,12 @@ func writeCountyWorkbook(path string, r *Report, encoded *styles, details []map[
 	if err != nil {
 		return err
 	}
-	if err := writeChannels(f, st, r); err != nil {
-		return err
-	}
-	if err := writeMonthly(f, st, r); err != nil {
-		return err
+	for _, write := range []func(*excelize.File, *styles, *Report) (deferredRows, error){writeChannels, writeMonthly} {
+		rows, err := write(f, st, r)
+		if err != nil {
+			return err
+		}
+		placed = append(placed, rows)
 	}
 	findingRows, err := writeFindingsSheet(f, st, r.Config, r.Findings)
 	if err != nil {
@@ -53,5 +59,5 @@ func writeCountyWorkbook(path string, r *Report, encoded *styles, details []map[
 	if err != nil {
 		return err
 	}
-	return saveWorkbook(f, path, append(append(comparisonRows, findingRows...), rows...)...)
+	return saveWorkbook(f, path, slices.Concat(placed, comparisonRows, findingRows, rows)...)
 }

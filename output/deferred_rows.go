@@ -20,9 +20,10 @@ import (
 // setup; the rows, already compressed, are joined in after the header when
 // the workbook is saved.
 type deferredRows struct {
-	sheet string
-	cols  int // columns, for the sheet's dimension
-	parts []DeflatedPart
+	sheet  string
+	cols   int // columns, for the sheet's dimension
+	parts  []DeflatedPart
+	placed *placedRows // rows by number, among excelize's (nil: none)
 }
 
 // rows counts the rows the parts hold, sheet rows 2 on.
@@ -99,9 +100,34 @@ func spliceSheet(zw *zip.Writer, zf *zip.File, d deferredRows) error {
 	} else {
 		return fmt.Errorf("%s: no sheetData", zf.Name)
 	}
-	dim := fmt.Sprintf(`<dimension ref="A1:%s%d"/>`, columnLetters(d.cols), d.rows()+1)
+	cols, rows := d.cols, d.rows()+1
+	if d.placed != nil {
+		var err error
+		if head, cols, rows, err = placeRows(head, d.placed); err != nil {
+			return fmt.Errorf("%s: %w", zf.Name, err)
+		}
+	}
+	dim := fmt.Sprintf(`<dimension ref="A1:%s%d"/>`, columnLetters(cols), rows)
 	head = dimensionRE.ReplaceAllLiteral(head, []byte(dim))
 	return joinSheet(zw, zf.Name, head, tail, d.parts)
+}
+
+// placeRows puts the placed rows among those of head (a worksheet part up
+// to the end of its rows) and returns it with the sheet's last column and
+// row.
+func placeRows(head []byte, placed *placedRows) ([]byte, int, int, error) {
+	before, written, ok := bytes.Cut(head, []byte("<sheetData>"))
+	if !ok {
+		return nil, 0, 0, fmt.Errorf("no sheetData")
+	}
+	rows, cols := placed.encode()
+	merged, last, err := mergeRows(written, rows)
+	if err != nil {
+		return nil, 0, 0, err
+	}
+	out := make([]byte, 0, len(before)+len("<sheetData>")+len(merged))
+	out = append(append(append(out, before...), "<sheetData>"...), merged...)
+	return out, max(cols, dimensionCols(before)), max(last, 1), nil
 }
 
 // joinSheet writes worksheet part name to zw as head, the compressed rows

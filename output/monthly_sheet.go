@@ -37,54 +37,54 @@ const (
 // writeMonthly fills the monthly sheet: units × months of the items
 // disclosed and of the applications received, each with the county's row,
 // then a chart of the county's two series and one of the units' items.
-func writeMonthly(f *excelize.File, st *styles, r *Report) error {
+func writeMonthly(f *excelize.File, st *styles, r *Report) (deferredRows, error) {
 	if _, err := f.NewSheet(monthlySheet); err != nil {
-		return err
+		return deferredRows{}, err
 	}
-	w := newSheetWriter(f, st, monthlySheet)
+	w := newPlacedSheetWriter(f, st, monthlySheet)
 	title := fmt.Sprintf("%s%d年政府信息公开月度趋势", r.Config.County, r.Year)
 	if err := w.line(1, title, st.title); err != nil {
-		return err
+		return deferredRows{}, err
 	}
 	items := func(m domain.Monthly) domain.Months { return m.Items }
 	apps := func(m domain.Monthly) domain.Months { return m.Applications }
 
 	itemsTop := 4
 	if err := w.line(itemsTop-1, captionMonthlyItems, st.section); err != nil {
-		return err
+		return deferredRows{}, err
 	}
 	next, err := w.table(itemsTop, monthsTable(st, r, "MonthlyItems", items))
 	if err != nil {
-		return err
+		return deferredRows{}, err
 	}
 	// Each table prints on a page of its own, and the charts on a third.
 	appsTop := next + 2
 	if err := f.InsertPageBreak(monthlySheet, "A"+strconv.Itoa(appsTop-1)); err != nil {
-		return err
+		return deferredRows{}, err
 	}
 	if err := w.line(appsTop-1, captionMonthlyApps, st.section); err != nil {
-		return err
+		return deferredRows{}, err
 	}
 	if next, err = w.table(appsTop, monthsTable(st, r, "MonthlyApplications", apps)); err != nil {
-		return err
+		return deferredRows{}, err
 	}
-	if err := wrappedNote(f, st, next, noteMonthly); err != nil {
-		return err
+	if err := w.note(next, monthlyTableCols, noteMonthly, notePts); err != nil {
+		return deferredRows{}, err
 	}
 	if err := w.sizeColumns(); err != nil {
-		return err
+		return deferredRows{}, err
 	}
 	charts := next + 2
 	if err := f.InsertPageBreak(monthlySheet, "A"+strconv.Itoa(charts)); err != nil {
-		return err
+		return deferredRows{}, err
 	}
 	if err := addCountyChart(f, r, itemsTop, appsTop, charts); err != nil {
-		return err
+		return deferredRows{}, err
 	}
 	if err := addUnitsChart(f, r, itemsTop, charts+chartGap); err != nil {
-		return err
+		return deferredRows{}, err
 	}
-	return printSetup(f, monthlySheet, printing{landscape: true, fitWidth: true})
+	return w.rows(), printSetup(f, monthlySheet, printing{landscape: true, fitWidth: true})
 }
 
 // monthsTable is units × months of the figure pick chooses, with the
@@ -186,26 +186,6 @@ func monthRange(header int) string {
 // valueRange is the reference of the twelve monthly values of a row.
 func valueRange(row int) string {
 	return fmt.Sprintf("%s!$B$%d:$M$%d", quotedSheet(monthlySheet), row, row)
-}
-
-// wrappedNote writes a note under the tables, merged across their width
-// and wrapped, so that it does not widen the printed page.
-func wrappedNote(f *excelize.File, st *styles, row int, text string) error {
-	first := "A" + strconv.Itoa(row)
-	last, err := excelize.CoordinatesToCellName(monthlyTableCols, row)
-	if err != nil {
-		return err
-	}
-	if err := f.SetCellValue(monthlySheet, first, text); err != nil {
-		return err
-	}
-	if err := f.MergeCell(monthlySheet, first, last); err != nil {
-		return err
-	}
-	if err := f.SetCellStyle(monthlySheet, first, last, st.wrap); err != nil {
-		return err
-	}
-	return f.SetRowHeight(monthlySheet, row, notePts)
 }
 
 // quotedSheet is a sheet name as a formula reference spells it.

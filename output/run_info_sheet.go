@@ -28,13 +28,13 @@ const labelTotal = "合计"
 
 // writeRunInfo fills the run information sheet: what ran, on what, and
 // what it found, in counts.
-func writeRunInfo(f *excelize.File, st *styles, r *Report) error {
+func writeRunInfo(f *excelize.File, st *styles, r *Report) (deferredRows, error) {
 	if _, err := f.NewSheet(runInfoSheet); err != nil {
-		return err
+		return deferredRows{}, err
 	}
-	w := newSheetWriter(f, st, runInfoSheet)
+	w := newPlacedSheetWriter(f, st, runInfoSheet)
 	if err := w.line(1, fmt.Sprintf("%s%d年政府信息公开统计汇总·运行信息", r.Config.County, r.Year), st.title); err != nil {
-		return err
+		return deferredRows{}, err
 	}
 	row := 3
 	for _, kv := range [][2]any{
@@ -45,7 +45,7 @@ func writeRunInfo(f *excelize.File, st *styles, r *Report) error {
 		{"程序版本", r.Version},
 	} {
 		if err := w.row(row, styled{kv[0], st.label}, kv[1]); err != nil {
-			return err
+			return deferredRows{}, err
 		}
 		row++
 	}
@@ -63,17 +63,17 @@ func writeRunInfo(f *excelize.File, st *styles, r *Report) error {
 	for _, b := range blocks {
 		row++
 		if err := w.line(row, b.caption, st.section); err != nil {
-			return err
+			return deferredRows{}, err
 		}
 		var err error
 		if row, err = w.table(row+1, b.t); err != nil {
-			return err
+			return deferredRows{}, err
 		}
 	}
 	if err := w.sizeColumns(); err != nil {
-		return err
+		return deferredRows{}, err
 	}
-	return printSetup(f, runInfoSheet, printing{fitWidth: true})
+	return w.rows(), printSetup(f, runInfoSheet, printing{fitWidth: true})
 }
 
 // timeCell shows a time with its clock, or a blank cell for the zero time.

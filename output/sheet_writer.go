@@ -16,18 +16,36 @@ type styled struct {
 	style int
 }
 
-// sheetWriter writes cells of one sheet in excelize's normal mode and keeps
-// the widest text of each column, to size the columns when done.
+// sheetWriter writes cells of one sheet and keeps the widest text of each
+// column, to size the columns when done. It writes them in excelize's
+// normal mode, or, when placed (newPlacedSheetWriter), keeps them to be
+// encoded into the saved sheet (placedRows): then only a table's header
+// row goes through excelize, which names the table's columns from it.
 type sheetWriter struct {
 	f      *excelize.File
 	st     *styles
 	sheet  string
 	widths map[int]int // column → widest text seen
+	placed *placedRows // nil: cells go through excelize
 }
 
 // newSheetWriter writes on sheet, which must exist.
 func newSheetWriter(f *excelize.File, st *styles, sheet string) *sheetWriter {
 	return &sheetWriter{f: f, st: st, sheet: sheet, widths: map[int]int{}}
+}
+
+// newPlacedSheetWriter writes on sheet, which must exist, keeping the
+// cells but tables' headers for rows() (a sheet whose rows grow with the
+// county: excelize's work per cell was most of a re-run's county workbook).
+func newPlacedSheetWriter(f *excelize.File, st *styles, sheet string) *sheetWriter {
+	w := newSheetWriter(f, st, sheet)
+	w.placed = &placedRows{}
+	return w
+}
+
+// rows returns the kept cells as the sheet's deferred rows.
+func (w *sheetWriter) rows() deferredRows {
+	return deferredRows{sheet: w.sheet, placed: w.placed}
 }
 
 // set writes v at (col, row), styled by its type unless it is a styled:
@@ -77,17 +95,24 @@ func (w *sheetWriter) set(col, row int, v any) error {
 	default:
 		return fmt.Errorf("cell %s!%s: unsupported value %T", w.sheet, ref, v)
 	}
+	w.widths[col] = max(w.widths[col], textWidth(text))
+	if w.placed != nil {
+		w.placed.set(col, row, v, style)
+		return nil
+	}
+	return w.setDirect(ref, v, style)
+}
+
+// setDirect writes a cell through excelize.
+func (w *sheetWriter) setDirect(ref string, v any, style int) error {
 	if v != nil {
 		if err := w.f.SetCellValue(w.sheet, ref, v); err != nil {
 			return err
 		}
 	}
 	if style != 0 {
-		if err := w.f.SetCellStyle(w.sheet, ref, ref, style); err != nil {
-			return err
-		}
+		return w.f.SetCellStyle(w.sheet, ref, ref, style)
 	}
-	w.widths[col] = max(w.widths[col], textWidth(text))
 	return nil
 }
 
@@ -104,10 +129,40 @@ func (w *sheetWriter) row(row int, values ...any) error {
 // line writes a line of text in column A that may spill over the columns
 // to its right: a title, a caption or a note. Its width is not counted.
 func (w *sheetWriter) line(row int, text string, style int) error {
-	if err := w.f.SetCellValue(w.sheet, "A"+strconv.Itoa(row), text); err != nil {
+	if w.placed != nil {
+		w.placed.set(1, row, text, style)
+		return nil
+	}
+	return w.setDirect("A"+strconv.Itoa(row), text, style)
+}
+
+// note writes a note in column A of row, merged across columns 1 to last,
+// wrapped in a row of height points, so that it does not widen the
+// printed page. Its width is not counted.
+func (w *sheetWriter) note(row, last int, text string, height float64) error {
+	first := "A" + strconv.Itoa(row)
+	end, err := excelize.CoordinatesToCellName(last, row)
+	if err != nil {
 		return err
 	}
-	return w.f.SetCellStyle(w.sheet, "A"+strconv.Itoa(row), "A"+strconv.Itoa(row), style)
+	if err := w.f.MergeCell(w.sheet, first, end); err != nil {
+		return err
+	}
+	if w.placed != nil {
+		w.placed.set(1, row, text, w.st.wrap)
+		for col := 2; col <= last; col++ {
+			w.placed.set(col, row, nil, w.st.wrap)
+		}
+		w.placed.height(row, height)
+		return nil
+	}
+	if err := w.f.SetCellValue(w.sheet, first, text); err != nil {
+		return err
+	}
+	if err := w.f.SetCellStyle(w.sheet, first, end, w.st.wrap); err != nil {
+		return err
+	}
+	return w.f.SetRowHeight(w.sheet, row, height)
 }
 
 // sizeColumns sets each column's width from the widest text written.

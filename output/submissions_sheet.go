@@ -18,31 +18,31 @@ const labelUnrecognised = "未识别"
 // writeSubmissions fills the submissions sheet: one row per unit and
 // office (roster offices first, as r.Units lists them), then one row per
 // inbox file with what became of it.
-func writeSubmissions(f *excelize.File, st *styles, r *Report) error {
+func writeSubmissions(f *excelize.File, st *styles, r *Report) (deferredRows, error) {
 	if _, err := f.NewSheet(submissionsSheet); err != nil {
-		return err
+		return deferredRows{}, err
 	}
-	w := newSheetWriter(f, st, submissionsSheet)
+	w := newPlacedSheetWriter(f, st, submissionsSheet)
 	if err := w.line(1, fmt.Sprintf("%s%d年政府信息公开报送情况", r.Config.County, r.Year), st.title); err != nil {
-		return err
+		return deferredRows{}, err
 	}
 	if err := w.line(3, "一、各单位科室报送情况", st.section); err != nil {
-		return err
+		return deferredRows{}, err
 	}
 	next, err := w.table(4, officeTable(st, r))
 	if err != nil {
-		return err
+		return deferredRows{}, err
 	}
 	if err := w.line(next+1, "二、收到的文件", st.section); err != nil {
-		return err
+		return deferredRows{}, err
 	}
 	if _, err := w.table(next+2, inputTable(st, r.Inputs)); err != nil {
-		return err
+		return deferredRows{}, err
 	}
 	if err := w.sizeColumns(); err != nil {
-		return err
+		return deferredRows{}, err
 	}
-	return printSetup(f, submissionsSheet, printing{landscape: true, fitWidth: true})
+	return w.rows(), printSetup(f, submissionsSheet, printing{landscape: true, fitWidth: true})
 }
 
 // officeTable lists every office of every unit with what it sent.

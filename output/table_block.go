@@ -26,12 +26,15 @@ type table struct {
 // under it (and under its total row).
 func (w *sheetWriter) table(top int, t table) (next int, err error) {
 	header := uniqueHeaders(t.header)
-	for i, h := range header {
-		prev := w.widths[i+1]
-		if err := w.set(i+1, top, styled{h, w.st.header}); err != nil {
+	for i, h := range header { // through excelize: AddTable names the columns from them
+		ref, err := excelize.CoordinatesToCellName(i+1, top)
+		if err != nil {
 			return 0, err
 		}
-		w.widths[i+1] = max(prev, min(displayWidth(h), headerWrapWidth))
+		if err := w.setDirect(ref, h, w.st.header); err != nil {
+			return 0, err
+		}
+		w.widths[i+1] = max(w.widths[i+1], min(displayWidth(h), headerWrapWidth))
 	}
 	for r, values := range t.rows {
 		if err := w.row(top+1+r, values...); err != nil {
