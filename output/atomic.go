@@ -11,6 +11,10 @@ import (
 // county office read them, only the batch writes them.
 const fileMode = 0o644
 
+// writebackChunk is how much of a staged file is written before the
+// kernel is asked to start writing it to disk (earlyWriteback).
+const writebackChunk = 8 << 20
+
 // writeAtomic writes a file through write so that a reader never sees it
 // half-written: the bytes go to a temporary file in the same folder, which
 // is synced and then renamed over path. On any error the temporary file is
@@ -46,7 +50,7 @@ func stageFile(path string, write func(w io.Writer) error) (s *stagedFile, err e
 			os.Remove(tmp.Name())
 		}
 	}()
-	bw := bufio.NewWriterSize(tmp, 1<<16)
+	bw := bufio.NewWriterSize(earlyWriteback(tmp), 1<<16)
 	if err = write(bw); err != nil {
 		return nil, err
 	}
