@@ -20,11 +20,11 @@ type ledgerBuilder struct {
 	col    []int // per field: its column in the schema
 	rows   int
 	// lineage columns; those of text (file, sheet, unit, office) are the
-	// same row after row and are made at the end (repeatedText), when the
+	// same row after row and are made at the end (RepeatedText), when the
 	// file's identity is known: sheets holds the sheet of each run of
 	// records.
 	fileCol, sheetCol, rowCol, unitCol, officeCol int
-	sheets                                        []textRun
+	sheets                                        []TextRun
 }
 
 func newLedgerBuilder(mem memory.Allocator, k domain.Kind) *ledgerBuilder {
@@ -101,10 +101,10 @@ func (lb *ledgerBuilder) append(vals []value, sheet string, row int) {
 		}
 	}
 	lb.b.Field(lb.rowCol).(*array.Int32Builder).Append(int32(row))
-	if n := len(lb.sheets); n > 0 && lb.sheets[n-1].text == sheet {
-		lb.sheets[n-1].n++
+	if n := len(lb.sheets); n > 0 && lb.sheets[n-1].Text == sheet {
+		lb.sheets[n-1].N++
 	} else {
-		lb.sheets = append(lb.sheets, textRun{sheet, 1})
+		lb.sheets = append(lb.sheets, TextRun{sheet, 1})
 	}
 	lb.rows++
 }
@@ -123,13 +123,13 @@ func (lb *ledgerBuilder) finish(file, unit, office string) arrow.RecordBatch {
 	for i, fb := range lb.b.Fields() {
 		switch i {
 		case lb.fileCol:
-			cols[i] = repeatedText(mem, []textRun{{file, lb.rows}})
+			cols[i] = RepeatedText(mem, []TextRun{{file, lb.rows}})
 		case lb.sheetCol:
-			cols[i] = repeatedText(mem, lb.sheets)
+			cols[i] = RepeatedText(mem, lb.sheets)
 		case lb.unitCol:
-			cols[i] = repeatedText(mem, []textRun{{unit, lb.rows}})
+			cols[i] = RepeatedText(mem, []TextRun{{unit, lb.rows}})
 		case lb.officeCol:
-			cols[i] = repeatedText(mem, []textRun{{office, lb.rows}})
+			cols[i] = RepeatedText(mem, []TextRun{{office, lb.rows}})
 		default:
 			cols[i] = fb.NewArray()
 		}

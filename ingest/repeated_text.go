@@ -6,22 +6,23 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/memory"
 )
 
-// textRun is a text repeated n times.
-type textRun struct {
-	text string
-	n    int
+// TextRun is a text repeated N times.
+type TextRun struct {
+	Text string
+	N    int
 }
 
-// repeatedText is a string array of the runs one after the other, made
+// RepeatedText is a string array of the runs one after the other, made
 // in one pass over two buffers sized at once: the lineage columns of a
 // file's records repeat one text (a sheet's name, the file's path) row
-// after row, and appending each through a builder was most of their cost.
+// after row, and appending each through a builder was most of their cost
+// (and the parse cache keeps them as runs).
 // A file's text is far below the 2 GiB a string array can offset.
-func repeatedText(mem memory.Allocator, runs []textRun) arrow.Array {
+func RepeatedText(mem memory.Allocator, runs []TextRun) arrow.Array {
 	n, size := 0, 0
 	for _, r := range runs {
-		n += r.n
-		size += r.n * len(r.text)
+		n += r.N
+		size += r.N * len(r.Text)
 	}
 	offsets := memory.NewResizableBuffer(mem)
 	offsets.Resize((n + 1) * arrow.Int32SizeBytes)
@@ -31,9 +32,9 @@ func repeatedText(mem memory.Allocator, runs []textRun) arrow.Array {
 	text := data.Bytes()
 	pos, i := 0, 0
 	for _, r := range runs {
-		for range r.n {
+		for range r.N {
 			offs[i] = int32(pos)
-			pos += copy(text[pos:], r.text)
+			pos += copy(text[pos:], r.Text)
 			i++
 		}
 	}

@@ -38,7 +38,7 @@ const parseCacheDir = "parse"
 // cache's files (index, packs, kept hashes): change it whenever either
 // changes, so that old entries are not taken for new ones by a build that
 // keeps its version string.
-const cacheFormat = "submission-10"
+const cacheFormat = "submission-11"
 
 // parseCache is the batch's own store of parsed files. It is safe for
 // concurrent use, but for prune, which runs alone.
@@ -170,7 +170,12 @@ func (c *parseCache) loadRecords(rel, sha string, mem memory.Allocator) (map[dom
 		if err != nil {
 			return fail(err)
 		}
-		rec, err := readIPC(stream, mem)
+		stored, err := readIPC(stream, mem)
+		if err != nil {
+			return fail(err)
+		}
+		rec, err := withLineage(stored, domain.Schema(domain.Kind(kind)), mem)
+		stored.Release()
 		if err != nil {
 			return fail(err)
 		}
@@ -203,7 +208,13 @@ func (c *parseCache) store(sub *ingest.Submission) bool {
 		head := len(w.b)
 		for _, kind := range slices.Sorted(maps.Keys(sub.Records)) {
 			w.lengthThen(func() error { w.b = append(w.b, kind...); return nil })
-			if err := w.lengthThen(func() error { return writeIPC(w, sub.Records[kind]) }); err != nil {
+			rec, err := withoutLineage(sub.Records[kind])
+			if err != nil {
+				return nil, 0, err
+			}
+			err = w.lengthThen(func() error { return writeIPC(w, rec) })
+			rec.Release()
+			if err != nil {
 				return nil, 0, err
 			}
 		}
