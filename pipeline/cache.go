@@ -242,13 +242,34 @@ func (w *appendWriter) lengthThen(write func() error) error {
 	return nil
 }
 
+// pruneAside prunes the cache and returns a function that waits until it
+// is done: on the side, while the units are computed, unless the packs are
+// to be copied together (units read them). It must be called once every
+// file is read, and its wait before the cache is closed.
+func (c *parseCache) pruneAside() (wait func()) {
+	if c.packs.sparse(c.packs.usedBy(c.usedKeys())) {
+		c.prune()
+		return func() {}
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		c.prune()
+	}()
+	return func() { <-done }
+}
+
+// usedKeys are the entries this run needs.
+func (c *parseCache) usedKeys() map[string]bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return maps.Clone(c.used)
+}
+
 // prune drops the entries this run did not use (files gone or changed),
 // and what older versions of the cache left in its folder.
 func (c *parseCache) prune() {
-	c.mu.Lock()
-	used := maps.Clone(c.used)
-	c.mu.Unlock()
-	c.packs.keepOnly(used)
+	c.packs.keepOnly(c.usedKeys())
 	c.hashes.save()
 	entries, err := os.ReadDir(c.root)
 	if err != nil {

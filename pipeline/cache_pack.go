@@ -187,16 +187,8 @@ func (s *packStore[D]) keepOnly(keep map[string]bool) error {
 			delete(s.index, k)
 		}
 	}
-	curName := ""
-	if s.cur != nil {
-		curName = filepath.Base(s.cur.Name())
-	}
-	used := map[string]int64{} // used bytes by pack
-	for _, e := range s.index {
-		used[e.Pack] += e.Len
-	}
 	s.mu.Unlock()
-
+	used, curName := s.usedBy(keep)
 	if s.sparse(used, curName) {
 		if err := s.compact(curName); err != nil {
 			return err
@@ -230,6 +222,23 @@ func (s *packStore[D]) keepOnly(keep map[string]bool) error {
 		os.Remove(filepath.Join(s.dir, name))
 	}
 	return nil
+}
+
+// usedBy returns the bytes of each pack that the entries keep use, and
+// the name of the pack this run writes ("" for none).
+func (s *packStore[D]) usedBy(keep map[string]bool) (used map[string]int64, curName string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.cur != nil {
+		curName = filepath.Base(s.cur.Name())
+	}
+	used = map[string]int64{}
+	for k, e := range s.index {
+		if keep[k] {
+			used[e.Pack] += e.Len
+		}
+	}
+	return used, curName
 }
 
 // maxPacks is how many packs the store keeps before it copies them into one.

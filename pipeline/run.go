@@ -118,7 +118,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	cache.prune()
+	defer cache.pruneAside()() // before the cache is closed
 	defer func() {
 		for _, s := range subs {
 			if s != nil {
