@@ -5,6 +5,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"unicode/utf8"
+
+	"gongkai/domain"
 )
 
 // headerKeys computes HeaderKey for the header index, quickly where it can:
@@ -77,28 +79,44 @@ func (h *headerKeys) mayName(s string) bool {
 	if len(s) <= 3*(h.maxRunes+3) {
 		return true
 	}
-	return hanOutsideBrackets(s) <= h.maxRunes+3
+	return hanAtMost(s, h.maxRunes+3)
 }
 
-// hanOutsideBrackets counts the CJK unified ideographs of s outside the
-// bracketed parts that HeaderKey's unitInBrackets drops.
-func hanOutsideBrackets(s string) int {
-	n, cut := 0, -1 // cut: where a bracketed part being dropped ends
-	for i, r := range s {
-		if i < cut {
+// hanAtMost reports whether s has at most most CJK unified ideographs
+// outside the bracketed parts that HeaderKey's unitInBrackets drops. It
+// stops counting past most, and steps over ideographs three bytes at a
+// time (domain.IdeographAt): a ledger's titles are tried row after row.
+func hanAtMost(s string, most int) bool {
+	if most < 0 {
+		return false
+	}
+	n := 0
+	for i := 0; i < len(s); {
+		if domain.IdeographAt(s, i) {
+			if n++; n > most {
+				return false
+			}
+			i += 3
 			continue
 		}
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
 		if isOpener(r) {
-			if j := closerAfter(s, i+utf8.RuneLen(r)); j >= 0 {
-				cut = j
+			if j := closerAfter(s, i+size); j >= 0 {
+				i = j // the bracketed part is dropped
 				continue
 			}
 		}
 		if r >= 0x4E00 && r <= 0x9FFF {
-			n++
+			if n++; n > most {
+				return false
+			}
 		}
+		i += size
 	}
-	return n
+	return true
 }
 
 func isOpener(r rune) bool { return r == '（' || r == '(' || r == '[' || r == '【' }

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"testing"
+	"unicode/utf8"
 
 	"gongkai/domain"
 )
@@ -61,6 +62,44 @@ func FuzzHeaderKeys(f *testing.F) {
 			}
 			if len([]rune(want)) <= ix.keys.maxRunes && (ix.keys.anyASCII || !isASCII(want)) {
 				t.Errorf("%q: filtered out, but its key %q is short enough", s, want)
+			}
+		}
+	})
+}
+
+// hanOutsideBracketsByRune counts, rune by rune, the CJK unified ideographs
+// of s outside the bracketed parts that HeaderKey's unitInBrackets drops:
+// the rule hanAtMost keeps.
+func hanOutsideBracketsByRune(s string) int {
+	n, cut := 0, -1 // cut: where a bracketed part being dropped ends
+	for i, r := range s {
+		if i < cut {
+			continue
+		}
+		if isOpener(r) {
+			if j := closerAfter(s, i+utf8.RuneLen(r)); j >= 0 {
+				cut = j
+				continue
+			}
+		}
+		if r >= 0x4E00 && r <= 0x9FFF {
+			n++
+		}
+	}
+	return n
+}
+
+// FuzzHanAtMost holds hanAtMost, which steps over ideographs and stops
+// early, to counting rune by rune.
+func FuzzHanAtMost(f *testing.F) {
+	for _, s := range []string{"", "东山镇2025年1月领导干部值班安排表(第3批)", "信息标题（原文）【附件】", "乀一丁（未闭", "[a]b(c", "\xe5\x80", "\xe4\xb8\x80\xe9\xbf\xbf"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n := hanOutsideBracketsByRune(s)
+		for _, most := range []int{0, 1, 3, n - 1, n, n + 1, 13} {
+			if got, want := hanAtMost(s, most), n <= most; got != want {
+				t.Errorf("hanAtMost(%q, %d) = %v; %d ideographs outside brackets", s, most, got, n)
 			}
 		}
 	})
