@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -32,26 +31,15 @@ func (a *countingAllocator) Reallocate(size int, b []byte) []byte {
 func TestLedgerColumnsSizedFromTheFirstRecords(t *testing.T) {
 	reallocs := map[int]int64{}
 	for _, n := range []int{400, 4000} {
-		inbox := t.TempDir()
-		const rel = "白沙镇/党政办/台账.xlsx"
 		rows := [][]any{{"序号", "信息标题", "公开日期", "公开渠道"}}
 		for i := range n {
 			rows = append(rows, []any{i + 1, fmt.Sprintf("白沙镇关于第%d项工作的通知", i), "2025-03-05", "门户网站"})
 		}
-		writeBook(t, inbox, rel, map[string][][]any{"主动公开": rows}, []string{"主动公开"})
 		mem := &countingAllocator{Allocator: memory.NewGoAllocator()}
-		r, err := NewReader(domain.DefaultConfig(), mem)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sub, err := r.ReadFile(context.Background(), inbox, rel)
-		if err != nil {
-			t.Fatal(err)
-		}
+		sub := readBookWith(t, mem, map[string][][]any{"主动公开": rows}, []string{"主动公开"})
 		if got := sub.Rows[domain.KindDisclosure]; got != n {
 			t.Fatalf("%d records read, want %d", got, n)
 		}
-		sub.Release()
 		reallocs[n] = mem.reallocs.Load()
 	}
 	t.Logf("buffers grown: %v", reallocs)
@@ -64,24 +52,11 @@ func TestLedgerColumnsSizedFromTheFirstRecords(t *testing.T) {
 // sheets of a file carry, each, the file, the sheet and row they came
 // from, and the file's unit and office.
 func TestLineageOfRecordsFromTwoSheets(t *testing.T) {
-	inbox := t.TempDir()
-	const rel = "白沙镇/党政办/白沙镇-党政办-台账.xlsx"
 	header := []any{"序号", "信息标题", "公开日期", "公开渠道"}
-	writeBook(t, inbox, rel, map[string][][]any{
+	sub := readBook(t, map[string][][]any{
 		"一月": {header, {1, "一月的通知", "2025-01-05", "门户网站"}, {2, "一月的公告", "2025-01-06", "公开栏"}, {3, "一月的公示", "2025-01-07", "门户网站"}},
 		"二月": {{"二月台账"}, header, {1, "二月的通知", "2025-02-05", "门户网站"}, {2, "二月的公告", "2025-02-06", "公开栏"}},
 	}, []string{"一月", "二月"})
-	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
-	defer mem.AssertSize(t, 0)
-	r, err := NewReader(domain.DefaultConfig(), mem)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sub, err := r.ReadFile(context.Background(), inbox, rel)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer sub.Release()
 	rec := sub.Records[domain.KindDisclosure]
 	if rec == nil || rec.NumRows() != 5 {
 		t.Fatalf("records = %v, want 5", rec)
@@ -97,8 +72,8 @@ func TestLineageOfRecordsFromTwoSheets(t *testing.T) {
 	}{{"一月", 2, "一月的通知"}, {"一月", 3, "一月的公告"}, {"一月", 4, "一月的公示"}, {"二月", 3, "二月的通知"}, {"二月", 4, "二月的公告"}}
 	for i, w := range want {
 		got := []string{text(domain.LineageSheet, i), text(domain.FieldTitle, i), text(domain.LineageFile, i), text(domain.LineageUnit, i), text(domain.LineageOffice, i)}
-		if got[0] != w.sheet || rows.Value(i) != w.row || got[1] != w.title || got[2] != rel || got[3] != "白沙镇" || got[4] != "党政办" {
-			t.Errorf("record %d: %q row %d, want %s row %d %s %s 白沙镇 党政办", i, got, rows.Value(i), w.sheet, w.row, w.title, rel)
+		if got[0] != w.sheet || rows.Value(i) != w.row || got[1] != w.title || got[2] != bookRel || got[3] != "白沙镇" || got[4] != "党政办" {
+			t.Errorf("record %d: %q row %d, want %s row %d %s %s 白沙镇 党政办", i, got, rows.Value(i), w.sheet, w.row, w.title, bookRel)
 		}
 	}
 }

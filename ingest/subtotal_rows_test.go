@@ -10,25 +10,32 @@ import (
 	"gongkai/domain"
 )
 
-// readBook writes one workbook and reads it back.
+// bookRel is where readBook puts its workbook in the inbox.
+const bookRel = "白沙镇/党政办/台账.xlsx"
+
+// readBook writes one workbook and reads it back, checking at the end that
+// the records let go of all their memory.
 func readBook(t *testing.T, sheets map[string][][]any, order []string) *Submission {
 	t.Helper()
-	inbox := t.TempDir()
-	const rel = "白沙镇/党政办/台账.xlsx"
-	writeBook(t, inbox, rel, sheets, order)
 	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
+	t.Cleanup(func() { mem.AssertSize(t, 0) }) // after the submission's release below
+	return readBookWith(t, mem, sheets, order)
+}
+
+// readBookWith is readBook with the reader's allocator mem.
+func readBookWith(t *testing.T, mem memory.Allocator, sheets map[string][][]any, order []string) *Submission {
+	t.Helper()
+	inbox := t.TempDir()
+	writeBook(t, inbox, bookRel, sheets, order)
 	r, err := NewReader(domain.DefaultConfig(), mem)
 	if err != nil {
 		t.Fatal(err)
 	}
-	sub, err := r.ReadFile(context.Background(), inbox, rel)
+	sub, err := r.ReadFile(context.Background(), inbox, bookRel)
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() {
-		sub.Release()
-		mem.AssertSize(t, 0)
-	})
+	t.Cleanup(sub.Release)
 	return sub
 }
 
