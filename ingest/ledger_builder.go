@@ -51,12 +51,21 @@ func (lb *ledgerBuilder) expect(rows int) {
 	if rows <= 0 || lb.rows == 0 {
 		return
 	}
-	lb.b.Reserve(rows)
-	for _, fb := range lb.b.Fields() {
+	for i, fb := range lb.b.Fields() {
+		if lb.madeAtEnd(i) {
+			continue
+		}
+		fb.Reserve(rows)
 		if sb, ok := fb.(*array.StringBuilder); ok {
 			sb.ReserveData(sb.DataLen() / lb.rows * rows * 9 / 8)
 		}
 	}
+}
+
+// madeAtEnd reports whether column i is one of the lineage text columns,
+// which finish makes from runs: their builders stay empty.
+func (lb *ledgerBuilder) madeAtEnd(i int) bool {
+	return i == lb.fileCol || i == lb.sheetCol || i == lb.unitCol || i == lb.officeCol
 }
 
 // value is one parsed cell of a record.
