@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -57,6 +58,65 @@ func (x *cellXML) start(b []byte, style int) []byte {
 // empty appends a cell with a style and no value.
 func (x *cellXML) empty(b []byte, style int) []byte {
 	return append(x.start(b, style), `/>`...)
+}
+
+// cell appends a cell of v — nil, string, float64, int or time.Time, as
+// sheetWriter.set takes it — with style, as excelize's SetCellValue and
+// SetCellStyle write it; nil or "" without a style is a blank cell.
+func (x *cellXML) cell(b []byte, v any, style int) []byte {
+	switch v := v.(type) {
+	case string:
+		if v != "" {
+			return x.text(b, v, style)
+		}
+	case float64:
+		return x.float(b, v, style)
+	case int:
+		return x.integer(b, int64(v), style)
+	case time.Time:
+		if serial, ok := excelSerial(v); ok {
+			return x.float(b, serial, style)
+		}
+		return x.text(b, v.Format(time.RFC3339Nano), style)
+	}
+	if style != 0 { // a blank cell with a style (a border, say)
+		return x.empty(b, style)
+	}
+	x.blank()
+	return b
+}
+
+// Excel's 1900 date system, as excelize converts a time (its
+// timeToExcelTime): days since 1899-12-31, one more from March 1900 on
+// (Excel keeps Lotus 1-2-3's 29 February 1900).
+var (
+	excelEpoch1900 = time.Date(1899, time.December, 31, 0, 0, 0, 0, time.UTC)
+	excelLeapBug   = time.Date(1900, time.March, 1, 0, 0, 0, 0, time.UTC).Add(-time.Nanosecond)
+)
+
+// excelSerial is t's serial number as excelize writes it for a time in a
+// workbook of the 1900 date system: its wall clock, counted from the
+// epoch. ok is false before the epoch (excelize writes the time as text).
+func excelSerial(t time.Time) (float64, bool) {
+	_, offset := t.Zone()
+	t = t.Add(time.Duration(offset) * time.Second)
+	if t.Before(excelEpoch1900) {
+		return 0, false
+	}
+	const day = 24 * time.Hour
+	const most = 290 * 364 * day
+	tt, diff, serial := t, t.Sub(excelEpoch1900), 0.0
+	for diff >= most {
+		serial += float64(most / day)
+		tt = tt.Add(-most)
+		diff = tt.Sub(excelEpoch1900)
+	}
+	rem := diff % day
+	serial += float64(diff-rem)/float64(day) + float64(rem)/float64(day)
+	if t.After(excelLeapBug) {
+		serial++
+	}
+	return serial, serial > 0
 }
 
 // integer appends a number cell holding n.

@@ -102,22 +102,17 @@ func appendValue(x *cellXML, b []byte, v any, st *styles) ([]byte, string) {
 	if s, ok := v.(styled); ok {
 		v, style = s.v, s.style
 	}
+	text := ""
 	switch v := v.(type) {
 	case string:
-		if v != "" {
-			return x.text(b, v, style), v
-		}
+		text = v
 	case float64:
 		if style == 0 {
 			style = st.numberStyle(v, false)
 		}
-		return x.float(b, v, style), strconv.FormatFloat(v, 'f', -1, 64)
+		text = strconv.FormatFloat(v, 'f', -1, 64)
 	}
-	if style != 0 { // a blank cell with a style (a border, say)
-		return x.empty(b, style), ""
-	}
-	x.blank()
-	return b, ""
+	return x.cell(b, v, style), text
 }
 
 // optional is a cell value for a number that may be absent.

@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
-	"time"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -22,11 +21,10 @@ type placedRows struct {
 }
 
 // placedCell is a value as sheetWriter.set takes it (nil, string, float64,
-// int, time.Time) with its style; set is false for a column left empty.
+// int, time.Time) with its style; a column left empty is the zero cell.
 type placedCell struct {
 	v     any
 	style int
-	set   bool
 }
 
 // set keeps v, styled, at (col, row).
@@ -38,7 +36,7 @@ func (p *placedRows) set(col, row int, v any, style int) {
 	for len(cells) < col {
 		cells = append(cells, placedCell{})
 	}
-	cells[col-1] = placedCell{v: v, style: style, set: true}
+	cells[col-1] = placedCell{v: v, style: style}
 	p.cells[row] = cells
 }
 
@@ -81,70 +79,12 @@ func (p *placedRows) encode() (rows []numberedRow, cols int) {
 		b = append(b, '>')
 		x.blanks = 0
 		for _, c := range p.cells[n] {
-			b = appendPlaced(&x, b, c)
+			b = x.cell(b, c.v, c.style)
 		}
 		rows = append(rows, numberedRow{n, append(b, `</row>`...)})
 		cols = max(cols, len(p.cells[n]))
 	}
 	return rows, cols
-}
-
-// appendPlaced appends a kept cell as excelize's SetCellValue and
-// SetCellStyle would have written it.
-func appendPlaced(x *cellXML, b []byte, c placedCell) []byte {
-	switch v := c.v.(type) {
-	case string:
-		if v != "" {
-			return x.text(b, v, c.style)
-		}
-	case float64:
-		return x.float(b, v, c.style)
-	case int:
-		return x.integer(b, int64(v), c.style)
-	case time.Time:
-		if serial, ok := excelSerial(v); ok {
-			return x.float(b, serial, c.style)
-		}
-		return x.text(b, v.Format(time.RFC3339Nano), c.style)
-	}
-	if c.set && c.style != 0 {
-		return x.empty(b, c.style)
-	}
-	x.blank()
-	return b
-}
-
-// Excel's 1900 date system, as excelize converts a time (its
-// timeToExcelTime): days since 1899-12-31, one more from March 1900 on
-// (Excel keeps Lotus 1-2-3's 29 February 1900).
-var (
-	excelEpoch1900 = time.Date(1899, time.December, 31, 0, 0, 0, 0, time.UTC)
-	excelLeapBug   = time.Date(1900, time.March, 1, 0, 0, 0, 0, time.UTC).Add(-time.Nanosecond)
-)
-
-// excelSerial is t's serial number as excelize writes it for a time in a
-// workbook of the 1900 date system: its wall clock, counted from the
-// epoch. ok is false before the epoch (excelize writes the time as text).
-func excelSerial(t time.Time) (float64, bool) {
-	_, offset := t.Zone()
-	t = t.Add(time.Duration(offset) * time.Second)
-	if t.Before(excelEpoch1900) {
-		return 0, false
-	}
-	const day = 24 * time.Hour
-	const most = 290 * 364 * day
-	tt, diff, serial := t, t.Sub(excelEpoch1900), 0.0
-	for diff >= most {
-		serial += float64(most / day)
-		tt = tt.Add(-most)
-		diff = tt.Sub(excelEpoch1900)
-	}
-	rem := diff % day
-	serial += float64(diff-rem)/float64(day) + float64(rem)/float64(day)
-	if t.After(excelLeapBug) {
-		serial++
-	}
-	return serial, serial > 0
 }
 
 // rowStartRE finds where each row of excelize's sheetData starts, and its

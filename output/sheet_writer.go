@@ -52,10 +52,6 @@ func (w *sheetWriter) rows() deferredRows {
 // float64 as a count or an amount, time.Time as a date (or date and time
 // when it has a clock part), nil as a blank cell.
 func (w *sheetWriter) set(col, row int, v any) error {
-	ref, err := excelize.CoordinatesToCellName(col, row)
-	if err != nil {
-		return err
-	}
 	style := 0
 	if s, ok := v.(styled); ok {
 		v, style = s.v, s.style
@@ -93,18 +89,28 @@ func (w *sheetWriter) set(col, row int, v any) error {
 			text = fmtDateTime
 		}
 	default:
-		return fmt.Errorf("cell %s!%s: unsupported value %T", w.sheet, ref, v)
+		return fmt.Errorf("sheet %s, row %d, column %d: unsupported value %T", w.sheet, row, col, v)
 	}
 	w.widths[col] = max(w.widths[col], textWidth(text))
+	return w.put(col, row, v, style)
+}
+
+// put writes v with style at (col, row): kept when the writer is placed,
+// else through excelize.
+func (w *sheetWriter) put(col, row int, v any, style int) error {
 	if w.placed != nil {
 		w.placed.set(col, row, v, style)
 		return nil
 	}
-	return w.setDirect(ref, v, style)
+	return w.setDirect(col, row, v, style)
 }
 
 // setDirect writes a cell through excelize.
-func (w *sheetWriter) setDirect(ref string, v any, style int) error {
+func (w *sheetWriter) setDirect(col, row int, v any, style int) error {
+	ref, err := excelize.CoordinatesToCellName(col, row)
+	if err != nil {
+		return err
+	}
 	if v != nil {
 		if err := w.f.SetCellValue(w.sheet, ref, v); err != nil {
 			return err
@@ -129,38 +135,32 @@ func (w *sheetWriter) row(row int, values ...any) error {
 // line writes a line of text in column A that may spill over the columns
 // to its right: a title, a caption or a note. Its width is not counted.
 func (w *sheetWriter) line(row int, text string, style int) error {
-	if w.placed != nil {
-		w.placed.set(1, row, text, style)
-		return nil
-	}
-	return w.setDirect("A"+strconv.Itoa(row), text, style)
+	return w.put(1, row, text, style)
 }
 
 // note writes a note in column A of row, merged across columns 1 to last,
 // wrapped in a row of height points, so that it does not widen the
 // printed page. Its width is not counted.
 func (w *sheetWriter) note(row, last int, text string, height float64) error {
-	first := "A" + strconv.Itoa(row)
 	end, err := excelize.CoordinatesToCellName(last, row)
 	if err != nil {
 		return err
 	}
-	if err := w.f.MergeCell(w.sheet, first, end); err != nil {
+	if err := w.f.MergeCell(w.sheet, "A"+strconv.Itoa(row), end); err != nil {
 		return err
+	}
+	for col := 1; col <= last; col++ {
+		var v any
+		if col == 1 {
+			v = text
+		}
+		if err := w.put(col, row, v, w.st.wrap); err != nil {
+			return err
+		}
 	}
 	if w.placed != nil {
-		w.placed.set(1, row, text, w.st.wrap)
-		for col := 2; col <= last; col++ {
-			w.placed.set(col, row, nil, w.st.wrap)
-		}
 		w.placed.height(row, height)
 		return nil
-	}
-	if err := w.f.SetCellValue(w.sheet, first, text); err != nil {
-		return err
-	}
-	if err := w.f.SetCellStyle(w.sheet, first, end, w.st.wrap); err != nil {
-		return err
 	}
 	return w.f.SetRowHeight(w.sheet, row, height)
 }

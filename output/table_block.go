@@ -27,11 +27,7 @@ type table struct {
 func (w *sheetWriter) table(top int, t table) (next int, err error) {
 	header := uniqueHeaders(t.header)
 	for i, h := range header { // through excelize: AddTable names the columns from them
-		ref, err := excelize.CoordinatesToCellName(i+1, top)
-		if err != nil {
-			return 0, err
-		}
-		if err := w.setDirect(ref, h, w.st.header); err != nil {
+		if err := w.setDirect(i+1, top, h, w.st.header); err != nil {
 			return 0, err
 		}
 		w.widths[i+1] = max(w.widths[i+1], min(displayWidth(h), headerWrapWidth))
