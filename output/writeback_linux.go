@@ -14,6 +14,11 @@ import (
 // and its sync was most of the county stage of a re-run.
 func earlyWriteback(f *os.File) io.Writer { return &writeback{f: f} }
 
+// startWriteback asks the kernel to start writing a range of a file.
+var startWriteback = func(fd int, off, n int64) error {
+	return unix.SyncFileRange(fd, off, n, unix.SYNC_FILE_RANGE_WRITE)
+}
+
 type writeback struct {
 	f             *os.File
 	written, from int64 // bytes written; where the unstarted ones begin
@@ -24,7 +29,7 @@ func (w *writeback) Write(p []byte) (int, error) {
 	w.written += int64(n)
 	if w.written-w.from >= writebackChunk {
 		// Only a hint: on error the final sync does it all.
-		_ = unix.SyncFileRange(int(w.f.Fd()), w.from, w.written-w.from, unix.SYNC_FILE_RANGE_WRITE)
+		_ = startWriteback(int(w.f.Fd()), w.from, w.written-w.from)
 		w.from = w.written
 	}
 	return n, err
