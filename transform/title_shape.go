@@ -24,8 +24,11 @@ func (t *titleShape) bigrams() []uint64 {
 	return t.grams
 }
 
-// nearDuplicate is nearDuplicate(t.near, o.near); pairs whose numbers of
-// bigrams are too far apart are ruled out before the bigrams are compared.
+// nearDuplicate reports whether two titles look like the same item written
+// twice: the same numbers (titles that differ in a number — a quarter, a
+// year, a batch — are different items) and a bigram Jaccard of at least
+// nearDuplicateThreshold; pairs whose numbers of bigrams are too far apart
+// are ruled out before the bigrams are compared.
 func (t *titleShape) nearDuplicate(o *titleShape) bool {
 	if t.nums != o.nums {
 		return false

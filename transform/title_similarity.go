@@ -9,18 +9,9 @@ import (
 	"gongkai/domain"
 )
 
-// nearTitle normalises a title for comparison: domain.MatchKey (NFKC,
-// width, punctuation, spaces), then every Chinese numeral written out as
-// digits (第一季度 → 第1季度, 二〇二五年 → 2025年).
-func nearTitle(title string) []rune {
-	return numeralsToDigits([]rune(domain.MatchKey(title)))
-}
-
-// numeralsToDigits writes every Chinese numeral of rs out as digits.
+// numeralsToDigits writes every Chinese numeral of rs out as digits (第一季度
+// → 第1季度, 二〇二五年 → 2025年); shapeOf calls it for titles that have one.
 func numeralsToDigits(rs []rune) []rune {
-	if !slices.ContainsFunc(rs, func(r rune) bool { return isNumeralRune(r, false) }) {
-		return rs // no numeral: most titles
-	}
 	var out []rune
 	for i := 0; i < len(rs); {
 		j := i
@@ -145,13 +136,3 @@ func mayReach(m, n int) bool {
 // nearDuplicateThreshold is the bigram Jaccard from which two titles of the
 // same day are shown to a person as possible duplicates.
 const nearDuplicateThreshold = 0.7
-
-// nearDuplicate reports whether two titles look like the same item written
-// twice: similar enough, and with the same numbers (titles that differ in a
-// number — a quarter, a year, a batch — are different items).
-func nearDuplicate(a, b []rune) bool {
-	if numbersIn(string(a)) != numbersIn(string(b)) {
-		return false
-	}
-	return jaccard(bigrams(a), bigrams(b)) >= nearDuplicateThreshold
-}

@@ -151,3 +151,21 @@ func TestShapesCompareAsTitles(t *testing.T) {
 		}
 	}
 }
+
+// nearTitle is the rule shapeOf keeps: a title normalised for comparison
+// by domain.MatchKey (NFKC, width, punctuation, spaces), then every Chinese
+// numeral written out as digits (第一季度 → 第1季度, 二〇二五年 → 2025年).
+func nearTitle(title string) []rune {
+	return numeralsToDigits([]rune(domain.MatchKey(title)))
+}
+
+// nearDuplicate is the rule titleShape.nearDuplicate keeps: two titles look
+// like the same item written twice when similar enough and with the same
+// numbers (titles that differ in a number — a quarter, a year, a batch —
+// are different items).
+func nearDuplicate(a, b []rune) bool {
+	if numbersIn(string(a)) != numbersIn(string(b)) {
+		return false
+	}
+	return jaccard(bigrams(a), bigrams(b)) >= nearDuplicateThreshold
+}
