@@ -258,8 +258,7 @@ func readAll(ctx context.Context, opt Options, files []inboxFile, cache *parseCa
 			sha, err := cache.hashes.hash(f.rel, full)
 			if err == nil {
 				if s := cache.load(f.rel, sha); s != nil {
-					s.ModTime = f.modTime
-					setAside(s) // a unit computed again loads what it needs
+					s.ModTime = f.modTime // a description: a unit computed again loads its records
 					describe(s)
 					subs[i] = s
 					mu.Lock()
