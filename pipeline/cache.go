@@ -247,29 +247,26 @@ func (w *appendWriter) lengthThen(write func() error) error {
 // to be copied together (units read them). It must be called once every
 // file is read, and its wait before the cache is closed.
 func (c *parseCache) pruneAside() (wait func()) {
-	if c.packs.sparse(c.packs.usedBy(c.usedKeys())) {
-		c.prune()
+	c.mu.Lock()
+	keep := maps.Clone(c.used)
+	c.mu.Unlock()
+	if compact := c.packs.needsCompaction(keep); compact {
+		c.prune(keep, compact)
 		return func() {}
 	}
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		c.prune()
+		c.prune(keep, false)
 	}()
 	return func() { <-done }
 }
 
-// usedKeys are the entries this run needs.
-func (c *parseCache) usedKeys() map[string]bool {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return maps.Clone(c.used)
-}
-
-// prune drops the entries this run did not use (files gone or changed),
-// and what older versions of the cache left in its folder.
-func (c *parseCache) prune() {
-	c.packs.keepOnly(c.usedKeys())
+// prune drops the entries not in keep (files gone or changed), copying the
+// packs together first when compact is set, and what older versions of the
+// cache left in its folder.
+func (c *parseCache) prune(keep map[string]bool, compact bool) {
+	c.packs.keepOnly(keep, compact)
 	c.hashes.save()
 	entries, err := os.ReadDir(c.root)
 	if err != nil {

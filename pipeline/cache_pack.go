@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -180,16 +181,19 @@ func (s *packStore[D]) current() (*os.File, string, error) {
 // removes the packs no entry is in — and what a killed run left. Files of
 // its folder that are not its own are left alone. Nothing else may use the
 // store meanwhile.
-func (s *packStore[D]) keepOnly(keep map[string]bool) error {
+func (s *packStore[D]) keepOnly(keep map[string]bool, compact bool) error {
 	s.mu.Lock()
 	for k := range s.index {
 		if !keep[k] {
 			delete(s.index, k)
 		}
 	}
+	curName := ""
+	if s.cur != nil {
+		curName = filepath.Base(s.cur.Name())
+	}
 	s.mu.Unlock()
-	used, curName := s.usedBy(keep)
-	if s.sparse(used, curName) {
+	if compact {
 		if err := s.compact(curName); err != nil {
 			return err
 		}
@@ -224,21 +228,22 @@ func (s *packStore[D]) keepOnly(keep map[string]bool) error {
 	return nil
 }
 
-// usedBy returns the bytes of each pack that the entries keep use, and
-// the name of the pack this run writes ("" for none).
-func (s *packStore[D]) usedBy(keep map[string]bool) (used map[string]int64, curName string) {
+// needsCompaction reports whether keepOnly(keep, …) should copy the packs
+// of earlier runs together (see sparse).
+func (s *packStore[D]) needsCompaction(keep map[string]bool) bool {
 	s.mu.Lock()
-	defer s.mu.Unlock()
+	curName := ""
 	if s.cur != nil {
 		curName = filepath.Base(s.cur.Name())
 	}
-	used = map[string]int64{}
+	used := map[string]int64{} // used bytes by pack
 	for k, e := range s.index {
 		if keep[k] {
 			used[e.Pack] += e.Len
 		}
 	}
-	return used, curName
+	s.mu.Unlock()
+	return s.sparse(used, curName)
 }
 
 // maxPacks is how many packs the store keeps before it copies them into one.
@@ -308,11 +313,11 @@ func (s *packStore[D]) drop(key string) {
 
 // writeIndex puts the index in place whole.
 func (s *packStore[D]) writeIndex() error {
-	var b bytes.Buffer
 	s.mu.Lock()
-	err := gob.NewEncoder(&b).Encode(packIndex[D]{Format: cacheFormat, Entries: s.index})
+	entries := maps.Clone(s.index) // encoded unlocked: units read packs meanwhile (pruneAside)
 	s.mu.Unlock()
-	if err != nil {
+	var b bytes.Buffer
+	if err := gob.NewEncoder(&b).Encode(packIndex[D]{Format: cacheFormat, Entries: entries}); err != nil {
 		return err
 	}
 	return writeChecked(filepath.Join(s.dir, packIndexName), b.Bytes())

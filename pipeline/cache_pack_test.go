@@ -56,7 +56,7 @@ func TestPackStoreRuns(t *testing.T) {
 			keep[key] = true
 		}
 		putEntry(t, s, "gone", "x", "y") // a file deleted before the run ends
-		if err := s.keepOnly(keep); err != nil {
+		if err := keepOnly(s, keep); err != nil {
 			t.Fatal(err)
 		}
 		s.close()
@@ -99,7 +99,7 @@ func TestPackStoreDamage(t *testing.T) {
 	}
 	putEntry(t, s, "a", "description of a", "records of a")
 	putEntry(t, s, "b", "description of b", "records of b")
-	if err := s.keepOnly(map[string]bool{"a": true, "b": true}); err != nil {
+	if err := keepOnly(s, map[string]bool{"a": true, "b": true}); err != nil {
 		t.Fatal(err)
 	}
 	s.close()
@@ -135,7 +135,7 @@ func TestPackStoreDamage(t *testing.T) {
 	if r, err := s.body("a"); err != nil || string(r) != "records of a" {
 		t.Errorf("a's records: %q, %v", r, err)
 	}
-	if err := s.keepOnly(map[string]bool{"a": true}); err != nil {
+	if err := keepOnly(s, map[string]bool{"a": true}); err != nil {
 		t.Fatal(err)
 	}
 	s.close()
@@ -158,4 +158,9 @@ func TestPackStoreDamage(t *testing.T) {
 	if d, ok := s.description("a"); ok {
 		t.Errorf("a damaged index gave a's description as %q", d)
 	}
+}
+
+// keepOnly prunes s as a run does: compacting when the packs need it.
+func keepOnly[D any](s *packStore[D], keep map[string]bool) error {
+	return s.keepOnly(keep, s.needsCompaction(keep))
 }
