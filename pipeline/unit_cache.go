@@ -28,7 +28,7 @@ const unitCacheDir = "units"
 
 // unitCacheFormat names the shape of a cached unit: change it whenever
 // unitResult, output.UnitParts or what a unit's digest covers changes.
-const unitCacheFormat = "unit-4"
+const unitCacheFormat = "unit-5"
 
 // unitResultFile is the file of a unit's cached result in its folder.
 const unitResultFile = "unit.gob"
@@ -137,8 +137,8 @@ func (c *unitCache) load(key string) (unitResult, bool) {
 		return unitResult{}, false
 	}
 	dir := filepath.Join(c.dir, key)
-	data, err := os.ReadFile(filepath.Join(dir, unitResultFile))
-	if err != nil {
+	data, ok := readChecked(filepath.Join(dir, unitResultFile))
+	if !ok {
 		return unitResult{}, false
 	}
 	var cu cachedUnit
@@ -209,18 +209,13 @@ func (c *unitCache) store(key, work string, res unitResult) unitResult {
 	return res
 }
 
-// writeCachedUnit writes cu into its unit's folder dir, replacing what
-// was there in one rename.
+// writeCachedUnit writes cu into its unit's folder dir (writeChecked).
 func writeCachedUnit(dir string, cu cachedUnit) error {
 	var buf bytes.Buffer
 	if err := gob.NewEncoder(&buf).Encode(cu); err != nil {
 		return err
 	}
-	tmp := filepath.Join(dir, "."+unitResultFile)
-	if err := os.WriteFile(tmp, buf.Bytes(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp, filepath.Join(dir, unitResultFile))
+	return writeChecked(filepath.Join(dir, unitResultFile), buf.Bytes())
 }
 
 // prune removes the units this run did not use, and work folders a killed
