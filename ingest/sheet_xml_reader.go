@@ -403,14 +403,8 @@ func allDigits(b []byte) bool {
 
 // validStyle accepts a style index excelize can parse.
 func validStyle(a xmlAttr) bool {
-	if !a.amp && len(a.value) > 0 && len(a.value) <= 18 {
-		plain := true
-		for _, c := range a.value {
-			plain = plain && isDigit(c)
-		}
-		if plain {
-			return true
-		}
+	if !a.amp && len(a.value) > 0 && len(a.value) <= 18 && allDigits(a.value) {
+		return true
 	}
 	v, ok := attrString(a)
 	if !ok {
