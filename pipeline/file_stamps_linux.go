@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"os"
+	"sync"
 	"syscall"
 
 	"golang.org/x/sys/unix"
@@ -18,11 +19,26 @@ func statStamp(path string) (fileStamp, bool) {
 		return fileStamp{}, false
 	}
 	st, ok := info.Sys().(*syscall.Stat_t)
-	if !ok || !trustsChangeTime(path) {
+	if !ok || !trustedDevice(uint64(st.Dev), path) {
 		return fileStamp{}, false
 	}
 	return fileStamp{Dev: st.Dev, Ino: st.Ino, Size: st.Size,
 		MTime: st.Mtim.Nano(), CTime: st.Ctim.Nano()}, true
+}
+
+// trustedDevs remembers trustsChangeTime by device: a property of the file
+// system, asked once rather than for every file.
+var trustedDevs sync.Map // uint64 → bool
+
+// trustedDevice is trustsChangeTime for the file system of device dev,
+// where path lies.
+func trustedDevice(dev uint64, path string) bool {
+	if t, ok := trustedDevs.Load(dev); ok {
+		return t.(bool)
+	}
+	t := trustsChangeTime(path)
+	trustedDevs.Store(dev, t)
+	return t
 }
 
 // trustsChangeTime reports whether the file system of path keeps an inode
