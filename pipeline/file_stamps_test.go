@@ -3,7 +3,6 @@ package pipeline
 import (
 	"os"
 	"path/filepath"
-	"runtime"
 	"testing"
 	"time"
 )
@@ -12,10 +11,10 @@ import (
 // changed — and a file rewritten to the same size with its modification
 // time set back is still hashed, read and counted anew.
 func TestStampsSpareHashing(t *testing.T) {
-	if runtime.GOOS != "linux" {
-		t.Skip("stamps are read on Linux only")
-	}
 	dir, inbox := smallCounty(t)
+	if _, ok := statStamp(inbox); !ok {
+		t.Skip("stamps are read on Linux only, on file systems whose inode change time no program can set")
+	}
 	out := filepath.Join(dir, "out")
 	time.Sleep(1100 * time.Millisecond) // stamps of files changed within a second of a run are not kept
 	first := mustRun(t, Options{Inbox: inbox, Out: out})
