@@ -75,19 +75,27 @@ func (mj *sortedMetricsJSON) append(b []byte, m domain.Metrics) ([]byte, error) 
 	if !mj.sameIDs(m) {
 		mj.ids = slices.Sorted(maps.Keys(m))
 	}
-	b = append(b, '{')
+	b, err := appendMetricMembers(append(b, '{'), mj.ids, m)
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '}'), nil
+}
+
+// appendMetricMembers appends the members "id":value of ids in m, in order,
+// separated by commas (an absent id as 0).
+func appendMetricMembers(b []byte, ids []string, m domain.Metrics) ([]byte, error) {
 	var err error
-	for i, id := range mj.ids {
+	for i, id := range ids {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendJSONString(b, id)
-		b = append(b, ':')
+		b = append(appendJSONString(b, id), ':')
 		if b, err = appendJSONFloat(b, m[id]); err != nil {
 			return nil, fmt.Errorf("%s: %w", id, err)
 		}
 	}
-	return append(b, '}'), nil
+	return b, nil
 }
 
 // sameIDs reports whether m has exactly the ids of the last object.

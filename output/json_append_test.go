@@ -60,18 +60,17 @@ func FuzzJSONAppend(f *testing.F) {
 // what json writes of the listed ids in their order (absent ones as 0) and
 // then the others by id.
 func TestMetricsJSONOrder(t *testing.T) {
-	ids := []string{"t3.b", "t3.a", "active.items"}
-	listed := map[string]bool{"t3.b": true, "t3.a": true, "active.items": true}
+	ids := newMetricIDs([]string{"t3.b", "t3.a", "active.items"})
 	m := domain.Metrics{"t3.a": 1, "z.extra": 2.5, "active.items": 1e-7, "a<b>": 3}
 	want, err := orderedObject{{"t3.b", 0.0}, {"t3.a", 1.0}, {"active.items", 1e-7}, {"a<b>", 3.0}, {"z.extra", 2.5}}.MarshalJSON()
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := metricsJSON{ids, listed, m}.MarshalJSON()
+	got, err := metricsJSON{ids, m}.MarshalJSON()
 	if err != nil || !bytes.Equal(got, want) {
 		t.Errorf("metrics:\n got %s (%v)\nwant %s", got, err, want)
 	}
-	if _, err := (metricsJSON{ids, listed, domain.Metrics{"t3.a": math.Inf(1)}}).MarshalJSON(); err == nil {
+	if _, err := (metricsJSON{ids, domain.Metrics{"t3.a": math.Inf(1)}}).MarshalJSON(); err == nil {
 		t.Error("an infinite figure was written")
 	}
 }

@@ -60,17 +60,13 @@ func writeRunJSON(path string, r *Report) error {
 
 // marshalRun renders r as run.json, indented, with a final newline.
 func marshalRun(r *Report) ([]byte, error) {
-	ids := r.Config.MetricIDs()
-	listed := map[string]bool{}
-	for _, id := range ids {
-		listed[id] = true
-	}
+	ids := newMetricIDs(r.Config.MetricIDs())
 	out := runJSON{
 		Year:               r.Year,
 		StartedAt:          r.StartedAt,
 		DurationMS:         r.Duration.Milliseconds(),
 		Version:            r.Version,
-		County:             countyJSON{Name: r.Config.County, Metrics: metricsJSON{ids, listed, r.County}},
+		County:             countyJSON{Name: r.Config.County, Metrics: metricsJSON{ids, r.County}},
 		Units:              orderedObject{},
 		Inputs:             nonNil(r.Inputs),
 		Accounting:         r.Accounting,
@@ -94,7 +90,7 @@ func marshalRun(r *Report) ([]byte, error) {
 		for i, o := range u.Offices {
 			offices[i] = officeJSON{Name: o.Name, Status: o.Status, Files: nonNil(o.Files)}
 		}
-		out.Units = append(out.Units, member{u.Name, unitJSON{metricsJSON{ids, listed, u.Metrics}, offices}})
+		out.Units = append(out.Units, member{u.Name, unitJSON{metricsJSON{ids, u.Metrics}, offices}})
 	}
 	for _, f := range r.Findings {
 		if out.FindingsByRule[f.Rule] == nil {
@@ -113,47 +109,51 @@ func marshalRun(r *Report) ([]byte, error) {
 	return append(data, '\n'), nil
 }
 
-// metricsJSON renders metrics as an object with every id of ids, in that
-// order (an absent one as 0), then any other metric of m by id. listed is
-// the set of ids.
-type metricsJSON struct {
-	ids    []string
+// metricIDs are the metric ids run.json lists first, in their order.
+type metricIDs struct {
+	order  []string
 	listed map[string]bool
-	m      domain.Metrics
+}
+
+func newMetricIDs(ids []string) *metricIDs {
+	mi := &metricIDs{order: ids, listed: make(map[string]bool, len(ids))}
+	for _, id := range ids {
+		mi.listed[id] = true
+	}
+	return mi
+}
+
+// metricsJSON renders metrics as an object with every listed id, in order
+// (an absent one as 0), then any other metric of m by id.
+type metricsJSON struct {
+	ids *metricIDs
+	m   domain.Metrics
 }
 
 // MarshalJSON implements json.Marshaler, appending each member itself (a
 // province's run.json has tens of thousands of units' metrics).
 func (mj metricsJSON) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 40*len(mj.ids)+2)
-	b = append(b, '{')
-	var err error
-	add := func(id string) {
-		if err != nil {
-			return
-		}
-		if len(b) > 1 {
-			b = append(b, ',')
-		}
-		b = append(appendJSONString(b, id), ':')
-		if b, err = appendJSONFloat(b, mj.m[id]); err != nil {
-			err = fmt.Errorf("%s: %w", id, err)
-		}
-	}
-	for _, id := range mj.ids {
-		add(id)
+	b := make([]byte, 0, 40*len(mj.ids.order)+2)
+	b, err := appendMetricMembers(append(b, '{'), mj.ids.order, mj.m)
+	if err != nil {
+		return nil, err
 	}
 	var others []string
 	for id := range mj.m {
-		if !mj.listed[id] {
+		if !mj.ids.listed[id] {
 			others = append(others, id)
 		}
 	}
-	slices.Sort(others)
-	for _, id := range others {
-		add(id)
+	if len(others) > 0 {
+		slices.Sort(others)
+		if len(mj.ids.order) > 0 {
+			b = append(b, ',')
+		}
+		if b, err = appendMetricMembers(b, others, mj.m); err != nil {
+			return nil, err
+		}
 	}
-	return append(b, '}'), err
+	return append(b, '}'), nil
 }
 
 // orderedObject is a JSON object whose keys keep their order.
