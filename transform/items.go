@@ -50,17 +50,31 @@ func (k itemKey) month() time.Month {
 // add adds an item published on a channel ("" for none).
 func (s *itemSet) add(k itemKey, channel, category string) {
 	it := s.items[k]
+	var bit uint16
+	var other []string
 	if channel != "" {
 		if b, ok := channelBit[channel]; ok {
-			it.channels |= b
-		} else if !contains(it.others, channel) {
-			it.others = append(it.others, channel)
+			bit = b
+		} else {
+			other = []string{channel}
+		}
+	}
+	it.join(bit, other, category)
+	s.items[k] = it
+}
+
+// join adds channels (bits of channelBit), other channels and a category
+// to the item: the first category stays, each other channel once.
+func (it *item) join(channels uint16, others []string, category string) {
+	it.channels |= channels
+	for _, ch := range others {
+		if !contains(it.others, ch) {
+			it.others = append(it.others, ch)
 		}
 	}
 	if it.category == "" {
 		it.category = category
 	}
-	s.items[k] = it
 }
 
 func contains(list []string, s string) bool {
@@ -76,15 +90,7 @@ func contains(list []string, s string) bool {
 func (s *itemSet) merge(o *itemSet) {
 	for k, it := range o.items {
 		mine := s.items[k]
-		mine.channels |= it.channels
-		if mine.category == "" {
-			mine.category = it.category
-		}
-		for _, ch := range it.others {
-			if !contains(mine.others, ch) {
-				mine.others = append(mine.others, ch)
-			}
-		}
+		mine.join(it.channels, it.others, it.category)
 		s.items[k] = mine
 	}
 }
