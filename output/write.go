@@ -8,9 +8,10 @@ import (
 	"runtime"
 	"slices"
 	"strconv"
+	"sync"
+	"sync/atomic"
 
 	"github.com/apache/arrow-go/v18/arrow"
-	"golang.org/x/sync/errgroup"
 
 	"gongkai/domain"
 )
@@ -92,19 +93,23 @@ type job struct {
 	done  func(path string)
 }
 
-// runJobs runs the jobs side by side, one per core, and returns an error
-// naming every file that failed.
+// runJobs runs the jobs side by side, one per core, taken in the order
+// given (the longest first: a goroutine per job would leave the first
+// waiting behind the later ones, as Go runs the newest goroutine first),
+// and returns an error naming every file that failed.
 func runJobs(stage string, jobs []job) error {
 	results := make([]error, len(jobs))
-	var g errgroup.Group
-	g.SetLimit(runtime.NumCPU())
-	for i, j := range jobs {
-		g.Go(func() error {
-			results[i] = j.write(filepath.Join(stage, j.rel))
-			return nil
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.NumCPU(), len(jobs)) {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < len(jobs); i = int(next.Add(1)) - 1 {
+				j := jobs[i]
+				results[i] = j.write(filepath.Join(stage, j.rel))
+			}
 		})
 	}
-	g.Wait()
+	wg.Wait()
 	var errs []error
 	for i, j := range jobs {
 		if results[i] != nil {

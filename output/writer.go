@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 
 	"github.com/apache/arrow-go/v18/arrow"
@@ -260,15 +261,17 @@ func (w *Writer) Finish(r *Report, units []UnitParts) (Written, error) {
 		dataJobs = append(dataJobs, job{filepath.Join(dataDir, parquetName(kind)),
 			func(p string) error { return writeJoinedParquet(p, kind, files) }, func(p string) { out.Parquet[kind] = p }})
 	}
-	dataJobs = append(dataJobs, job{runJSONName, func(p string) error { return writeRunJSON(p, r) }, func(p string) { out.RunJSON = p }})
-	jobs := append(append([]job{countyJob}, unitJobs...), dataJobs...)
-	if err := runJobs(w.stage, jobs); err != nil {
+	runJSONJob := job{runJSONName, func(p string) error { return writeRunJSON(p, r) }, func(p string) { out.RunJSON = p }}
+	// Written the longest first (the county's workbook, run.json, the
+	// Parquet files by kind, disclosures the largest); put in place with
+	// run.json last.
+	if err := runJobs(w.stage, slices.Concat([]job{countyJob, runJSONJob}, dataJobs, unitJobs)); err != nil {
 		return Written{}, err
 	}
 	syncDir(w.stage) // the links' names
 	syncDir(filepath.Join(w.stage, dataDir))
 	var staged []string // paths relative to the year's folder, run.json last
-	for _, j := range jobs {
+	for _, j := range slices.Concat([]job{countyJob}, unitJobs, dataJobs, []job{runJSONJob}) {
 		staged = append(staged, j.rel)
 		j.done(out.add(filepath.Join(out.Dir, j.rel)))
 	}
