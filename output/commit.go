@@ -15,7 +15,8 @@ import (
 // someone put there) are then moved into the new folder: outputs are
 // replaced, never deleted. Where the file system cannot exchange two
 // folders, the staged files (rels) are renamed one by one, run.json last.
-// The staging folder then holds what was replaced; the caller removes it.
+// The staging folder then holds what was replaced; the caller sets it
+// aside (Writer.Close).
 func commitStaged(stage, dir string, rels []string) error {
 	if err := os.RemoveAll(filepath.Join(stage, partsDir)); err != nil {
 		return err

@@ -55,6 +55,7 @@ func Write(dir string, r *Report) (Written, error) {
 	if err := checkRecords(r.Records); err != nil {
 		return Written{}, fmt.Errorf("output: %w", err)
 	}
+	defer RemoveReplaced(dir)()
 	w, err := NewWriter(dir, r)
 	if err != nil {
 		return Written{}, err

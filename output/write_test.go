@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/apache/arrow-go/v18/arrow/memory"
@@ -223,8 +224,22 @@ func TestWriteKeepsOtherFiles(t *testing.T) {
 	if !bytes.Contains(readFile(t, second.RunJSON), []byte("test-2")) {
 		t.Errorf("run.json is not the second Write's")
 	}
+	// The outputs replaced are set aside, hidden, for the next run to remove.
+	var aside []string
 	entries, _ := os.ReadDir(dir)
-	if len(entries) != 1 {
-		t.Errorf("left in the output folder: %v", entries)
+	for _, e := range entries {
+		if e.Name() != filepath.Base(second.Dir) {
+			aside = append(aside, e.Name())
+		}
+	}
+	if len(aside) != 1 || !strings.HasPrefix(aside[0], ".") || !strings.Contains(aside[0], replacedMark) {
+		t.Fatalf("left in the output folder besides the year's: %v", aside)
+	}
+	if _, err := os.Stat(filepath.Join(dir, aside[0], "run.json")); err != nil {
+		t.Errorf("the outputs replaced are not those set aside: %v", err)
+	}
+	RemoveReplaced(dir)()
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("left in the output folder after removing the replaced: %v", entries)
 	}
 }

@@ -26,6 +26,7 @@ type Writer struct {
 	draft      *draftTemplate
 	styles     *styles           // of every new workbook: the detail rows are encoded with them
 	files      map[string]string // unit of the report → its workbook's file name
+	committed  bool              // Finish put the outputs in place: the staging folder holds those replaced
 }
 
 // NewWriter starts the outputs of r: its configuration, year and draft
@@ -60,8 +61,15 @@ func NewWriter(dir string, r *Report) (*Writer, error) {
 	return w, nil
 }
 
-// Close removes what is staged; after Finish, nothing is left to remove.
-func (w *Writer) Close() { os.RemoveAll(w.stage) }
+// Close removes what is staged; after Finish, the outputs it replaced are
+// set aside for the next run to remove (RemoveReplaced).
+func (w *Writer) Close() {
+	if w.committed {
+		setAsideReplaced(w.dir, w.stage)
+		return
+	}
+	os.RemoveAll(w.stage)
+}
 
 // UnitWorkbookName is the file name of a unit's workbook, or "" when the
 // unit is not one of the report's.
@@ -278,6 +286,7 @@ func (w *Writer) Finish(r *Report, units []UnitParts) (Written, error) {
 	if err := commitStaged(w.stage, out.Dir, staged); err != nil {
 		return out, fmt.Errorf("output: %w", err)
 	}
+	w.committed = true
 	return out, nil
 }
 

@@ -96,6 +96,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		return nil, err
 	}
 	defer lock.release()
+	defer output.RemoveReplaced(opt.Out)() // what the run before replaced, while the inbox is read
 	timings := map[string]time.Duration{}
 	stage := func(name string, t0 time.Time) { timings[name] = time.Since(t0) }
 
