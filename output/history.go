@@ -90,7 +90,15 @@ func (h *StagedHistory) Discard() { h.file.discard() }
 // encodeHistory is json.Marshal(y), without reflection: a province's
 // figures are tens of thousands of maps.
 func encodeHistory(y *domain.YearFigures) ([]byte, error) {
-	b := append([]byte(`{"year":`), strconv.Itoa(y.Year)...)
+	n := 0 // figures, for the size of the text: ~40 bytes each
+	for _, u := range y.Units {
+		n += len(u.Metrics)
+		for _, m := range u.Offices {
+			n += len(m)
+		}
+	}
+	b := append(make([]byte, 0, 256+40*n), `{"year":`...)
+	b = strconv.AppendInt(b, int64(y.Year), 10)
 	b = appendJSONString(append(b, `,"county":`...), y.County)
 	b = append(b, `,"units":`...)
 	if y.Units == nil {

@@ -48,6 +48,10 @@ func appendJSONFloat(b []byte, f float64) ([]byte, error) {
 	if math.IsNaN(f) || math.IsInf(f, 0) {
 		return b, fmt.Errorf("json: unsupported value: %v", f)
 	}
+	// A whole number json writes as 'f' would: digits alone (not -0).
+	if f == math.Trunc(f) && math.Abs(f) < 1e15 && (f != 0 || !math.Signbit(f)) {
+		return strconv.AppendInt(b, int64(f), 10), nil
+	}
 	format := byte('f')
 	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
 		format = 'e'
@@ -65,48 +69,65 @@ func appendJSONFloat(b []byte, f float64) ([]byte, error) {
 // sortedMetricsJSON appends metrics as JSON objects, ids sorted (as json writes
 // a map); the ids of the last object are kept, so that objects with the
 // same ids — every unit's, every office's — are not sorted again.
-type sortedMetricsJSON struct{ ids []string }
+type sortedMetricsJSON struct{ keys metricKeys }
 
 // append appends m; nil as null.
 func (mj *sortedMetricsJSON) append(b []byte, m domain.Metrics) ([]byte, error) {
 	if m == nil {
 		return append(b, "null"...), nil
 	}
-	if !mj.sameIDs(m) {
-		mj.ids = slices.Sorted(maps.Keys(m))
+	if len(m) == len(mj.keys.ids) {
+		out, all, err := mj.keys.appendMembers(append(b, '{'), m)
+		if err != nil {
+			return nil, err
+		}
+		if all {
+			return append(out, '}'), nil
+		}
+		b = out[:len(b)] // other ids than the last object's
 	}
-	b, err := appendMetricMembers(append(b, '{'), mj.ids, m)
+	mj.keys = newMetricKeys(slices.Sorted(maps.Keys(m)))
+	b, _, err := mj.keys.appendMembers(append(b, '{'), m)
 	if err != nil {
 		return nil, err
 	}
 	return append(b, '}'), nil
 }
 
-// appendMetricMembers appends the members "id":value of ids in m, in order,
-// separated by commas (an absent id as 0).
-func appendMetricMembers(b []byte, ids []string, m domain.Metrics) ([]byte, error) {
-	var err error
+// metricKeys are metric ids with their members' openings ("id":), quoted
+// once for the many objects that have them.
+type metricKeys struct {
+	ids     []string
+	opening []byte // every opening, one after another
+	ends    []int  // where each ends in opening
+}
+
+func newMetricKeys(ids []string) metricKeys {
+	k := metricKeys{ids: ids, ends: make([]int, len(ids))}
 	for i, id := range ids {
+		k.opening = append(appendJSONString(k.opening, id), ':')
+		k.ends[i] = len(k.opening)
+	}
+	return k
+}
+
+// appendMembers appends the members "id":value of k's ids in m, in order,
+// separated by commas (an absent id as 0), and reports whether m has every
+// one of them.
+func (k metricKeys) appendMembers(b []byte, m domain.Metrics) ([]byte, bool, error) {
+	all, from := true, 0
+	for i, id := range k.ids {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = append(appendJSONString(b, id), ':')
-		if b, err = appendJSONFloat(b, m[id]); err != nil {
-			return nil, fmt.Errorf("%s: %w", id, err)
+		b = append(b, k.opening[from:k.ends[i]]...)
+		from = k.ends[i]
+		v, ok := m[id]
+		all = all && ok
+		var err error
+		if b, err = appendJSONFloat(b, v); err != nil {
+			return nil, false, fmt.Errorf("%s: %w", id, err)
 		}
 	}
-	return b, nil
-}
-
-// sameIDs reports whether m has exactly the ids of the last object.
-func (mj *sortedMetricsJSON) sameIDs(m domain.Metrics) bool {
-	if len(m) != len(mj.ids) {
-		return false
-	}
-	for _, id := range mj.ids {
-		if _, ok := m[id]; !ok {
-			return false
-		}
-	}
-	return true
+	return b, all, nil
 }

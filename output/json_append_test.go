@@ -3,6 +3,7 @@ package output
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"math"
 	"testing"
 
@@ -21,6 +22,7 @@ func TestEncodeHistoryIsJSON(t *testing.T) {
 		{Year: 2025, County: "a\"b\\c\u2028", Units: map[string]domain.UnitFigures{
 			"白沙镇":      {Metrics: m, Offices: map[string]domain.Metrics{"党政办": m, "财政所<1>": {}, "空": nil}},
 			"廉州镇":      {Metrics: domain.Metrics{}},
+			"石康镇":      {Metrics: domain.Metrics{"a": 1, "b": 2}, Offices: map[string]domain.Metrics{"甲": {"a": 3, "c": 4}, "乙": {"a": 5, "c": 6}}},
 			"\xff坏的名字": {Offices: map[string]domain.Metrics{}},
 		}},
 	} {
@@ -73,4 +75,109 @@ func TestMetricsJSONOrder(t *testing.T) {
 	if _, err := (metricsJSON{ids, domain.Metrics{"t3.a": math.Inf(1)}}).MarshalJSON(); err == nil {
 		t.Error("an infinite figure was written")
 	}
+}
+
+// BenchmarkEncodeHistory: a county's year of figures (75 units of four
+// offices, every metric of the configuration) as history/<year>/metrics.json.
+func BenchmarkEncodeHistory(b *testing.B) {
+	y := benchYearFigures()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := encodeHistory(y); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// benchYearFigures is a county of 75 units of four offices with a figure
+// for every metric id.
+func benchYearFigures() *domain.YearFigures {
+	ids := domain.DefaultConfig().MetricIDs()
+	metrics := func(seed int) domain.Metrics {
+		m := domain.Metrics{}
+		for i, id := range ids {
+			m[id] = float64((seed*31 + i*7) % 2000)
+		}
+		return m
+	}
+	y := &domain.YearFigures{Year: 2025, County: "合浦县", Units: map[string]domain.UnitFigures{}}
+	for u := range 75 {
+		offices := map[string]domain.Metrics{}
+		for o := range 4 {
+			offices[fmt.Sprintf("办公室%d", o)] = metrics(u*4 + o)
+		}
+		y.Units[fmt.Sprintf("单位%02d镇", u)] = domain.UnitFigures{Metrics: metrics(u), Offices: offices}
+	}
+	return y
+}
+
+// TestUnitsJSON: run.json's units, appended member by member, are what json
+// writes of them: names to escape, offices without files, units without
+// offices or metrics.
+func TestUnitsJSON(t *testing.T) {
+	ids := newMetricIDs([]string{"t3.b", "active.items"})
+	units := unitsJSON{
+		{"白沙镇", metricsJSON{ids, domain.Metrics{"t3.b": 2, "z.extra": 0.5}}, []OfficeStatus{
+			{Name: "党政办", Status: "已提交", Files: []string{"白沙镇/党政办/台账.xlsx", "a\"<b>.xlsx"}},
+			{Name: "财政所", Status: "未提交"},
+		}},
+		{"\xff坏的名字", metricsJSON{ids, nil}, nil},
+	}
+	type office struct {
+		Name   string   `json:"name"`
+		Status string   `json:"status"`
+		Files  []string `json:"files"`
+	}
+	type unit struct {
+		Metrics metricsJSON `json:"metrics"`
+		Offices []office    `json:"offices"`
+	}
+	var want orderedObject
+	for _, u := range units {
+		offices := []office{}
+		for _, o := range u.offices {
+			offices = append(offices, office{o.Name, o.Status, nonNil(o.Files)})
+		}
+		want = append(want, member{u.name, unit{u.metrics, offices}})
+	}
+	w, err := want.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := units.MarshalJSON()
+	if err != nil || !bytes.Equal(got, w) {
+		t.Errorf("units:\n got %s (%v)\nwant %s", got, err, w)
+	}
+}
+
+// orderedObject is a JSON object whose keys keep their order, each value
+// written by json: the rule the appenders are held to.
+type orderedObject []member
+
+type member struct {
+	key   string
+	value any
+}
+
+func (o orderedObject) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, m := range o {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		k, err := json.Marshal(m.key)
+		if err != nil {
+			return nil, err
+		}
+		v, err := json.Marshal(m.value)
+		if err != nil {
+			return nil, err
+		}
+		b.Write(k)
+		b.WriteByte(':')
+		b.Write(v)
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
 }

@@ -1,7 +1,6 @@
 package output
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -20,7 +19,7 @@ type runJSON struct {
 	DurationMS         int64                              `json:"duration_ms"`
 	Version            string                             `json:"version"`
 	County             countyJSON                         `json:"county"`
-	Units              orderedObject                      `json:"units"` // unit name → unitJSON, in r.Units order
+	Units              unitsJSON                          `json:"units"` // unit name → {metrics, offices}, in r.Units order
 	Inputs             []Input                            `json:"inputs"`
 	Accounting         Accounting                         `json:"accounting"`
 	FindingsByRule     map[string]map[domain.Severity]int `json:"findings_by_rule"`
@@ -34,15 +33,11 @@ type countyJSON struct {
 	Metrics metricsJSON `json:"metrics"`
 }
 
+// unitJSON is a unit's member of run.json's units.
 type unitJSON struct {
-	Metrics metricsJSON  `json:"metrics"`
-	Offices []officeJSON `json:"offices"`
-}
-
-type officeJSON struct {
-	Name   string   `json:"name"`
-	Status string   `json:"status"`
-	Files  []string `json:"files"`
+	name    string
+	metrics metricsJSON
+	offices []OfficeStatus
 }
 
 // writeRunJSON writes run.json to path. The same Report gives the same
@@ -67,7 +62,6 @@ func marshalRun(r *Report) ([]byte, error) {
 		DurationMS:         r.Duration.Milliseconds(),
 		Version:            r.Version,
 		County:             countyJSON{Name: r.Config.County, Metrics: metricsJSON{ids, r.County}},
-		Units:              orderedObject{},
 		Inputs:             nonNil(r.Inputs),
 		Accounting:         r.Accounting,
 		FindingsByRule:     map[string]map[domain.Severity]int{},
@@ -85,12 +79,9 @@ func marshalRun(r *Report) ([]byte, error) {
 		}
 	}
 	out.Accounting.ByKind = byKind
-	for _, u := range r.Units {
-		offices := make([]officeJSON, len(u.Offices))
-		for i, o := range u.Offices {
-			offices[i] = officeJSON{Name: o.Name, Status: o.Status, Files: nonNil(o.Files)}
-		}
-		out.Units = append(out.Units, member{u.Name, unitJSON{metricsJSON{ids, u.Metrics}, offices}})
+	out.Units = make(unitsJSON, len(r.Units))
+	for i, u := range r.Units {
+		out.Units[i] = unitJSON{u.Name, metricsJSON{ids, u.Metrics}, u.Offices}
 	}
 	for _, f := range r.Findings {
 		if out.FindingsByRule[f.Rule] == nil {
@@ -111,12 +102,12 @@ func marshalRun(r *Report) ([]byte, error) {
 
 // metricIDs are the metric ids run.json lists first, in their order.
 type metricIDs struct {
-	order  []string
+	order  metricKeys
 	listed map[string]bool
 }
 
 func newMetricIDs(ids []string) *metricIDs {
-	mi := &metricIDs{order: ids, listed: make(map[string]bool, len(ids))}
+	mi := &metricIDs{order: newMetricKeys(ids), listed: make(map[string]bool, len(ids))}
 	for _, id := range ids {
 		mi.listed[id] = true
 	}
@@ -130,11 +121,15 @@ type metricsJSON struct {
 	m   domain.Metrics
 }
 
-// MarshalJSON implements json.Marshaler, appending each member itself (a
-// province's run.json has tens of thousands of units' metrics).
+// MarshalJSON implements json.Marshaler.
 func (mj metricsJSON) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 40*len(mj.ids.order)+2)
-	b, err := appendMetricMembers(append(b, '{'), mj.ids.order, mj.m)
+	return mj.appendTo(make([]byte, 0, len(mj.ids.order.opening)+16*len(mj.ids.order.ids)+2))
+}
+
+// appendTo appends the object member by member (a province's run.json has
+// tens of thousands of units' metrics).
+func (mj metricsJSON) appendTo(b []byte) ([]byte, error) {
+	b, _, err := mj.ids.order.appendMembers(append(b, '{'), mj.m)
 	if err != nil {
 		return nil, err
 	}
@@ -146,46 +141,52 @@ func (mj metricsJSON) MarshalJSON() ([]byte, error) {
 	}
 	if len(others) > 0 {
 		slices.Sort(others)
-		if len(mj.ids.order) > 0 {
+		if len(mj.ids.order.ids) > 0 {
 			b = append(b, ',')
 		}
-		if b, err = appendMetricMembers(b, others, mj.m); err != nil {
+		if b, _, err = newMetricKeys(others).appendMembers(b, mj.m); err != nil {
 			return nil, err
 		}
 	}
 	return append(b, '}'), nil
 }
 
-// orderedObject is a JSON object whose keys keep their order.
-type orderedObject []member
-
-type member struct {
-	key   string
-	value any
-}
+// unitsJSON renders the units as one object, name → {"metrics", "offices":
+// [{"name", "status", "files"}]}, in their order, appended member by member:
+// through json's reflection, each unit's text was checked three times over.
+type unitsJSON []unitJSON
 
 // MarshalJSON implements json.Marshaler.
-func (o orderedObject) MarshalJSON() ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteByte('{')
-	for i, m := range o {
+func (us unitsJSON) MarshalJSON() ([]byte, error) {
+	b := []byte{'{'}
+	var err error
+	for i, u := range us {
 		if i > 0 {
-			b.WriteByte(',')
+			b = append(b, ',')
 		}
-		k, err := json.Marshal(m.key)
-		if err != nil {
-			return nil, err
+		b = append(appendJSONString(b, u.name), `:{"metrics":`...)
+		if b, err = u.metrics.appendTo(b); err != nil {
+			return nil, fmt.Errorf("%s: %w", u.name, err)
 		}
-		v, err := json.Marshal(m.value)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", m.key, err)
+		b = append(b, `,"offices":[`...)
+		for j, o := range u.offices {
+			if j > 0 {
+				b = append(b, ',')
+			}
+			b = appendJSONString(append(b, `{"name":`...), o.Name)
+			b = appendJSONString(append(b, `,"status":`...), o.Status)
+			b = append(b, `,"files":[`...)
+			for k, f := range o.Files {
+				if k > 0 {
+					b = append(b, ',')
+				}
+				b = appendJSONString(b, f)
+			}
+			b = append(b, "]}"...)
 		}
-		b.Write(k)
-		b.WriteByte(':')
-		b.Write(v)
+		b = append(b, "]}"...)
 	}
-	b.WriteByte('}')
-	return b.Bytes(), nil
+	return append(b, '}'), nil
 }
 
 // nonNil makes a nil slice an empty one, so JSON shows [] and not null.
