@@ -1,14 +1,11 @@
 package output
 
 import (
-	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
-	"math"
-
-	"github.com/apache/arrow-go/v18/parquet/metadata"
+	"os"
 )
 
 // parquetMagic starts and ends every Parquet file.
@@ -16,11 +13,11 @@ const parquetMagic = "PAR1"
 
 // joinParquet writes to w one Parquet file holding the row groups of the
 // files at parts, in order, without decoding them: their bytes are copied
-// and the footer is theirs with every offset moved to the new place (files
-// with page indexes, whose pages' offsets sit outside the footer, are
-// refused). The
-// files must come from the same writer settings and schema (one kind's
-// records of several units, as encodeParquetKinds writes them).
+// and the footer is the first one's with every file's row groups, each
+// offset moved to the new place (see footerJoin; files with page indexes,
+// whose pages' offsets sit outside the footer, are refused). The files
+// must come from the same writer settings and schema (one kind's records
+// of several units, as encodeParquetKinds writes them).
 func joinParquet(w io.Writer, parts []FilePart) error {
 	if len(parts) == 0 {
 		return errors.New("parquet: nothing to join")
@@ -29,89 +26,62 @@ func joinParquet(w io.Writer, parts []FilePart) error {
 		return err
 	}
 	pos := int64(len(parquetMagic))
-	var joined *metadata.FileMetaData
+	footers := newFooterJoin()
 	for _, part := range parts {
-		p := part.Path
-		data, err := readFilePart(part)
+		n, err := joinParquetPart(w, part, footers, pos)
 		if err != nil {
-			return err
+			return fmt.Errorf("%s: %w", part.Path, err)
 		}
-		meta, body, err := parquetParts(data)
-		if err != nil {
-			return fmt.Errorf("%s: %w", p, err)
-		}
-		// Every offset in the footer moves by where the body now starts.
-		// (The footer's types are arrow-go's internal thrift structs, so
-		// they are changed in place here rather than passed around.)
-		shift := pos - int64(len(parquetMagic))
-		for _, rg := range meta.RowGroups {
-			for _, c := range rg.Columns {
-				if c.OffsetIndexOffset != nil || c.ColumnIndexOffset != nil {
-					return fmt.Errorf("%s: page indexes hold offsets inside them; joining them is not supported", p)
-				}
-			}
-			if rg.FileOffset != nil {
-				*rg.FileOffset += shift
-			}
-			for _, c := range rg.Columns {
-				c.FileOffset += shift
-				if m := c.MetaData; m != nil {
-					m.DataPageOffset += shift
-					movePtr(m.IndexPageOffset, shift)
-					movePtr(m.DictionaryPageOffset, shift)
-					movePtr(m.BloomFilterOffset, shift)
-				}
-			}
-		}
-		if joined == nil {
-			joined = meta
-		} else if err := joined.AppendRowGroups(meta); err != nil {
-			return fmt.Errorf("%s: %w", p, err)
-		}
-		if _, err := w.Write(body); err != nil {
-			return err
-		}
-		pos += int64(len(body))
+		pos += n
 	}
-	if len(joined.RowGroups) > math.MaxInt16 {
-		return fmt.Errorf("parquet: %d row groups, more than a file numbers", len(joined.RowGroups))
-	}
-	for i, rg := range joined.RowGroups {
-		ordinal := int16(i)
-		rg.Ordinal = &ordinal
-	}
-	var footer bytes.Buffer
-	if _, err := joined.WriteTo(&footer, nil); err != nil {
+	footer, err := footers.bytes()
+	if err != nil {
 		return err
 	}
-	footer.Write(binary.LittleEndian.AppendUint32(nil, uint32(footer.Len())))
-	footer.WriteString(parquetMagic)
-	_, err := w.Write(footer.Bytes())
+	footer = binary.LittleEndian.AppendUint32(footer, uint32(len(footer)))
+	_, err = w.Write(append(footer, parquetMagic...))
 	return err
 }
 
-// parquetParts splits a Parquet file into its decoded footer and the bytes
-// between the leading magic and the footer (row groups, indexes).
-func parquetParts(data []byte) (*metadata.FileMetaData, []byte, error) {
-	n := len(data)
-	if n < 12 || string(data[:4]) != parquetMagic || string(data[n-4:]) != parquetMagic {
-		return nil, nil, errors.New("not a Parquet file")
+// joinParquetPart copies to w, at pos in the joined file, the bytes of the
+// Parquet file at part between its leading magic and its footer (row
+// groups, indexes), adds its footer to footers, and returns the bytes
+// copied.
+func joinParquetPart(w io.Writer, part FilePart, footers *footerJoin, pos int64) (int64, error) {
+	f, err := os.Open(part.Path)
+	if err != nil {
+		return 0, err
 	}
-	size := int(binary.LittleEndian.Uint32(data[n-8 : n-4]))
+	defer f.Close()
+	r := io.NewSectionReader(f, part.Offset, part.Length)
+	var ends [8]byte
+	n := part.Length
+	if n < 12 {
+		return 0, errors.New("not a Parquet file")
+	}
+	if _, err := r.ReadAt(ends[:4], 0); err != nil || string(ends[:4]) != parquetMagic {
+		return 0, errors.New("not a Parquet file")
+	}
+	if _, err := r.ReadAt(ends[:], n-8); err != nil || string(ends[4:]) != parquetMagic {
+		return 0, errors.New("not a Parquet file")
+	}
+	size := int64(binary.LittleEndian.Uint32(ends[:4]))
 	start := n - 8 - size
 	if size <= 0 || start < 4 {
-		return nil, nil, errors.New("bad Parquet footer length")
+		return 0, errors.New("bad Parquet footer length")
 	}
-	meta, err := metadata.NewFileMetaData(data[start:n-8], nil)
-	if err != nil {
-		return nil, nil, err
+	footer := make([]byte, size)
+	if _, err := r.ReadAt(footer, start); err != nil {
+		return 0, err
 	}
-	return meta, data[4:start], nil
-}
-
-// movePtr adds shift to an optional offset.
-func movePtr(off *int64, shift int64) {
-	if off != nil {
-		*off += shift
+	// Every offset in the footer moves by where the body now starts.
+	if err := footers.add(footer, pos-int64(len(parquetMagic))); err != nil {
+		return 0, err
 	}
+	body := start - int64(len(parquetMagic))
+	copied, err := io.Copy(w, io.NewSectionReader(r, int64(len(parquetMagic)), body))
+	if err == nil && copied != body {
+		err = fmt.Errorf("%d bytes where the file has %d", copied, body)
+	}
+	return body, err
 }
