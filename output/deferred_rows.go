@@ -56,6 +56,8 @@ func spliceRows(w io.Writer, pkg []byte, deferred []deferredRows) error {
 		byPart[p] = d
 	}
 	zw := newFastZip(w)
+	c := newPartCopier()
+	defer c.close()
 	for _, zf := range zr.File {
 		d, ok := byPart[zf.Name]
 		if !ok {
@@ -64,7 +66,7 @@ func spliceRows(w io.Writer, pkg []byte, deferred []deferredRows) error {
 			}
 			continue
 		}
-		if err := spliceSheet(zw, zf, d); err != nil {
+		if err := spliceSheet(zw, zf, d, c); err != nil {
 			return fmt.Errorf("sheet %s: %w", d.sheet, err)
 		}
 	}
@@ -85,8 +87,8 @@ func readPart(zf *zip.File) ([]byte, error) {
 var dimensionRE = regexp.MustCompile(`<dimension ref="[^"]*"\s*(/>|></dimension>)`)
 
 // spliceSheet writes worksheet part zf to zw with d's rows at the end of
-// its sheetData, and its dimension made to cover them.
-func spliceSheet(zw *zip.Writer, zf *zip.File, d deferredRows) error {
+// its sheetData (copied by c), and its dimension made to cover them.
+func spliceSheet(zw *zip.Writer, zf *zip.File, d deferredRows, c *partCopier) error {
 	body, err := readPart(zf)
 	if err != nil {
 		return err
@@ -109,7 +111,7 @@ func spliceSheet(zw *zip.Writer, zf *zip.File, d deferredRows) error {
 	}
 	dim := fmt.Sprintf(`<dimension ref="A1:%s%d"/>`, columnLetters(cols), rows)
 	head = dimensionRE.ReplaceAllLiteral(head, []byte(dim))
-	return joinSheet(zw, zf.Name, head, tail, d.parts)
+	return joinSheet(zw, zf.Name, head, tail, d.parts, c)
 }
 
 // placeRows puts the placed rows among those of head (a worksheet part up
@@ -131,8 +133,8 @@ func placeRows(head []byte, placed *placedRows) ([]byte, int, int, error) {
 }
 
 // joinSheet writes worksheet part name to zw as head, the compressed rows
-// of parts, and tail, without recompressing the rows.
-func joinSheet(zw *zip.Writer, name string, head, tail []byte, parts []DeflatedPart) error {
+// of parts (copied by c), and tail, without recompressing the rows.
+func joinSheet(zw *zip.Writer, name string, head, tail []byte, parts []DeflatedPart, c *partCopier) error {
 	frame := func(text []byte) (DeflatedPart, error) {
 		return deflatedBytes(func(w io.Writer) error { _, err := w.Write(text); return err }, 0)
 	}
@@ -144,7 +146,7 @@ func joinSheet(zw *zip.Writer, name string, head, tail []byte, parts []DeflatedP
 	if err != nil {
 		return err
 	}
-	return writeJoined(zw, name, append(append([]DeflatedPart{h}, parts...), t))
+	return writeJoined(zw, name, append(append([]DeflatedPart{h}, parts...), t), c)
 }
 
 // sheetParts maps each sheet's name to its worksheet part, from the

@@ -76,8 +76,8 @@ var finalBlock = []byte{0x01, 0x00, 0x00, 0xff, 0xff}
 
 // writeJoined writes the zip entry name to zw: the parts' compressed bytes
 // one after another and a final block, under a header whose size and
-// checksum are the parts'.
-func writeJoined(zw *zip.Writer, name string, parts []DeflatedPart) error {
+// checksum are the parts' (those in files copied by c).
+func writeJoined(zw *zip.Writer, name string, parts []DeflatedPart, c *partCopier) error {
 	h := &zip.FileHeader{Name: name, Method: zip.Deflate}
 	var crc uint32
 	var compressed uint64
@@ -98,7 +98,7 @@ func writeJoined(zw *zip.Writer, name string, parts []DeflatedPart) error {
 		if p.data != nil {
 			_, err = w.Write(p.data)
 		} else {
-			err = copyPart(w, p.FilePart)
+			err = c.copy(w, p.FilePart)
 		}
 		if err != nil {
 			return err

@@ -72,7 +72,9 @@ func TestJoinedEntryReadsBack(t *testing.T) {
 	}
 	var zbuf bytes.Buffer
 	zw := zip.NewWriter(&zbuf)
-	if err := writeJoined(zw, "xl/worksheets/sheet1.xml", parts); err != nil {
+	c := newPartCopier()
+	defer c.close()
+	if err := writeJoined(zw, "xl/worksheets/sheet1.xml", parts, c); err != nil {
 		t.Fatal(err)
 	}
 	if err := zw.Close(); err != nil {

@@ -58,18 +58,45 @@ func (pf *partFile) close() error {
 	return pf.f.Close()
 }
 
-// copyPart copies a part to w, checking that the file still holds it.
-func copyPart(w io.Writer, p FilePart) error {
-	f, err := os.Open(p.Path)
-	if err != nil {
-		return err
+// partCopier copies parts of files to writers, each file opened once for
+// all its parts (a county's detail sheets take a part of every unit's file
+// for each kind), through one buffer large enough to pass the writers'
+// own buffers by.
+type partCopier struct {
+	open map[string]*os.File
+	buf  []byte
+}
+
+func newPartCopier() *partCopier {
+	return &partCopier{open: map[string]*os.File{}}
+}
+
+// copy copies a part to w, checking that the file still holds it.
+func (c *partCopier) copy(w io.Writer, p FilePart) error {
+	f := c.open[p.Path]
+	if f == nil {
+		var err error
+		if f, err = os.Open(p.Path); err != nil {
+			return err
+		}
+		c.open[p.Path] = f
 	}
-	defer f.Close()
-	n, err := io.Copy(w, io.NewSectionReader(f, p.Offset, p.Length))
+	if c.buf == nil {
+		c.buf = make([]byte, 1<<20)
+	}
+	n, err := io.CopyBuffer(w, io.NewSectionReader(f, p.Offset, p.Length), c.buf)
 	if err == nil && n != p.Length {
 		err = fmt.Errorf("%s: %d bytes where the part has %d", p.Path, n, p.Length)
 	}
 	return err
+}
+
+// close closes the files opened.
+func (c *partCopier) close() {
+	for _, f := range c.open {
+		f.Close()
+	}
+	clear(c.open)
 }
 
 // readFilePart reads a part whole.
