@@ -102,7 +102,7 @@ func writeWorking(path string, write func(w io.Writer) error) error {
 }
 
 // syncFile makes a file's bytes durable.
-func syncFile(path string) error {
+var syncFile = func(path string) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return err

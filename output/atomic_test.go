@@ -88,3 +88,33 @@ func assertOnly(t *testing.T, dir string, names ...string) {
 		}
 	}
 }
+
+// TestLinkOrCopySyncsUnlessSynced: a unit workbook is linked into place and
+// synced there, unless its data are on disk already.
+func TestLinkOrCopySyncsUnlessSynced(t *testing.T) {
+	var synced []string
+	defer func(was func(string) error) { syncFile = was }(syncFile)
+	syncFile = func(path string) error {
+		synced = append(synced, filepath.Base(path))
+		return nil
+	}
+	dir := t.TempDir()
+	src := filepath.Join(dir, "src.xlsx")
+	if err := os.WriteFile(src, []byte("工作簿"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		dst    string
+		synced bool
+	}{{"new.xlsx", false}, {"kept.xlsx", true}} {
+		if err := linkOrCopy(src, filepath.Join(dir, c.dst), c.synced); err != nil {
+			t.Fatal(err)
+		}
+		if b, err := os.ReadFile(filepath.Join(dir, c.dst)); err != nil || string(b) != "工作簿" {
+			t.Errorf("%s: %q, %v", c.dst, b, err)
+		}
+	}
+	if len(synced) != 1 || synced[0] != "new.xlsx" {
+		t.Errorf("synced %v, want only new.xlsx", synced)
+	}
+}

@@ -94,6 +94,11 @@ type UnitParts struct {
 	Workbook string                     // file name of the unit's workbook; "" for none
 	Rows     map[domain.Kind]DetailRows // for the county's detail sheets
 	Parquet  map[domain.Kind]FilePart   // its records of a kind
+	// Synced says the files are on disk already (synced when outputs
+	// carrying them were last put in place): the workbook is put in place
+	// again without a sync, which costs a flush of the disk's cache even
+	// with nothing to write (~0.15 ms a unit here).
+	Synced bool
 }
 
 // At returns the parts as found in dir, where their files were moved.
@@ -256,7 +261,7 @@ func (w *Writer) Finish(r *Report, units []UnitParts) (Written, error) {
 			continue
 		}
 		unitJobs = append(unitJobs, job{u.Workbook,
-			func(p string) error { return linkOrCopy(filepath.Join(u.Dir, u.Workbook), p) }, func(p string) { out.Units[u.Unit] = p }})
+			func(p string) error { return linkOrCopy(filepath.Join(u.Dir, u.Workbook), p, u.Synced) }, func(p string) { out.Units[u.Unit] = p }})
 	}
 	var dataJobs []job
 	for _, kind := range domain.LedgerKinds {
@@ -291,9 +296,13 @@ func (w *Writer) Finish(r *Report, units []UnitParts) (Written, error) {
 }
 
 // linkOrCopy puts the file at src also at dst, durably: a hard link where
-// the file system allows one, a copy otherwise.
-func linkOrCopy(src, dst string) error {
+// the file system allows one (synced unless its data already are: the
+// link itself is made durable with its folder), a copy otherwise.
+func linkOrCopy(src, dst string, synced bool) error {
 	if err := os.Link(src, dst); err == nil {
+		if synced {
+			return nil
+		}
 		return syncFile(dst) // written in a working folder, not synced there
 	}
 	return writeAtomic(dst, func(w io.Writer) error {

@@ -204,6 +204,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		return nil, fmt.Errorf("writing outputs: %w", err)
 	}
 	ucache.prune()
+	ucache.markSynced() // on failure, the next run syncs them again
 	if hist.err == nil {
 		hist.err = hist.h.Commit()
 	}

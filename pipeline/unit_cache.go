@@ -8,8 +8,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"hash/crc32"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -28,17 +30,18 @@ const unitCacheDir = "units"
 
 // unitCacheFormat names the shape of a cached unit: change it whenever
 // unitResult, output.UnitParts or what a unit's digest covers changes.
-const unitCacheFormat = "unit-5"
+const unitCacheFormat = "unit-6"
 
 // unitResultFile is the file of a unit's cached result in its folder.
 const unitResultFile = "unit.gob"
 
 // unitCache is the batch's store of computed units.
 type unitCache struct {
-	dir  string
-	salt string
-	mu   sync.Mutex
-	used map[string]bool
+	dir    string
+	salt   string
+	mu     sync.Mutex
+	used   map[string]bool
+	synced map[string]bool // units whose files are on disk (see markSynced)
 }
 
 // newUnitCache opens the store of the report year's units: each year has
@@ -48,7 +51,30 @@ func newUnitCache(pc *parseCache, year int) (*unitCache, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	return &unitCache{dir: dir, salt: unitCacheFormat + "|" + pc.salt, used: map[string]bool{}}, nil
+	c := &unitCache{dir: dir, salt: unitCacheFormat + "|" + pc.salt, used: map[string]bool{}, synced: map[string]bool{}}
+	if list, ok := readChecked(c.syncedList()); ok {
+		for _, key := range strings.Fields(string(list)) {
+			c.synced[key] = true
+		}
+	}
+	return c, nil
+}
+
+// syncedList, beside a year's units, names the units whose files are on
+// disk (markSynced).
+func (c *unitCache) syncedList() string { return c.dir + ".synced" }
+
+// markSynced notes that the files of every unit this run used are on
+// disk: call it once the run's outputs are in place, every unit workbook
+// synced as it was published. The next run publishes them again without a
+// sync each. A unit only stored, in a run that failed before, is not
+// noted, and its workbook is synced when it is published.
+func (c *unitCache) markSynced() error {
+	var list strings.Builder
+	for _, key := range slices.Sorted(maps.Keys(c.used)) {
+		list.WriteString(key + "\n")
+	}
+	return writeChecked(c.syncedList(), []byte(list.String()))
 }
 
 // unitInputs is everything a unit's results and files are made from
@@ -165,6 +191,7 @@ func (c *unitCache) load(key string) (unitResult, bool) {
 		}
 	}
 	c.use(key)
+	parts.Synced = c.synced[key]
 	return unitResult{figures: cu.Figures, report: cu.Report, parts: parts}, true
 }
 

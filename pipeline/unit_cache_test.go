@@ -108,3 +108,48 @@ func runParts(t *testing.T, path string) map[string]json.RawMessage {
 	readJSON(t, path, &all)
 	return map[string]json.RawMessage{"units": all["units"], "county": all["county"], "findings": all["findings"], "inputs": all["inputs"]}
 }
+
+// TestUnitCacheSyncedOnceOutputsInPlace: a unit is given as synced only
+// after a run whose outputs were put in place noted it (markSynced), not
+// when it was only stored by a run that may have failed before.
+func TestUnitCacheSyncedOnceOutputsInPlace(t *testing.T) {
+	pc := &parseCache{root: t.TempDir(), salt: "test"}
+	open := func() *unitCache {
+		c, err := newUnitCache(pc, 2025)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	c := open()
+	work, err := c.workDir("k1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(work, "白沙镇.xlsx"), []byte("工作簿"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c.store("k1", work, unitResult{parts: output.UnitParts{Unit: "白沙镇", Dir: work, Workbook: "白沙镇.xlsx"}})
+
+	c = open() // the next run: the one that stored it failed before its outputs
+	res, ok := c.load("k1")
+	if !ok {
+		t.Fatal("the stored unit was not kept")
+	}
+	if res.parts.Synced {
+		t.Error("a unit no run published is given as synced")
+	}
+	if err := c.markSynced(); err != nil {
+		t.Fatal(err)
+	}
+	c = open()
+	if res, ok := c.load("k1"); !ok || !res.parts.Synced {
+		t.Errorf("after a run published it: kept %v, synced %v", ok, res.parts.Synced)
+	}
+	if err := open().markSynced(); err != nil { // a run that used nothing
+		t.Fatal(err)
+	}
+	if res, _ := open().load("k1"); res.parts.Synced {
+		t.Error("a unit the last run did not use is still given as synced")
+	}
+}
