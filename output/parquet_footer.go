@@ -45,12 +45,12 @@ type footerJoin struct {
 	rows      int64 // num_rows of all
 	groups    int
 	rowGroups *thrift.TMemoryBuffer // the row groups, encoded one after another
-	out       *thrift.TCompactProtocol
+	out       thrift.TProtocol
 }
 
 func newFooterJoin() *footerJoin {
 	rg := thrift.NewTMemoryBuffer()
-	return &footerJoin{ctx: context.Background(), rowGroups: rg, out: thrift.NewTCompactProtocol(rg)}
+	return &footerJoin{ctx: context.Background(), rowGroups: rg, out: compactProtocol(rg)}
 }
 
 // add adds the row groups of footer, their offsets moved by shift.
@@ -87,7 +87,7 @@ func (j *footerJoin) bytes() ([]byte, error) {
 		return nil, errors.New("parquet: no footer to join")
 	}
 	buf := thrift.NewTMemoryBuffer()
-	out := thrift.NewTCompactProtocol(buf)
+	out := compactProtocol(buf)
 	in := compactReader(j.first)
 	err := copyFields(j.ctx, in, func(id int16, t thrift.TType) (bool, error) {
 		switch {
@@ -358,5 +358,11 @@ func copyValue(ctx context.Context, in, out thrift.TProtocol, t thrift.TType) er
 func compactReader(b []byte) thrift.TProtocol {
 	buf := thrift.NewTMemoryBufferLen(len(b))
 	buf.Write(b)
+	return compactProtocol(buf)
+}
+
+// compactProtocol reads or writes Thrift's compact protocol on buf, with
+// the library's default limits (as arrow-go's footers are read).
+func compactProtocol(buf *thrift.TMemoryBuffer) thrift.TProtocol {
 	return thrift.NewTCompactProtocolConf(buf, &thrift.TConfiguration{})
 }
