@@ -1,9 +1,11 @@
 package output
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"math"
 
 	"github.com/apache/thrift/lib/go/thrift"
 )
@@ -15,8 +17,10 @@ import (
 // join 75 units' footers for each kind at every run (a fifth of a re-run's
 // county stage). The field ids are those of parquet.thrift.
 const (
-	fileMetaNumRows   = 3 // FileMetaData.num_rows
-	fileMetaRowGroups = 4 // FileMetaData.row_groups
+	fileMetaSchema     = 2 // FileMetaData.schema
+	fileMetaNumRows    = 3 // FileMetaData.num_rows
+	fileMetaRowGroups  = 4 // FileMetaData.row_groups
+	fileMetaEncryption = 8 // FileMetaData.encryption_algorithm
 
 	rowGroupColumns    = 1 // RowGroup.columns
 	rowGroupFileOffset = 5 // RowGroup.file_offset
@@ -26,6 +30,8 @@ const (
 	chunkMetaData          = 3 // ColumnChunk.meta_data
 	chunkOffsetIndexOffset = 4 // ColumnChunk.offset_index_offset
 	chunkColumnIndexOffset = 6 // ColumnChunk.column_index_offset
+	chunkCryptoMetaData    = 8 // ColumnChunk.crypto_metadata
+	chunkEncryptedMetaData = 9 // ColumnChunk.encrypted_column_metadata
 )
 
 // columnMetaOffsets are the fields of ColumnMetaData that hold a place in
@@ -33,16 +39,22 @@ const (
 // bloom_filter_offset.
 var columnMetaOffsets = map[int16]bool{9: true, 10: true, 11: true, 14: true}
 
-// errPageIndexes refuses files whose page indexes hold offsets inside them.
-var errPageIndexes = errors.New("page indexes hold offsets inside them; joining them is not supported")
+// Files the join refuses: page indexes hold offsets inside them, and
+// encrypted metadata cannot be read to move its offsets.
+var (
+	errPageIndexes = errors.New("page indexes hold offsets inside them; joining them is not supported")
+	errEncrypted   = errors.New("encrypted Parquet files cannot be joined")
+)
 
 // footerJoin builds the footer of a joined file: the first footer's
-// fields, with the row groups of every footer added (addRowGroups), their
-// offsets moved, in order and numbered again.
+// fields, with the row groups of every footer added (add), their offsets
+// moved, in order and numbered again. Every footer must have the first
+// one's schema.
 type footerJoin struct {
 	ctx       context.Context
 	first     []byte
-	rows      int64 // num_rows of all
+	schema    []byte // the first footer's, as encoded
+	rows      int64  // num_rows of all
 	groups    int
 	rowGroups *thrift.TMemoryBuffer // the row groups, encoded one after another
 	out       thrift.TProtocol
@@ -55,12 +67,13 @@ func newFooterJoin() *footerJoin {
 
 // add adds the row groups of footer, their offsets moved by shift.
 func (j *footerJoin) add(footer []byte, shift int64) error {
-	if j.first == nil {
-		j.first = footer
-	}
 	in := compactReader(footer)
-	return copyFields(j.ctx, in, func(id int16, t thrift.TType) (bool, error) {
+	schema := false
+	err := copyFields(j.ctx, in, func(id int16, t thrift.TType) (bool, error) {
 		switch {
+		case id == fileMetaSchema:
+			schema = true
+			return true, j.sameSchema(in, t)
 		case id == fileMetaNumRows && t == thrift.I64:
 			n, err := in.ReadI64(j.ctx)
 			j.rows += n
@@ -76,9 +89,33 @@ func (j *footerJoin) add(footer []byte, shift int64) error {
 				err = in.ReadListEnd(j.ctx)
 			}
 			return true, err
+		case id >= fileMetaEncryption:
+			return true, errEncrypted
 		}
 		return true, in.Skip(j.ctx, t)
-	}, nil)
+	}, nil, nil)
+	if err == nil && !schema {
+		err = errors.New("parquet footer: no schema")
+	}
+	if err == nil && j.first == nil {
+		j.first = footer
+	}
+	return err
+}
+
+// sameSchema reads a footer's schema (a value of type t) and refuses it
+// when it is not the first footer's.
+func (j *footerJoin) sameSchema(in thrift.TProtocol, t thrift.TType) error {
+	buf := thrift.NewTMemoryBuffer()
+	if err := copyValue(j.ctx, in, compactProtocol(buf), t); err != nil {
+		return err
+	}
+	if j.schema == nil {
+		j.schema = buf.Bytes()
+	} else if !bytes.Equal(buf.Bytes(), j.schema) {
+		return errors.New("its schema is not the first file's")
+	}
+	return nil
 }
 
 // bytes returns the joined footer.
@@ -104,12 +141,15 @@ func (j *footerJoin) bytes() ([]byte, error) {
 				if err := out.WriteListBegin(j.ctx, thrift.STRUCT, j.groups); err != nil {
 					return err
 				}
+				// The row groups as encoded, straight into the buffer: the
+				// compact protocol writes its transport as it goes (a
+				// struct's encoding does not depend on what came before).
 				buf.Write(j.rowGroups.Bytes())
 				return out.WriteListEnd(j.ctx)
 			})
 		}
 		return false, nil
-	}, out)
+	}, out, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -120,11 +160,14 @@ func (j *footerJoin) bytes() ([]byte, error) {
 // by shift and numbered after those copied before.
 func (j *footerJoin) rowGroup(in thrift.TProtocol, shift int64) error {
 	out := j.out
-	if j.groups > 1<<15-1 {
-		return errors.New("parquet: more row groups than a file numbers")
+	if j.groups >= math.MaxInt16 {
+		return fmt.Errorf("parquet: more than %d row groups, more than a file numbers", math.MaxInt16)
 	}
 	ordinal := int16(j.groups)
 	j.groups++
+	writeOrdinal := func() error {
+		return writeField(j.ctx, out, thrift.I16, rowGroupOrdinal, func() error { return out.WriteI16(j.ctx, ordinal) })
+	}
 	numbered := false
 	return copyFields(j.ctx, in, func(id int16, t thrift.TType) (bool, error) {
 		switch {
@@ -149,19 +192,19 @@ func (j *footerJoin) rowGroup(in thrift.TProtocol, shift int64) error {
 			})
 		case id == rowGroupFileOffset && t == thrift.I64:
 			return true, j.shiftI64(in, out, id, shift)
-		case id == rowGroupOrdinal && t == thrift.I16:
+		case id == rowGroupOrdinal:
 			numbered = true
-			if _, err := in.ReadI16(j.ctx); err != nil {
+			if err := in.Skip(j.ctx, t); err != nil {
 				return true, err
 			}
-			return true, writeField(j.ctx, out, t, id, func() error { return out.WriteI16(j.ctx, ordinal) })
+			return true, writeOrdinal()
 		}
 		return false, nil
 	}, out, func() error {
 		if numbered {
 			return nil
 		}
-		return writeField(j.ctx, out, thrift.I16, rowGroupOrdinal, func() error { return out.WriteI16(j.ctx, ordinal) })
+		return writeOrdinal()
 	})
 }
 
@@ -173,6 +216,8 @@ func (j *footerJoin) columnChunk(in thrift.TProtocol, shift int64) error {
 		switch {
 		case id == chunkOffsetIndexOffset || id == chunkColumnIndexOffset:
 			return true, errPageIndexes
+		case id == chunkCryptoMetaData || id == chunkEncryptedMetaData:
+			return true, errEncrypted
 		case id == chunkFileOffset && t == thrift.I64:
 			return true, j.shiftI64(in, out, id, shift)
 		case id == chunkMetaData && t == thrift.STRUCT:
@@ -182,11 +227,11 @@ func (j *footerJoin) columnChunk(in thrift.TProtocol, shift int64) error {
 						return true, j.shiftI64(in, out, id, shift)
 					}
 					return false, nil
-				}, out)
+				}, out, nil)
 			})
 		}
 		return false, nil
-	}, out)
+	}, out, nil)
 }
 
 // shiftI64 copies an i64 field, moved by shift.
@@ -202,7 +247,7 @@ func (j *footerJoin) shiftI64(in, out thrift.TProtocol, id int16, shift int64) e
 // reads it itself or says it did not; with out, a field not taken is
 // copied to out, the struct written around the fields, and before its end
 // whatever more adds (nil: nothing).
-func copyFields(ctx context.Context, in thrift.TProtocol, take func(id int16, t thrift.TType) (bool, error), out thrift.TProtocol, more ...func() error) error {
+func copyFields(ctx context.Context, in thrift.TProtocol, take func(id int16, t thrift.TType) (bool, error), out thrift.TProtocol, more func() error) error {
 	if _, err := in.ReadStructBegin(ctx); err != nil {
 		return err
 	}
@@ -235,11 +280,9 @@ func copyFields(ctx context.Context, in thrift.TProtocol, take func(id int16, t 
 	if err := in.ReadStructEnd(ctx); err != nil || out == nil {
 		return err
 	}
-	for _, m := range more {
-		if m != nil {
-			if err := m(); err != nil {
-				return err
-			}
+	if more != nil {
+		if err := more(); err != nil {
+			return err
 		}
 	}
 	if err := out.WriteFieldStop(ctx); err != nil {
@@ -311,8 +354,7 @@ func copyValue(ctx context.Context, in, out thrift.TProtocol, t thrift.TType) er
 		}
 		return out.WriteUUID(ctx, v)
 	case thrift.STRUCT:
-		j := footerJoin{ctx: ctx}
-		return copyFields(j.ctx, in, func(int16, thrift.TType) (bool, error) { return false, nil }, out)
+		return copyFields(ctx, in, func(int16, thrift.TType) (bool, error) { return false, nil }, out, nil)
 	case thrift.LIST, thrift.SET:
 		et, n, err := in.ReadListBegin(ctx) // a set is encoded as a list
 		if err != nil {

@@ -54,15 +54,18 @@ func joinParquetPart(w io.Writer, part FilePart, footers *footerJoin, pos int64)
 	}
 	defer f.Close()
 	r := io.NewSectionReader(f, part.Offset, part.Length)
-	var ends [8]byte
 	n := part.Length
 	if n < 12 {
 		return 0, errors.New("not a Parquet file")
 	}
-	if _, err := r.ReadAt(ends[:4], 0); err != nil || string(ends[:4]) != parquetMagic {
-		return 0, errors.New("not a Parquet file")
+	var head, ends [8]byte
+	if _, err := r.ReadAt(head[:4], 0); err != nil {
+		return 0, err
 	}
-	if _, err := r.ReadAt(ends[:], n-8); err != nil || string(ends[4:]) != parquetMagic {
+	if _, err := r.ReadAt(ends[:], n-8); err != nil {
+		return 0, err
+	}
+	if string(head[:4]) != parquetMagic || string(ends[4:]) != parquetMagic {
 		return 0, errors.New("not a Parquet file")
 	}
 	size := int64(binary.LittleEndian.Uint32(ends[:4]))

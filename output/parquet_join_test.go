@@ -206,3 +206,17 @@ func joinParquetByMetadata(w io.Writer, parts []FilePart) error {
 	_, err := w.Write(footer.Bytes())
 	return err
 }
+
+// readFilePart reads a part whole.
+func readFilePart(p FilePart) ([]byte, error) {
+	f, err := os.Open(p.Path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b := make([]byte, p.Length)
+	if _, err := f.ReadAt(b, p.Offset); err != nil {
+		return nil, fmt.Errorf("%s: %w", p.Path, err)
+	}
+	return b, nil
+}

@@ -60,12 +60,17 @@ func (pf *partFile) close() error {
 
 // partCopier copies parts of files to writers, each file opened once for
 // all its parts (a county's detail sheets take a part of every unit's file
-// for each kind), through one buffer large enough to pass the writers'
-// own buffers by.
+// for each kind) while no more than maxOpenParts are open, through one
+// buffer large enough to pass the writers' own buffers by.
 type partCopier struct {
 	open map[string]*os.File
 	buf  []byte
 }
+
+// maxOpenParts bounds the files a partCopier holds open: beyond it they are
+// all closed and opened again as their parts come (a province's thousands
+// of units would pass the process's limit).
+const maxOpenParts = 128
 
 func newPartCopier() *partCopier {
 	return &partCopier{open: map[string]*os.File{}}
@@ -75,6 +80,9 @@ func newPartCopier() *partCopier {
 func (c *partCopier) copy(w io.Writer, p FilePart) error {
 	f := c.open[p.Path]
 	if f == nil {
+		if len(c.open) >= maxOpenParts {
+			c.close()
+		}
 		var err error
 		if f, err = os.Open(p.Path); err != nil {
 			return err
@@ -97,18 +105,4 @@ func (c *partCopier) close() {
 		f.Close()
 	}
 	clear(c.open)
-}
-
-// readFilePart reads a part whole.
-func readFilePart(p FilePart) ([]byte, error) {
-	f, err := os.Open(p.Path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	b := make([]byte, p.Length)
-	if _, err := f.ReadAt(b, p.Offset); err != nil {
-		return nil, fmt.Errorf("%s: %w", p.Path, err)
-	}
-	return b, nil
 }

@@ -1,0 +1,219 @@
+package output
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"math"
+	"testing"
+
+	"github.com/apache/thrift/lib/go/thrift"
+)
+
+// compactStruct encodes one struct in Thrift's compact protocol, its
+// fields written by fields.
+func compactStruct(t *testing.T, fields func(ctx context.Context, p thrift.TProtocol) error) []byte {
+	t.Helper()
+	ctx := context.Background()
+	buf := thrift.NewTMemoryBuffer()
+	p := compactProtocol(buf)
+	err := p.WriteStructBegin(ctx, "")
+	if err == nil {
+		err = fields(ctx, p)
+	}
+	if err == nil {
+		err = p.WriteFieldStop(ctx)
+	}
+	if err == nil {
+		err = p.WriteStructEnd(ctx)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestCopyFieldsEveryType: a struct holding a value of every type of the
+// compact protocol — booleans as fields and in a list, a set, maps full
+// and empty, a UUID, nested structs, a field id past the short form's
+// reach — is copied byte for byte.
+func TestCopyFieldsEveryType(t *testing.T) {
+	in := compactStruct(t, func(ctx context.Context, p thrift.TProtocol) error {
+		steps := []error{
+			writeField(ctx, p, thrift.BOOL, 1, func() error { return p.WriteBool(ctx, true) }),
+			writeField(ctx, p, thrift.BOOL, 2, func() error { return p.WriteBool(ctx, false) }),
+			writeField(ctx, p, thrift.BYTE, 3, func() error { return p.WriteByte(ctx, -7) }),
+			writeField(ctx, p, thrift.I16, 4, func() error { return p.WriteI16(ctx, -300) }),
+			writeField(ctx, p, thrift.I32, 5, func() error { return p.WriteI32(ctx, 1<<30) }),
+			writeField(ctx, p, thrift.I64, 6, func() error { return p.WriteI64(ctx, -1<<60) }),
+			writeField(ctx, p, thrift.DOUBLE, 7, func() error { return p.WriteDouble(ctx, math.Pi) }),
+			writeField(ctx, p, thrift.STRING, 8, func() error { return p.WriteBinary(ctx, []byte("白沙镇\x00")) }),
+			writeField(ctx, p, thrift.UUID, 9, func() error { return p.WriteUUID(ctx, thrift.Tuuid{1, 2, 3, 15: 16}) }),
+			writeField(ctx, p, thrift.LIST, 10, func() error {
+				if err := p.WriteListBegin(ctx, thrift.BOOL, 3); err != nil {
+					return err
+				}
+				for _, b := range []bool{true, false, true} {
+					if err := p.WriteBool(ctx, b); err != nil {
+						return err
+					}
+				}
+				return p.WriteListEnd(ctx)
+			}),
+			writeField(ctx, p, thrift.SET, 11, func() error {
+				if err := p.WriteSetBegin(ctx, thrift.I32, 2); err != nil {
+					return err
+				}
+				p.WriteI32(ctx, 1)
+				p.WriteI32(ctx, 2)
+				return p.WriteSetEnd(ctx)
+			}),
+			writeField(ctx, p, thrift.MAP, 12, func() error {
+				if err := p.WriteMapBegin(ctx, thrift.STRING, thrift.I64, 2); err != nil {
+					return err
+				}
+				p.WriteString(ctx, "a")
+				p.WriteI64(ctx, 1)
+				p.WriteString(ctx, "b")
+				p.WriteI64(ctx, 2)
+				return p.WriteMapEnd(ctx)
+			}),
+			writeField(ctx, p, thrift.MAP, 13, func() error {
+				if err := p.WriteMapBegin(ctx, thrift.STRING, thrift.STRUCT, 0); err != nil {
+					return err
+				}
+				return p.WriteMapEnd(ctx)
+			}),
+			writeField(ctx, p, thrift.STRUCT, 14, func() error {
+				p.WriteStructBegin(ctx, "")
+				writeField(ctx, p, thrift.LIST, 1, func() error {
+					p.WriteListBegin(ctx, thrift.STRUCT, 1)
+					p.WriteStructBegin(ctx, "")
+					writeField(ctx, p, thrift.BOOL, 3, func() error { return p.WriteBool(ctx, true) })
+					p.WriteFieldStop(ctx)
+					p.WriteStructEnd(ctx)
+					return p.WriteListEnd(ctx)
+				})
+				p.WriteFieldStop(ctx)
+				return p.WriteStructEnd(ctx)
+			}),
+			writeField(ctx, p, thrift.I64, 40, func() error { return p.WriteI64(ctx, 9) }),
+		}
+		return errors.Join(steps...)
+	})
+	out := thrift.NewTMemoryBuffer()
+	keep := func(int16, thrift.TType) (bool, error) { return false, nil }
+	if err := copyFields(context.Background(), compactReader(in), keep, compactProtocol(out), nil); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(out.Bytes(), in) {
+		t.Errorf("copied:\n% x\nwant\n% x", out.Bytes(), in)
+	}
+}
+
+// readRowGroup reads a row group's file_offset and ordinal fields, and
+// counts its ordinal fields.
+func readRowGroup(t *testing.T, b []byte) (offset int64, ordinal int16, ordinals int) {
+	t.Helper()
+	in := compactReader(b)
+	err := copyFields(context.Background(), in, func(id int16, typ thrift.TType) (bool, error) {
+		var err error
+		switch id {
+		case rowGroupFileOffset:
+			offset, err = in.ReadI64(context.Background())
+		case rowGroupOrdinal:
+			ordinals++
+			ordinal, err = in.ReadI16(context.Background())
+		default:
+			err = in.Skip(context.Background(), typ)
+		}
+		return true, err
+	}, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return offset, ordinal, ordinals
+}
+
+// TestFooterRowGroupsNumbered: row groups are numbered in the order they
+// are added, with one ordinal each — written where a footer had none,
+// put in place of one of another type — and their offsets moved.
+func TestFooterRowGroupsNumbered(t *testing.T) {
+	groups := [][]byte{
+		compactStruct(t, func(ctx context.Context, p thrift.TProtocol) error { // no ordinal
+			return writeField(ctx, p, thrift.I64, rowGroupFileOffset, func() error { return p.WriteI64(ctx, 100) })
+		}),
+		compactStruct(t, func(ctx context.Context, p thrift.TProtocol) error { // an ordinal as i32
+			return errors.Join(writeField(ctx, p, thrift.I64, rowGroupFileOffset, func() error { return p.WriteI64(ctx, 200) }),
+				writeField(ctx, p, thrift.I32, rowGroupOrdinal, func() error { return p.WriteI32(ctx, 9) }))
+		}),
+		compactStruct(t, func(ctx context.Context, p thrift.TProtocol) error {
+			return errors.Join(writeField(ctx, p, thrift.I64, rowGroupFileOffset, func() error { return p.WriteI64(ctx, 300) }),
+				writeField(ctx, p, thrift.I16, rowGroupOrdinal, func() error { return p.WriteI16(ctx, 0) }))
+		}),
+	}
+	j := newFooterJoin()
+	for i, g := range groups {
+		start := j.rowGroups.Len()
+		if err := j.rowGroup(compactReader(g), 1000); err != nil {
+			t.Fatal(err)
+		}
+		offset, ordinal, n := readRowGroup(t, j.rowGroups.Bytes()[start:])
+		if want := int64(100*(i+1) + 1000); offset != want || ordinal != int16(i) || n != 1 {
+			t.Errorf("row group %d: offset %d, ordinal %d in %d fields; want %d, %d in 1", i, offset, ordinal, n, want, i)
+		}
+	}
+	j.groups = math.MaxInt16
+	if err := j.rowGroup(compactReader(groups[0]), 0); err == nil {
+		t.Error("a row group past what a file numbers was added")
+	}
+}
+
+// TestFooterRefusals: a column chunk with a page index or encrypted
+// metadata, an encrypted file and a file of another schema are refused.
+func TestFooterRefusals(t *testing.T) {
+	chunk := func(id int16) []byte {
+		return compactStruct(t, func(ctx context.Context, p thrift.TProtocol) error {
+			return writeField(ctx, p, thrift.I64, id, func() error { return p.WriteI64(ctx, 1) })
+		})
+	}
+	for id, want := range map[int16]error{chunkOffsetIndexOffset: errPageIndexes, chunkColumnIndexOffset: errPageIndexes,
+		chunkCryptoMetaData: errEncrypted, chunkEncryptedMetaData: errEncrypted} {
+		if err := newFooterJoin().columnChunk(compactReader(chunk(id)), 0); !errors.Is(err, want) {
+			t.Errorf("column chunk field %d: %v, want %v", id, err, want)
+		}
+	}
+	footer := func(schema string, encrypted bool) []byte {
+		return compactStruct(t, func(ctx context.Context, p thrift.TProtocol) error {
+			err := writeField(ctx, p, thrift.LIST, fileMetaSchema, func() error {
+				p.WriteListBegin(ctx, thrift.STRUCT, 1)
+				p.WriteStructBegin(ctx, "")
+				writeField(ctx, p, thrift.STRING, 4, func() error { return p.WriteString(ctx, schema) })
+				p.WriteFieldStop(ctx)
+				p.WriteStructEnd(ctx)
+				return p.WriteListEnd(ctx)
+			})
+			if encrypted {
+				err = errors.Join(err, writeField(ctx, p, thrift.STRUCT, fileMetaEncryption, func() error {
+					p.WriteStructBegin(ctx, "")
+					p.WriteFieldStop(ctx)
+					return p.WriteStructEnd(ctx)
+				}))
+			}
+			return err
+		})
+	}
+	j := newFooterJoin()
+	if err := j.add(footer("schema", false), 0); err != nil {
+		t.Fatal(err)
+	}
+	if err := j.add(footer("schema", false), 0); err != nil {
+		t.Errorf("the same schema again: %v", err)
+	}
+	if err := j.add(footer("other", false), 0); err == nil {
+		t.Error("a file of another schema was joined")
+	}
+	if err := newFooterJoin().add(footer("schema", true), 0); !errors.Is(err, errEncrypted) {
+		t.Errorf("an encrypted file: %v", err)
+	}
+}
