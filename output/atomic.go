@@ -84,7 +84,7 @@ func (s *stagedFile) discard() { os.Remove(s.tmp) }
 
 // writeWorking writes a file of a working folder, which nothing reads
 // before the folder is complete: no temporary file, no sync. What is
-// published from it is synced where it is published (linkOrCopy).
+// published from it is synced when it is first published (linkOrCopy).
 func writeWorking(path string, write func(w io.Writer) error) error {
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, fileMode)
 	if err != nil {

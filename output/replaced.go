@@ -3,8 +3,8 @@ package output
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
-	"strings"
 	"time"
 )
 
@@ -17,6 +17,10 @@ import (
 
 // replacedMark is in the name of every set-aside folder.
 const replacedMark = ".replaced-"
+
+// replacedName matches the names setAsideReplaced gives, and no other: a
+// folder of the output folder someone else named is never removed.
+var replacedName = regexp.MustCompile(`^\.[0-9]+\.staging\.replaced-[0-9a-z]+$`)
 
 // setAsideReplaced renames the folder stage of dir to a hidden name of
 // replaced outputs, or removes it where it cannot be renamed.
@@ -34,7 +38,7 @@ func RemoveReplaced(dir string) (wait func()) {
 	entries, _ := os.ReadDir(dir)
 	var old []string
 	for _, e := range entries {
-		if e.IsDir() && strings.HasPrefix(e.Name(), ".") && strings.Contains(e.Name(), replacedMark) {
+		if e.IsDir() && replacedName.MatchString(e.Name()) {
 			old = append(old, filepath.Join(dir, e.Name()))
 		}
 	}

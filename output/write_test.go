@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -238,8 +239,69 @@ func TestWriteKeepsOtherFiles(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, aside[0], "run.json")); err != nil {
 		t.Errorf("the outputs replaced are not those set aside: %v", err)
 	}
+	// The next Write removes them, and sets aside those it replaces.
+	if _, err := Write(dir, r); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, aside[0])); !os.IsNotExist(err) {
+		t.Errorf("the outputs the second Write replaced are still there after the third: %v", err)
+	}
 	RemoveReplaced(dir)()
 	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
 		t.Errorf("left in the output folder after removing the replaced: %v", entries)
+	}
+	// A hidden folder of the output folder that the batch did not name stays.
+	mine := filepath.Join(dir, ".mine.replaced-1")
+	if err := os.Mkdir(mine, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	RemoveReplaced(dir)()
+	if _, err := os.Stat(mine); err != nil {
+		t.Errorf("a folder the batch did not set aside was removed: %v", err)
+	}
+}
+
+// TestFinishSyncsWorkbooksNotOnDisk: Finish publishes a unit workbook the
+// cache says is on disk without syncing it, and syncs the others.
+func TestFinishSyncsWorkbooksNotOnDisk(t *testing.T) {
+	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
+	defer mem.AssertSize(t, 0)
+	r := testReport(t, mem)
+	defer releaseRecords(r)
+	w, err := NewWriter(t.TempDir(), r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	byUnit := recordsByUnit(r.Records)
+	defer releaseByUnit(byUnit)
+	var parts []UnitParts
+	for i, name := range unitOrder(r, byUnit) {
+		var u *UnitReport
+		if i < len(r.Units) {
+			u = &r.Units[i]
+		}
+		p, err := w.Unit(filepath.Join(w.stage, partsDir, strconv.Itoa(i)), name, u, byUnit[name])
+		if err != nil {
+			t.Fatal(err)
+		}
+		parts = append(parts, p)
+	}
+	if len(parts) < 2 || parts[0].Workbook == "" || parts[1].Workbook == "" {
+		t.Fatalf("the report has no two unit workbooks: %+v", parts)
+	}
+	parts[0].WorkbookSynced = true
+	var synced []string
+	was := syncFile
+	defer func() { syncFile = was }()
+	syncFile = func(path string) error {
+		synced = append(synced, filepath.Base(path))
+		return was(path)
+	}
+	if _, err := w.Finish(r, parts); err != nil {
+		t.Fatal(err)
+	}
+	if slices.Contains(synced, parts[0].Workbook) || !slices.Contains(synced, parts[1].Workbook) {
+		t.Errorf("synced %v: want %s and not %s", synced, parts[1].Workbook, parts[0].Workbook)
 	}
 }

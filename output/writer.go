@@ -94,11 +94,12 @@ type UnitParts struct {
 	Workbook string                     // file name of the unit's workbook; "" for none
 	Rows     map[domain.Kind]DetailRows // for the county's detail sheets
 	Parquet  map[domain.Kind]FilePart   // its records of a kind
-	// Synced says the files are on disk already (synced when outputs
-	// carrying them were last put in place): the workbook is put in place
-	// again without a sync, which costs a flush of the disk's cache even
-	// with nothing to write (~0.15 ms a unit here).
-	Synced bool
+	// WorkbookSynced says the workbook is on disk already (synced when
+	// outputs carrying it were last put in place; the unit cache sets it,
+	// it is not kept): it is put in place again without a sync, which
+	// costs a flush of the disk's cache even with nothing to write
+	// (~0.15 ms a unit here).
+	WorkbookSynced bool
 }
 
 // At returns the parts as found in dir, where their files were moved.
@@ -177,7 +178,9 @@ func (p UnitParts) Check() error {
 // Unit writes, into dir, unit's workbook (from u, when the unit is one of
 // the report's) and its parts of the county's files from its counted
 // records. dir is a working folder: its files are not synced (Finish
-// syncs what it publishes). It may run for several units at once.
+// syncs the workbook when it first publishes it; the parts are copied into
+// the county's files, which are synced). It may run for several units at
+// once.
 func (w *Writer) Unit(dir, unit string, u *UnitReport, recs map[domain.Kind][]arrow.RecordBatch) (UnitParts, error) {
 	if err := os.MkdirAll(dir, dirMode); err != nil {
 		return UnitParts{}, err
@@ -261,7 +264,7 @@ func (w *Writer) Finish(r *Report, units []UnitParts) (Written, error) {
 			continue
 		}
 		unitJobs = append(unitJobs, job{u.Workbook,
-			func(p string) error { return linkOrCopy(filepath.Join(u.Dir, u.Workbook), p, u.Synced) }, func(p string) { out.Units[u.Unit] = p }})
+			func(p string) error { return linkOrCopy(filepath.Join(u.Dir, u.Workbook), p, u.WorkbookSynced) }, func(p string) { out.Units[u.Unit] = p }})
 	}
 	var dataJobs []job
 	for _, kind := range domain.LedgerKinds {
@@ -296,8 +299,9 @@ func (w *Writer) Finish(r *Report, units []UnitParts) (Written, error) {
 }
 
 // linkOrCopy puts the file at src also at dst, durably: a hard link where
-// the file system allows one (synced unless its data already are: the
-// link itself is made durable with its folder), a copy otherwise.
+// the file system allows one, synced unless its data already are (the link
+// itself is made durable with its folder), else a copy, synced, and src
+// synced too, as its data are then said to be on disk.
 func linkOrCopy(src, dst string, synced bool) error {
 	if err := os.Link(src, dst); err == nil {
 		if synced {
@@ -305,8 +309,11 @@ func linkOrCopy(src, dst string, synced bool) error {
 		}
 		return syncFile(dst) // written in a working folder, not synced there
 	}
-	return writeAtomic(dst, func(w io.Writer) error {
+	if err := writeAtomic(dst, func(w io.Writer) error {
 		_, err := copyFile(w, src)
 		return err
-	})
+	}); err != nil || synced {
+		return err
+	}
+	return syncFile(src)
 }

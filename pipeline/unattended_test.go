@@ -265,13 +265,13 @@ func TestKilledRunThenGoodRun(t *testing.T) {
 	readJSON(t, filepath.Join(out, "2025", "run.json"), &before)
 	parse := filepath.Join(out, cacheDir, parseCacheDir)
 	left := []string{
-		filepath.Join(out, cacheDir, ".abc.tmp-1"),                         // the one-file-per-entry cache of earlier versions
-		filepath.Join(parse, "run-killed"+packSuffix),                      // a pack no index names
-		filepath.Join(parse, "."+packIndexName+".tmp-1"),                   // an index half-written
-		filepath.Join(parse, "."+stampsFile+".tmp-1"),                      // hashes half-written
-		filepath.Join(out, "history", "2025", ".metrics.json.tmp-1"),       // the year's figures staged
-		filepath.Join(out, cacheDir, unitCacheDir, "2025", ".work-x-1/a"),  // a unit half-written
-		filepath.Join(out, ".2025.staging.replaced-x", "2025", "run.json"), // outputs a run replaced
+		filepath.Join(out, cacheDir, ".abc.tmp-1"),                        // the one-file-per-entry cache of earlier versions
+		filepath.Join(parse, "run-killed"+packSuffix),                     // a pack no index names
+		filepath.Join(parse, "."+packIndexName+".tmp-1"),                  // an index half-written
+		filepath.Join(parse, "."+stampsFile+".tmp-1"),                     // hashes half-written
+		filepath.Join(out, "history", "2025", ".metrics.json.tmp-1"),      // the year's figures staged
+		filepath.Join(out, cacheDir, unitCacheDir, "2025", ".work-x-1/a"), // a unit half-written
+		filepath.Join(out, ".2025.staging.replaced-x", "run.json"),        // outputs a run replaced
 	}
 	for _, f := range left {
 		os.MkdirAll(filepath.Dir(f), 0o755)

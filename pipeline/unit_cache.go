@@ -41,7 +41,7 @@ type unitCache struct {
 	salt   string
 	mu     sync.Mutex
 	used   map[string]bool
-	synced map[string]bool // units whose files are on disk (see markSynced)
+	synced map[string]bool // units whose workbooks are on disk (see markSynced)
 }
 
 // newUnitCache opens the store of the report year's units: each year has
@@ -52,23 +52,38 @@ func newUnitCache(pc *parseCache, year int) (*unitCache, error) {
 		return nil, err
 	}
 	c := &unitCache{dir: dir, salt: unitCacheFormat + "|" + pc.salt, used: map[string]bool{}, synced: map[string]bool{}}
-	if list, ok := readChecked(c.syncedList()); ok {
+	c.takeSyncedList()
+	return c, nil
+}
+
+// syncedList, beside a year's units, names the units whose workbooks are
+// on disk (markSynced).
+func (c *unitCache) syncedList() string { return c.dir + ".synced" }
+
+// takeSyncedList reads the list of units whose workbooks are on disk and
+// removes it, with what a killed run left of writing it: the list holds
+// for the files as they were when it was written, and this run may store
+// a unit again under a listed name (an entry that failed its checks) and
+// fail before its outputs are in place. Only markSynced writes it again.
+func (c *unitCache) takeSyncedList() {
+	path := c.syncedList()
+	if list, ok := readChecked(path); ok {
 		for _, key := range strings.Fields(string(list)) {
 			c.synced[key] = true
 		}
 	}
-	return c, nil
+	os.Remove(path)
+	if stale, err := filepath.Glob(filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")); err == nil {
+		for _, f := range stale {
+			os.Remove(f)
+		}
+	}
 }
 
-// syncedList, beside a year's units, names the units whose files are on
-// disk (markSynced).
-func (c *unitCache) syncedList() string { return c.dir + ".synced" }
-
-// markSynced notes that the files of every unit this run used are on
+// markSynced notes that the workbooks of every unit this run used are on
 // disk: call it once the run's outputs are in place, every unit workbook
-// synced as it was published. The next run publishes them again without a
-// sync each. A unit only stored, in a run that failed before, is not
-// noted, and its workbook is synced when it is published.
+// synced as it was published (or before). The next run publishes them
+// again without a sync each.
 func (c *unitCache) markSynced() error {
 	var list strings.Builder
 	for _, key := range slices.Sorted(maps.Keys(c.used)) {
@@ -191,7 +206,7 @@ func (c *unitCache) load(key string) (unitResult, bool) {
 		}
 	}
 	c.use(key)
-	parts.Synced = c.synced[key]
+	parts.WorkbookSynced = c.synced[key]
 	return unitResult{figures: cu.Figures, report: cu.Report, parts: parts}, true
 }
 

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"gongkai/domain"
@@ -136,20 +137,46 @@ func TestUnitCacheSyncedOnceOutputsInPlace(t *testing.T) {
 	if !ok {
 		t.Fatal("the stored unit was not kept")
 	}
-	if res.parts.Synced {
+	if res.parts.WorkbookSynced {
 		t.Error("a unit no run published is given as synced")
 	}
 	if err := c.markSynced(); err != nil {
 		t.Fatal(err)
 	}
 	c = open()
-	if res, ok := c.load("k1"); !ok || !res.parts.Synced {
-		t.Errorf("after a run published it: kept %v, synced %v", ok, res.parts.Synced)
+	if res, ok := c.load("k1"); !ok || !res.parts.WorkbookSynced {
+		t.Errorf("after a run published it: kept %v, synced %v", ok, res.parts.WorkbookSynced)
+	}
+	// A run stores the unit again (its entry failed its checks) and fails
+	// before its outputs are in place: the new files are not on disk.
+	c = open()
+	work, err = c.workDir("k1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(work, "白沙镇.xlsx"), []byte("另一个工作簿"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c.store("k1", work, unitResult{parts: output.UnitParts{Unit: "白沙镇", Dir: work, Workbook: "白沙镇.xlsx"}})
+	if res, ok := open().load("k1"); !ok || res.parts.WorkbookSynced {
+		t.Errorf("a unit stored again by a run that failed: kept %v, synced %v", ok, res.parts.WorkbookSynced)
 	}
 	if err := open().markSynced(); err != nil { // a run that used nothing
 		t.Fatal(err)
 	}
-	if res, _ := open().load("k1"); res.parts.Synced {
+	if res, _ := open().load("k1"); res.parts.WorkbookSynced {
 		t.Error("a unit the last run did not use is still given as synced")
+	}
+}
+
+// TestRunNotesSyncedUnits: a run whose outputs are in place notes every
+// unit as synced, and the next run publishes them from that.
+func TestRunNotesSyncedUnits(t *testing.T) {
+	_, inbox := smallCounty(t)
+	out := filepath.Join(t.TempDir(), "out")
+	first := mustRun(t, Options{Inbox: inbox, Out: out})
+	list, ok := readChecked(filepath.Join(out, cacheDir, unitCacheDir, "2025.synced"))
+	if !ok || len(strings.Fields(string(list))) != len(first.Report.Units) {
+		t.Fatalf("after a run, the synced list names %q (read %v), want the %d units", list, ok, len(first.Report.Units))
 	}
 }
