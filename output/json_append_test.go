@@ -15,7 +15,7 @@ import (
 // in exponent form included.
 func TestEncodeHistoryIsJSON(t *testing.T) {
 	m := domain.Metrics{"a.b": 1, "z": -0.5, "tiny": 1e-7, "huge": 2e21, "zero": 0, "neg.zero": math.Copysign(0, -1),
-		"third": 1.0 / 3, "big": 123456789012, "<&>": 3}
+		"third": 1.0 / 3, "big": 123456789012, "<&>": 3, "2^53+2": 1<<53 + 2, "2^60": 1 << 60, "-1e15": -1e15, "1e15-1": 1e15 - 1}
 	for _, y := range []*domain.YearFigures{
 		{Year: 2025, County: "合浦县"},
 		{Year: 2025, County: "合浦县", Units: map[string]domain.UnitFigures{}},
@@ -45,6 +45,8 @@ func FuzzJSONAppend(f *testing.F) {
 	f.Add("白沙镇", 1.5)
 	f.Add("a<b>&\"\\\x01\u2028", 1e-9)
 	f.Add("\xe2\x80", 1e300)
+	f.Add("", float64(1<<60))
+	f.Add("", -1e15)
 	f.Fuzz(func(t *testing.T, s string, v float64) {
 		want, _ := json.Marshal(s)
 		if got := appendJSONString(nil, s); !bytes.Equal(got, want) {
@@ -129,16 +131,20 @@ func TestUnitsJSON(t *testing.T) {
 		Files  []string `json:"files"`
 	}
 	type unit struct {
-		Metrics metricsJSON `json:"metrics"`
-		Offices []office    `json:"offices"`
+		Metrics orderedObject `json:"metrics"`
+		Offices []office      `json:"offices"`
+	}
+	metrics := []orderedObject{ // listed ids in order, absent ones 0, then the others
+		{{"t3.b", 2.0}, {"active.items", 0.0}, {"z.extra", 0.5}},
+		{{"t3.b", 0.0}, {"active.items", 0.0}},
 	}
 	var want orderedObject
-	for _, u := range units {
+	for i, u := range units {
 		offices := []office{}
 		for _, o := range u.offices {
 			offices = append(offices, office{o.Name, o.Status, nonNil(o.Files)})
 		}
-		want = append(want, member{u.name, unit{u.metrics, offices}})
+		want = append(want, member{u.name, unit{metrics[i], offices}})
 	}
 	w, err := want.MarshalJSON()
 	if err != nil {

@@ -33,8 +33,8 @@ type countyJSON struct {
 	Metrics metricsJSON `json:"metrics"`
 }
 
-// unitJSON is a unit's member of run.json's units.
-type unitJSON struct {
+// unitEntry is a unit's member of run.json's units (unitsJSON).
+type unitEntry struct {
 	name    string
 	metrics metricsJSON
 	offices []OfficeStatus
@@ -81,7 +81,7 @@ func marshalRun(r *Report) ([]byte, error) {
 	out.Accounting.ByKind = byKind
 	out.Units = make(unitsJSON, len(r.Units))
 	for i, u := range r.Units {
-		out.Units[i] = unitJSON{u.Name, metricsJSON{ids, u.Metrics}, u.Offices}
+		out.Units[i] = unitEntry{u.Name, metricsJSON{ids, u.Metrics}, u.Offices}
 	}
 	for _, f := range r.Findings {
 		if out.FindingsByRule[f.Rule] == nil {
@@ -154,7 +154,7 @@ func (mj metricsJSON) appendTo(b []byte) ([]byte, error) {
 // unitsJSON renders the units as one object, name → {"metrics", "offices":
 // [{"name", "status", "files"}]}, in their order, appended member by member:
 // through json's reflection, each unit's text was checked three times over.
-type unitsJSON []unitJSON
+type unitsJSON []unitEntry
 
 // MarshalJSON implements json.Marshaler.
 func (us unitsJSON) MarshalJSON() ([]byte, error) {
