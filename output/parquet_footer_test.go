@@ -17,9 +17,17 @@ func compactStruct(t *testing.T, fields func(ctx context.Context, p thrift.TProt
 	ctx := context.Background()
 	buf := thrift.NewTMemoryBuffer()
 	p := compactProtocol(buf)
+	if err := writeStruct(ctx, p, func() error { return fields(ctx, p) }); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// writeStruct writes a struct whose fields are written by fields.
+func writeStruct(ctx context.Context, p thrift.TProtocol, fields func() error) error {
 	err := p.WriteStructBegin(ctx, "")
 	if err == nil {
-		err = fields(ctx, p)
+		err = fields()
 	}
 	if err == nil {
 		err = p.WriteFieldStop(ctx)
@@ -27,10 +35,19 @@ func compactStruct(t *testing.T, fields func(ctx context.Context, p thrift.TProt
 	if err == nil {
 		err = p.WriteStructEnd(ctx)
 	}
-	if err != nil {
-		t.Fatal(err)
+	return err
+}
+
+// writeListOfStruct writes a list of one struct, its fields written by
+// fields.
+func writeListOfStruct(ctx context.Context, p thrift.TProtocol, fields func() error) error {
+	if err := p.WriteListBegin(ctx, thrift.STRUCT, 1); err != nil {
+		return err
 	}
-	return buf.Bytes()
+	if err := writeStruct(ctx, p, fields); err != nil {
+		return err
+	}
+	return p.WriteListEnd(ctx)
 }
 
 // TestCopyFieldsEveryType: a struct holding a value of every type of the
@@ -85,17 +102,13 @@ func TestCopyFieldsEveryType(t *testing.T) {
 				return p.WriteMapEnd(ctx)
 			}),
 			writeField(ctx, p, thrift.STRUCT, 14, func() error {
-				p.WriteStructBegin(ctx, "")
-				writeField(ctx, p, thrift.LIST, 1, func() error {
-					p.WriteListBegin(ctx, thrift.STRUCT, 1)
-					p.WriteStructBegin(ctx, "")
-					writeField(ctx, p, thrift.BOOL, 3, func() error { return p.WriteBool(ctx, true) })
-					p.WriteFieldStop(ctx)
-					p.WriteStructEnd(ctx)
-					return p.WriteListEnd(ctx)
+				return writeStruct(ctx, p, func() error {
+					return writeField(ctx, p, thrift.LIST, 1, func() error {
+						return writeListOfStruct(ctx, p, func() error {
+							return writeField(ctx, p, thrift.BOOL, 3, func() error { return p.WriteBool(ctx, true) })
+						})
+					})
 				})
-				p.WriteFieldStop(ctx)
-				return p.WriteStructEnd(ctx)
 			}),
 			writeField(ctx, p, thrift.I64, 40, func() error { return p.WriteI64(ctx, 9) }),
 		}
@@ -186,18 +199,13 @@ func TestFooterRefusals(t *testing.T) {
 	footer := func(schema string, encrypted bool) []byte {
 		return compactStruct(t, func(ctx context.Context, p thrift.TProtocol) error {
 			err := writeField(ctx, p, thrift.LIST, fileMetaSchema, func() error {
-				p.WriteListBegin(ctx, thrift.STRUCT, 1)
-				p.WriteStructBegin(ctx, "")
-				writeField(ctx, p, thrift.STRING, 4, func() error { return p.WriteString(ctx, schema) })
-				p.WriteFieldStop(ctx)
-				p.WriteStructEnd(ctx)
-				return p.WriteListEnd(ctx)
+				return writeListOfStruct(ctx, p, func() error {
+					return writeField(ctx, p, thrift.STRING, 4, func() error { return p.WriteString(ctx, schema) })
+				})
 			})
 			if encrypted {
 				err = errors.Join(err, writeField(ctx, p, thrift.STRUCT, fileMetaEncryption, func() error {
-					p.WriteStructBegin(ctx, "")
-					p.WriteFieldStop(ctx)
-					return p.WriteStructEnd(ctx)
+					return writeStruct(ctx, p, func() error { return nil })
 				}))
 			}
 			return err
