@@ -4,17 +4,13 @@ import (
 	"strconv"
 	"testing"
 
-	"github.com/apache/arrow-go/v18/arrow/memory"
 	"github.com/xuri/excelize/v2"
 
 	"gongkai/domain"
 )
 
 func TestCountyWorkbookSheets(t *testing.T) {
-	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
-	defer mem.AssertSize(t, 0)
-	r := testReport(t, mem)
-	defer releaseRecords(r)
+	r := checkedTestReport(t)
 	f := openBook(t, writeTest(t, r).County)
 
 	want := []string{"运行信息", "报送情况", "全县统计表", "全县统计表（表四）", "各单位对比", "渠道与类别", "月度趋势", "问题清单",
@@ -55,10 +51,7 @@ func t3Total(t *testing.T, sheet string, path string, label string) string {
 }
 
 func TestOfficialTablesCarryTheMetrics(t *testing.T) {
-	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
-	defer mem.AssertSize(t, 0)
-	r := testReport(t, mem)
-	defer releaseRecords(r)
+	r := checkedTestReport(t)
 	w := writeTest(t, r)
 
 	newApps := domain.T3Rows[0].Label // 一、本年新收政府信息公开申请数量
@@ -88,10 +81,7 @@ func TestOfficialTablesCarryTheMetrics(t *testing.T) {
 }
 
 func TestComparisonSheet(t *testing.T) {
-	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
-	defer mem.AssertSize(t, 0)
-	r := testReport(t, mem)
-	defer releaseRecords(r)
+	r := checkedTestReport(t)
 	f := openBook(t, writeTest(t, r).County)
 
 	rows, err := f.GetRows(comparisonSheet)
@@ -157,10 +147,7 @@ func TestComparisonSheet(t *testing.T) {
 }
 
 func TestChannelsSheet(t *testing.T) {
-	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
-	defer mem.AssertSize(t, 0)
-	r := testReport(t, mem)
-	defer releaseRecords(r)
+	r := checkedTestReport(t)
 	f := openBook(t, writeTest(t, r).County)
 
 	rows := tableRows(t, f, channelsSheet, headerUnit)
@@ -184,10 +171,7 @@ func TestChannelsSheet(t *testing.T) {
 }
 
 func TestSubmissionsSheet(t *testing.T) {
-	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
-	defer mem.AssertSize(t, 0)
-	r := testReport(t, mem)
-	defer releaseRecords(r)
+	r := checkedTestReport(t)
 	f := openBook(t, writeTest(t, r).County)
 
 	offices := tableRows(t, f, submissionsSheet, "单位")
@@ -216,10 +200,7 @@ func TestSubmissionsSheet(t *testing.T) {
 }
 
 func TestRunInfoSheet(t *testing.T) {
-	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
-	defer mem.AssertSize(t, 0)
-	r := testReport(t, mem)
-	defer releaseRecords(r)
+	r := checkedTestReport(t)
 	f := openBook(t, writeTest(t, r).County)
 
 	value := func(label string) string {

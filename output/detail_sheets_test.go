@@ -12,10 +12,7 @@ import (
 )
 
 func TestDetailSheetsCarryLineageAndDates(t *testing.T) {
-	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
-	defer mem.AssertSize(t, 0)
-	r := testReport(t, mem)
-	defer releaseRecords(r)
+	r := checkedTestReport(t)
 	w := writeTest(t, r)
 	county := openBook(t, w.County)
 
@@ -84,10 +81,7 @@ func TestDetailSheetsCarryLineageAndDates(t *testing.T) {
 }
 
 func TestUnitDetailHoldsOnlyItsRecords(t *testing.T) {
-	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
-	defer mem.AssertSize(t, 0)
-	r := testReport(t, mem)
-	defer releaseRecords(r)
+	r := checkedTestReport(t)
 	w := writeTest(t, r)
 
 	for unit, want := range map[string]int{"白沙镇": 3, "闸口镇": 1, "../曲樟乡": 0} {
@@ -168,10 +162,7 @@ func TestDetailSheetSplits(t *testing.T) {
 }
 
 func TestFindingsSheet(t *testing.T) {
-	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
-	defer mem.AssertSize(t, 0)
-	r := testReport(t, mem)
-	defer releaseRecords(r)
+	r := checkedTestReport(t)
 	w := writeTest(t, r)
 
 	county := tableRows(t, openBook(t, w.County), findingsSheet, "规则")

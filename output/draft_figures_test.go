@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/apache/arrow-go/v18/arrow/memory"
 	"github.com/xuri/excelize/v2"
 
 	"gongkai/domain"
@@ -108,10 +107,7 @@ var draftProseNumbers = []string{"国办公开办函〔2021〕30号", "年1月1�
 // words naming that metric, and that equals the unit's 统计表 cell (表二,
 // 表三, 表四) or its metric (the others) or its findings.
 func TestDraftFiguresEqualTheirTables(t *testing.T) {
-	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
-	defer mem.AssertSize(t, 0)
-	r := testReport(t, mem)
-	defer releaseRecords(r)
+	r := checkedTestReport(t)
 	for _, id := range r.Config.MetricIDs() { // a unit with no figures has zeros, as transform gives it
 		r.Units[2].Metrics[id] = 0
 	}

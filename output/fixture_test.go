@@ -90,6 +90,17 @@ const (
 	testCountyName = "合浦县"
 )
 
+// checkedTestReport is testReport on an allocator that must hold nothing
+// when the test ends, the report's records released first.
+func checkedTestReport(t *testing.T) *Report {
+	t.Helper()
+	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
+	t.Cleanup(func() { mem.AssertSize(t, 0) })
+	r := testReport(t, mem)
+	t.Cleanup(func() { releaseRecords(r) })
+	return r
+}
+
 // testReport is a small county: two units (one with a name that needs
 // making safe), metrics for a few ids, records of disclosures and
 // applications, and findings. Release the records with releaseRecords.

@@ -5,16 +5,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/apache/arrow-go/v18/arrow/memory"
-
 	"gongkai/domain"
 )
 
 func TestMonthlySheet(t *testing.T) {
-	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
-	defer mem.AssertSize(t, 0)
-	r := testReport(t, mem)
-	defer releaseRecords(r)
+	r := checkedTestReport(t)
 	baisha := domain.Monthly{Items: domain.Months{3, 0, 5}, Applications: domain.Months{0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2}}
 	zhakou := domain.Monthly{Items: domain.Months{11: 9}}
 	r.Monthly = domain.MonthlyTrend{Units: map[string]domain.Monthly{"白沙镇": baisha, "闸口镇": zhakou}}

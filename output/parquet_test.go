@@ -74,10 +74,7 @@ func TestParquetRoundTrip(t *testing.T) {
 
 // TestParquetIsCompressed: zstd, statistics for dates and none for text.
 func TestParquetIsCompressed(t *testing.T) {
-	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
-	defer mem.AssertSize(t, 0)
-	r := testReport(t, mem)
-	defer releaseRecords(r)
+	r := checkedTestReport(t)
 	w := writeTest(t, r)
 
 	rdr, err := file.OpenParquetFile(w.Parquet[domain.KindDisclosure], false)

@@ -7,8 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/apache/arrow-go/v18/arrow/memory"
-
 	"gongkai/domain"
 )
 
@@ -39,10 +37,7 @@ type runFile struct {
 }
 
 func TestRunJSONShape(t *testing.T) {
-	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
-	defer mem.AssertSize(t, 0)
-	r := testReport(t, mem)
-	defer releaseRecords(r)
+	r := checkedTestReport(t)
 	data := readFile(t, writeTest(t, r).RunJSON)
 
 	var got runFile
@@ -138,10 +133,7 @@ func TestRunJSONMetricOrder(t *testing.T) {
 }
 
 func TestRunJSONDeterministic(t *testing.T) {
-	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
-	defer mem.AssertSize(t, 0)
-	r := testReport(t, mem)
-	defer releaseRecords(r)
+	r := checkedTestReport(t)
 	a, err := marshalRun(r)
 	if err != nil {
 		t.Fatal(err)

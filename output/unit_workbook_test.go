@@ -5,8 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/apache/arrow-go/v18/arrow/memory"
-
 	"gongkai/domain"
 )
 
@@ -34,10 +32,7 @@ func draftParagraphs(t *testing.T, path string) []string {
 }
 
 func TestUnitWorkbookSheets(t *testing.T) {
-	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
-	defer mem.AssertSize(t, 0)
-	r := testReport(t, mem)
-	defer releaseRecords(r)
+	r := checkedTestReport(t)
 	f := openBook(t, writeTest(t, r).Units["白沙镇"])
 
 	want := []string{"统计表", "统计表（表四）", "年度报告", "问题清单", "明细-主动公开", "明细-依申请公开", "明细-复议诉讼", "明细-服务事项"}
@@ -55,10 +50,7 @@ func TestUnitWorkbookSheets(t *testing.T) {
 }
 
 func TestReportDraft(t *testing.T) {
-	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
-	defer mem.AssertSize(t, 0)
-	r := testReport(t, mem)
-	defer releaseRecords(r)
+	r := checkedTestReport(t)
 	w := writeTest(t, r)
 
 	ps := draftParagraphs(t, w.Units["白沙镇"])

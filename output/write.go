@@ -63,6 +63,17 @@ func Write(dir string, r *Report) (Written, error) {
 	defer w.Close()
 	byUnit := recordsByUnit(r.Records)
 	defer releaseByUnit(byUnit)
+	parts, err := w.units(r, byUnit)
+	if err != nil {
+		return Written{}, err
+	}
+	return w.Finish(r, parts)
+}
+
+// units writes every unit that has records in byUnit or is one of r's
+// (Unit, side by side) and returns their parts in the order the county's
+// files carry them.
+func (w *Writer) units(r *Report, byUnit map[string]map[domain.Kind][]arrow.RecordBatch) ([]UnitParts, error) {
 	names := unitOrder(r, byUnit)
 	parts := make([]UnitParts, len(names))
 	jobs := make([]job, len(names))
@@ -77,9 +88,9 @@ func Write(dir string, r *Report) (Written, error) {
 		}, nil}
 	}
 	if err := runJobs(w.stage, jobs); err != nil {
-		return Written{}, err
+		return nil, err
 	}
-	return w.Finish(r, parts)
+	return parts, nil
 }
 
 // partsDir, under the staging folder, holds the units' parts of the

@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -26,10 +25,7 @@ func writeTest(t *testing.T, r *Report) Written {
 }
 
 func TestWriteFileNames(t *testing.T) {
-	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
-	defer mem.AssertSize(t, 0)
-	r := testReport(t, mem)
-	defer releaseRecords(r)
+	r := checkedTestReport(t)
 	w := writeTest(t, r)
 
 	if got, want := filepath.Base(w.Dir), "2025"; got != want {
@@ -180,10 +176,7 @@ func TestWriteFailureReplacesNothing(t *testing.T) {
 
 // TestWriteConfiguredNames: the configuration names the workbooks.
 func TestWriteConfiguredNames(t *testing.T) {
-	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
-	defer mem.AssertSize(t, 0)
-	r := testReport(t, mem)
-	defer releaseRecords(r)
+	r := checkedTestReport(t)
 	cfg := *r.Config
 	cfg.Output.CountyWorkbook = "{year}-{county}-汇总.xlsx"
 	cfg.Output.UnitWorkbook = "{year}-{unit}.xlsx"
@@ -200,10 +193,7 @@ func TestWriteConfiguredNames(t *testing.T) {
 // TestWriteKeepsOtherFiles: the outputs are replaced as one set, and a
 // file of the year's folder that Write did not make stays where it was.
 func TestWriteKeepsOtherFiles(t *testing.T) {
-	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
-	defer mem.AssertSize(t, 0)
-	r := testReport(t, mem)
-	defer releaseRecords(r)
+	r := checkedTestReport(t)
 	first := writeTest(t, r)
 	dir := filepath.Dir(first.Dir)
 	notes := []string{filepath.Join(first.Dir, "分析师笔记.txt"), filepath.Join(first.Dir, dataDir, "extra.csv")}
@@ -264,10 +254,7 @@ func TestWriteKeepsOtherFiles(t *testing.T) {
 // TestFinishSyncsWorkbooksNotOnDisk: Finish publishes a unit workbook the
 // cache says is on disk without syncing it, and syncs the others.
 func TestFinishSyncsWorkbooksNotOnDisk(t *testing.T) {
-	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
-	defer mem.AssertSize(t, 0)
-	r := testReport(t, mem)
-	defer releaseRecords(r)
+	r := checkedTestReport(t)
 	w, err := NewWriter(t.TempDir(), r)
 	if err != nil {
 		t.Fatal(err)
@@ -275,17 +262,9 @@ func TestFinishSyncsWorkbooksNotOnDisk(t *testing.T) {
 	defer w.Close()
 	byUnit := recordsByUnit(r.Records)
 	defer releaseByUnit(byUnit)
-	var parts []UnitParts
-	for i, name := range unitOrder(r, byUnit) {
-		var u *UnitReport
-		if i < len(r.Units) {
-			u = &r.Units[i]
-		}
-		p, err := w.Unit(filepath.Join(w.stage, partsDir, strconv.Itoa(i)), name, u, byUnit[name])
-		if err != nil {
-			t.Fatal(err)
-		}
-		parts = append(parts, p)
+	parts, err := w.units(r, byUnit)
+	if err != nil {
+		t.Fatal(err)
 	}
 	if len(parts) < 2 || parts[0].Workbook == "" || parts[1].Workbook == "" {
 		t.Fatalf("the report has no two unit workbooks: %+v", parts)
