@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 )
 
 // parquetMagic starts and ends every Parquet file.
@@ -27,8 +26,10 @@ func joinParquet(w io.Writer, parts []FilePart) error {
 	}
 	pos := int64(len(parquetMagic))
 	footers := newFooterJoin()
+	c := newPartCopier()
+	defer c.close()
 	for _, part := range parts {
-		n, err := joinParquetPart(w, part, footers, pos)
+		n, err := joinParquetPart(w, part, footers, pos, c)
 		if err != nil {
 			return fmt.Errorf("%s: %w", part.Path, err)
 		}
@@ -45,14 +46,13 @@ func joinParquet(w io.Writer, parts []FilePart) error {
 
 // joinParquetPart copies to w, at pos in the joined file, the bytes of the
 // Parquet file at part between its leading magic and its footer (row
-// groups, indexes), adds its footer to footers, and returns the bytes
-// copied.
-func joinParquetPart(w io.Writer, part FilePart, footers *footerJoin, pos int64) (int64, error) {
-	f, err := os.Open(part.Path)
+// groups, indexes), through c, adds its footer to footers, and returns the
+// bytes copied.
+func joinParquetPart(w io.Writer, part FilePart, footers *footerJoin, pos int64, c *partCopier) (int64, error) {
+	f, err := c.file(part.Path)
 	if err != nil {
 		return 0, err
 	}
-	defer f.Close()
 	r := io.NewSectionReader(f, part.Offset, part.Length)
 	n := part.Length
 	if n < 12 {
@@ -81,10 +81,6 @@ func joinParquetPart(w io.Writer, part FilePart, footers *footerJoin, pos int64)
 	if err := footers.add(footer, pos-int64(len(parquetMagic))); err != nil {
 		return 0, err
 	}
-	body := start - int64(len(parquetMagic))
-	copied, err := io.Copy(w, io.NewSectionReader(r, int64(len(parquetMagic)), body))
-	if err == nil && copied != body {
-		err = fmt.Errorf("%d bytes where the file has %d", copied, body)
-	}
-	return body, err
+	body := FilePart{Path: part.Path, Offset: part.Offset + int64(len(parquetMagic)), Length: start - int64(len(parquetMagic))}
+	return body.Length, c.copy(w, body)
 }

@@ -76,18 +76,27 @@ func newPartCopier() *partCopier {
 	return &partCopier{open: map[string]*os.File{}}
 }
 
+// file returns the file at path, opened once.
+func (c *partCopier) file(path string) (*os.File, error) {
+	if f := c.open[path]; f != nil {
+		return f, nil
+	}
+	if len(c.open) >= maxOpenParts {
+		c.close()
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	c.open[path] = f
+	return f, nil
+}
+
 // copy copies a part to w, checking that the file still holds it.
 func (c *partCopier) copy(w io.Writer, p FilePart) error {
-	f := c.open[p.Path]
-	if f == nil {
-		if len(c.open) >= maxOpenParts {
-			c.close()
-		}
-		var err error
-		if f, err = os.Open(p.Path); err != nil {
-			return err
-		}
-		c.open[p.Path] = f
+	f, err := c.file(p.Path)
+	if err != nil {
+		return err
 	}
 	if c.buf == nil {
 		c.buf = make([]byte, 1<<20)
