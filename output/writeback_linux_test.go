@@ -1,15 +1,15 @@
 package output
 
 import (
-	"os"
+	"io"
 	"path/filepath"
 	"slices"
 	"testing"
 )
 
-// TestWritebackStartsEachChunk: the kernel is asked to write each chunk as
-// soon as it is whole, each byte once, in order; the rest waits for the
-// sync.
+// TestWritebackStartsEachChunk: a staged output has the kernel asked to
+// write each chunk as soon as it is whole, each byte once, in order; the
+// rest waits for the sync.
 func TestWritebackStartsEachChunk(t *testing.T) {
 	var ranges [][2]int64
 	defer func(was func(int, int64, int64) error) { startWriteback = was }(startWriteback)
@@ -17,17 +17,16 @@ func TestWritebackStartsEachChunk(t *testing.T) {
 		ranges = append(ranges, [2]int64{off, n})
 		return nil
 	}
-	f, err := os.Create(filepath.Join(t.TempDir(), "f"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	w := earlyWriteback(f)
 	block := make([]byte, 3<<20) // chunks end inside blocks
-	for range 6 {
-		if _, err := w.Write(block); err != nil {
-			t.Fatal(err)
+	if err := writeAtomic(filepath.Join(t.TempDir(), "f"), func(w io.Writer) error {
+		for range 6 {
+			if _, err := w.Write(block); err != nil {
+				return err
+			}
 		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
 	}
 	want := [][2]int64{{0, 9 << 20}, {9 << 20, 9 << 20}} // started once 8 MiB are waiting: at 9 and 18 MiB
 	if !slices.Equal(ranges, want) {
