@@ -172,15 +172,25 @@ func (s *packStore[D]) current() (*os.File, string, error) {
 		s.cur = f
 		s.files[filepath.Base(f.Name())] = f
 	}
-	return s.cur, filepath.Base(s.cur.Name()), nil
+	return s.cur, s.curName(), nil
+}
+
+// curName is the file name of this run's pack; "" before it is made. The
+// caller holds s.mu.
+func (s *packStore[D]) curName() string {
+	if s.cur == nil {
+		return ""
+	}
+	return filepath.Base(s.cur.Name())
 }
 
 // keepOnly drops every entry but those of keep, copies the entries still
 // used of sparse packs into this run's pack (when the packs hold more
 // unused bytes than used ones, or are many), writes the index, and
 // removes the packs no entry is in — and what a killed run left. Files of
-// its folder that are not its own are left alone. Nothing else may use the
-// store meanwhile.
+// its folder that are not its own are left alone. Entries of keep may be
+// read meanwhile, but not while packs are copied together (compact): that
+// moves them.
 func (s *packStore[D]) keepOnly(keep map[string]bool, compact bool) error {
 	s.mu.Lock()
 	for k := range s.index {
@@ -188,10 +198,7 @@ func (s *packStore[D]) keepOnly(keep map[string]bool, compact bool) error {
 			delete(s.index, k)
 		}
 	}
-	curName := ""
-	if s.cur != nil {
-		curName = filepath.Base(s.cur.Name())
-	}
+	curName := s.curName()
 	s.mu.Unlock()
 	if compact {
 		if err := s.compact(curName); err != nil {
@@ -232,10 +239,7 @@ func (s *packStore[D]) keepOnly(keep map[string]bool, compact bool) error {
 // of earlier runs together (see sparse).
 func (s *packStore[D]) needsCompaction(keep map[string]bool) bool {
 	s.mu.Lock()
-	curName := ""
-	if s.cur != nil {
-		curName = filepath.Base(s.cur.Name())
-	}
+	curName := s.curName()
 	used := map[string]int64{} // used bytes by pack
 	for k, e := range s.index {
 		if keep[k] {
