@@ -201,10 +201,12 @@ func saveWorkbook(f *excelize.File, path string, deferred ...deferredRows) error
 	return writeAtomic(path, encodeWorkbook(f, deferred))
 }
 
-// encodeWorkbook writes f with the deferred rows of its sheets. The first
+// encodeWorkbook writes f with the deferred rows of its sheets and its
+// tables' parts put back (restoreTables). The first
 // sheet is active, as in every new file (SetActiveSheet would parse every
 // streamed sheet back).
 func encodeWorkbook(f *excelize.File, deferred []deferredRows) func(w io.Writer) error {
+	restoreTables(f)
 	if len(deferred) == 0 {
 		return func(w io.Writer) error {
 			_, err := f.WriteTo(w)

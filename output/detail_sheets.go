@@ -215,6 +215,9 @@ func addTableSheet(f *excelize.File, st *styles, fr tableFrame) error {
 	}); err != nil {
 		return err
 	}
+	if err := stubTables(f); err != nil {
+		return err
+	}
 	return sw.Flush()
 }
 

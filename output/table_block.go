@@ -49,6 +49,9 @@ func (w *sheetWriter) table(top int, t table) (next int, err error) {
 		}); err != nil {
 			return 0, fmt.Errorf("table %s on %s: %w", t.name, w.sheet, err)
 		}
+		if err := stubTables(w.f); err != nil {
+			return 0, err
+		}
 	}
 	next = last + 1
 	if t.total != nil {

@@ -1,0 +1,96 @@
+package output
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// TestTablesSetAside adds tables through both of excelize's ways while the
+// earlier parts are stubs: each is numbered after the last, a name taken is
+// still refused, and the saved workbook has every table whole (header
+// names, range, style) — the parts excelize wrote, put back.
+func TestTablesSetAside(t *testing.T) {
+	f, st, err := newWorkbook("表一", "测试")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var rows []deferredRows
+	for i, sheet := range []string{"表一", "表二"} {
+		if _, err := f.NewSheet(sheet); err != nil {
+			t.Fatal(err)
+		}
+		w := newSheetWriter(f, st, sheet)
+		if _, err := w.table(1, table{name: fmt.Sprintf("Plain%d", i+1), header: []string{"单位", "数量"},
+			rows: [][]any{{"白沙镇", 3}}}); err != nil {
+			t.Fatal(err)
+		}
+		rows = append(rows, w.rows())
+	}
+	if _, err := f.NewSheet("明细"); err != nil {
+		t.Fatal(err)
+	}
+	if err := addTableSheet(f, st, tableFrame{sheet: "明细", table: "Detail", header: []string{"标题", "日期", "科室"},
+		widths: []float64{20, 12, 12}, rows: 2}); err != nil {
+		t.Fatal(err)
+	}
+	var parts []string
+	f.Pkg.Range(func(k, v any) bool {
+		parts = append(parts, k.(string))
+		return true
+	})
+	slices.Sort(parts)
+	for _, want := range []string{"xl/tables/table1.xml", "xl/tables/table2.xml", "xl/tables/table3.xml"} {
+		if !slices.Contains(parts, want) {
+			t.Errorf("no %s among %v", want, parts)
+		}
+	}
+	w := newSheetWriter(f, st, "表二")
+	if _, err := w.table(5, table{name: "Plain1", header: []string{"甲"}, rows: [][]any{{1}}}); !errors.Is(err, excelize.ErrExistsTableName) {
+		t.Errorf("a second table Plain1: %v, want %v", err, excelize.ErrExistsTableName)
+	}
+
+	path := filepath.Join(t.TempDir(), "t.xlsx")
+	if err := saveWorkbook(f, path, rows...); err != nil {
+		t.Fatal(err)
+	}
+	g := openBook(t, path)
+	type got struct{ sheet, name, ref, style string }
+	var tables []got
+	for _, sheet := range g.GetSheetList() {
+		ts, err := g.GetTables(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tb := range ts {
+			tables = append(tables, got{sheet, tb.Name, tb.Range, tb.StyleName})
+		}
+	}
+	want := []got{{"表一", "Plain1", "A1:B2", tableStyle}, {"表二", "Plain2", "A1:B2", tableStyle}, {"明细", "Detail", "A1:C3", tableStyle}}
+	if !slices.Equal(tables, want) {
+		t.Errorf("tables %v, want %v", tables, want)
+	}
+	for ref, want := range map[string]string{"A1": "单位", "B1": "数量"} {
+		if v, _ := g.GetCellValue("表二", ref); v != want {
+			t.Errorf("表二!%s = %q, want %q", ref, v, want)
+		}
+	}
+	for _, name := range []string{"xl/tables/table1.xml", "xl/tables/table3.xml"} {
+		if data, ok := g.Pkg.Load(name); !ok || !bytes.Contains(data.([]byte), []byte("<tableColumn ")) {
+			t.Errorf("%s saved without its columns", name)
+		}
+	}
+	g.Pkg.Range(func(k, _ any) bool {
+		if name := k.(string); strings.HasPrefix(name, tablesAside) {
+			t.Errorf("%s saved", name)
+		}
+		return true
+	})
+}
