@@ -48,7 +48,7 @@ func encodeParquet(w io.Writer, kind domain.Kind, batches []arrow.RecordBatch) e
 // nothing, and comparing every text for them was a quarter of the rest.
 // Dates, amounts and row numbers keep their statistics.
 func parquetOptions(kind domain.Kind) []parquet.WriterProperty {
-	opts := []parquet.WriterProperty{parquet.WithCompression(compress.Codecs.Zstd), parquet.WithCompressionLevel(1),
+	opts := []parquet.WriterProperty{parquet.WithCompression(compress.Codecs.Zstd), parquet.WithCompressionLevel(parquetZstdLevel),
 		parquet.WithDictionaryDefault(false)}
 	for _, f := range domain.Schema(kind).Fields() {
 		if f.Type.ID() == arrow.STRING {
