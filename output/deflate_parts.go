@@ -46,7 +46,7 @@ func deflatedBytes(write func(w io.Writer) error, rows int) (DeflatedPart, error
 // stream, returning its uncompressed size and checksum.
 func deflateTo(w io.Writer, write func(w io.Writer) error) (DeflatedPart, error) {
 	fw := getFlate(w)
-	defer flateWriters.Put(fw)
+	defer putFlate(fw)
 	h := crc32.NewIEEE()
 	cw := &countingWriter{w: io.MultiWriter(fw, h)}
 	if err := write(cw); err != nil {

@@ -3,7 +3,6 @@ package output
 import (
 	"archive/zip"
 	"io"
-	"sync"
 
 	"github.com/klauspost/compress/flate"
 	"github.com/xuri/excelize/v2"
@@ -25,20 +24,34 @@ func newFastZip(w io.Writer) *zip.Writer {
 func fastZip(w io.Writer) excelize.ZipWriter { return newFastZip(w) }
 
 // flateWriters keeps compressors for reuse: each holds about a megabyte
-// of tables, and a workbook has dozens of parts.
-var flateWriters sync.Pool
+// of tables, and a workbook has dozens of parts. A channel rather than a
+// sync.Pool, which every collection empties: a re-run made a new
+// compressor for nearly every part. It keeps as many as are ever in use at
+// once here (a workbook or a unit's rows per core, each one part at a
+// time, and their frames); more are left to the collector.
+var flateWriters = make(chan *flate.Writer, 16)
 
 // getFlate returns a compressor at the fastest level writing to w.
 func getFlate(w io.Writer) *flate.Writer {
-	if fw, ok := flateWriters.Get().(*flate.Writer); ok {
+	select {
+	case fw := <-flateWriters:
 		fw.Reset(w)
 		return fw
+	default:
 	}
 	fw, err := flate.NewWriter(w, flate.BestSpeed)
 	if err != nil {
 		panic(err) // only for a level out of range
 	}
 	return fw
+}
+
+// putFlate keeps fw for getFlate, if there is room.
+func putFlate(fw *flate.Writer) {
+	select {
+	case flateWriters <- fw:
+	default:
+	}
 }
 
 // pooledFlate returns its compressor to the pool when closed.
@@ -49,7 +62,7 @@ func (p *pooledFlate) Close() error {
 		return nil
 	}
 	err := p.Writer.Close()
-	flateWriters.Put(p.Writer)
+	putFlate(p.Writer)
 	p.Writer = nil
 	return err
 }
