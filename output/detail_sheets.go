@@ -2,7 +2,6 @@ package output
 
 import (
 	"fmt"
-	"io"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/xuri/excelize/v2"
@@ -43,18 +42,23 @@ func continuedSheet(sheet, table string, part int) (string, string) {
 
 // DetailRows are a unit's records of a kind as detail-sheet rows, encoded
 // once for both its own workbook and the county's: compressed, in parts of
-// at most one sheet's rows, with the widths their text asks of the columns.
+// at most one sheet's rows, office by office (Pieces), with the widths
+// their text asks of the columns.
 type DetailRows struct {
 	Parts  []DeflatedPart
 	Widths []int
+	Pieces []DetailPiece
 }
 
 // encodeDetailRows writes a unit's records of every kind as detail-sheet
 // rows: position-free, text inline, compressed, appended to pf. st must
-// have the styles every new workbook has (see newWorkbook).
-func encodeDetailRows(pf *partFile, st *styles, cfg *domain.Config, recs map[domain.Kind][]arrow.RecordBatch) (map[domain.Kind]DetailRows, error) {
+// have the styles every new workbook has (see newWorkbook). An office's
+// rows that src has encoded before are copied instead.
+func encodeDetailRows(pf *partFile, st *styles, cfg *domain.Config, recs map[domain.Kind][]arrow.RecordBatch, src PieceSource) (map[domain.Kind]DetailRows, error) {
 	out := map[domain.Kind]DetailRows{}
 	perSheet := maxSheetRows - 1
+	c := newPartCopier()
+	defer c.close()
 	for _, kind := range domain.LedgerKinds {
 		batches := recs[kind]
 		total := 0
@@ -66,16 +70,29 @@ func encodeDetailRows(pf *partFile, st *styles, cfg *domain.Config, recs map[dom
 		}
 		cols := detailColumns(kind, cfg)
 		enc := newRowEncoder(cols, st)
-		d := DetailRows{Widths: detailWidths(cols, batches)}
-		for from := 0; from < total; from += perSheet {
-			n := min(perSheet, total-from)
-			p, err := compressPart(pf, n, func(w io.Writer) error {
-				return enc.write(w, recordRows(batches), from, n)
-			})
+		d := DetailRows{Widths: detailWidths(cols, nil)}
+		keys := src.keys(kind, len(batches))
+		for i := 0; i < len(batches); {
+			j := i + 1
+			for j < len(batches) && keys[j] == keys[i] {
+				j++
+			}
+			var p EncodedPiece
+			var err error
+			if found, ok := src.find(keys[i]); ok {
+				p, err = copyPiece(pf, c, found)
+			} else {
+				p, err = encodePiece(pf, enc, cols, batches[i:j], perSheet)
+			}
 			if err != nil {
 				return nil, err
 			}
-			d.Parts = append(d.Parts, p)
+			d.Pieces = append(d.Pieces, DetailPiece{Key: keys[i], First: len(d.Parts), N: len(p.Parts), Widths: p.Widths})
+			d.Parts = append(d.Parts, p.Parts...)
+			for k, w := range p.Widths {
+				d.Widths[k] = max(d.Widths[k], w)
+			}
+			i = j
 		}
 		out[kind] = d
 	}

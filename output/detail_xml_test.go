@@ -60,7 +60,7 @@ func TestDetailRowsAgreeWithExcelize(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	encoded, err := encodeDetailRows(pf, st, cfg, recs)
+	encoded, err := encodeDetailRows(pf, st, cfg, recs, PieceSource{})
 	if err != nil {
 		t.Fatal(err)
 	}

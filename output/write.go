@@ -83,7 +83,7 @@ func (w *Writer) units(r *Report, byUnit map[string]map[domain.Kind][]arrow.Reco
 			u = &r.Units[i]
 		}
 		jobs[i] = job{w.unitFileName(name), func(string) (err error) {
-			parts[i], err = w.Unit(filepath.Join(w.stage, partsDir, strconv.Itoa(i)), name, u, byUnit[name])
+			parts[i], err = w.Unit(filepath.Join(w.stage, partsDir, strconv.Itoa(i)), name, u, byUnit[name], PieceSource{})
 			return err
 		}, nil}
 	}

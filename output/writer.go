@@ -112,7 +112,7 @@ func (p UnitParts) At(dir string) UnitParts {
 	}
 	out.Rows = map[domain.Kind]DetailRows{}
 	for k, rows := range p.Rows {
-		moved := DetailRows{Widths: rows.Widths}
+		moved := DetailRows{Widths: rows.Widths, Pieces: rows.Pieces}
 		for _, part := range rows.Parts {
 			part.FilePart = move(part.FilePart)
 			moved.Parts = append(moved.Parts, part)
@@ -181,7 +181,7 @@ func (p UnitParts) Check() error {
 // syncs the workbook when it first publishes it; the parts are copied into
 // the county's files, which are synced). It may run for several units at
 // once.
-func (w *Writer) Unit(dir, unit string, u *UnitReport, recs map[domain.Kind][]arrow.RecordBatch) (UnitParts, error) {
+func (w *Writer) Unit(dir, unit string, u *UnitReport, recs map[domain.Kind][]arrow.RecordBatch, src PieceSource) (UnitParts, error) {
 	if err := os.MkdirAll(dir, dirMode); err != nil {
 		return UnitParts{}, err
 	}
@@ -204,7 +204,7 @@ func (w *Writer) Unit(dir, unit string, u *UnitReport, recs map[domain.Kind][]ar
 			book <- startedBook{b, err}
 		}()
 	}
-	p.Rows, err = encodeDetailRows(pf, w.styles, w.cfg, recs)
+	p.Rows, err = encodeDetailRows(pf, w.styles, w.cfg, recs, src)
 	pq := <-parquet
 	if err == nil {
 		err = pq.err

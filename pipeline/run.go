@@ -66,6 +66,9 @@ type Result struct {
 	// FilesHashed files had their content hashed; the others' hashes
 	// were known from the run before (their stamps unchanged).
 	FilesHashed int
+	// PiecesCopied offices' detail rows of a kind, in units computed
+	// again, were copied as the run before encoded them.
+	PiecesCopied int
 }
 
 // ErrInbox is returned when the inbox cannot be read at all.
@@ -162,7 +165,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		return nil, fmt.Errorf("writing outputs: %w", err)
 	}
 	stage("units", t0)
-	opt.Logger.Info("units done", "computed", ur.computed.Load(), "unchanged", ur.cached.Load())
+	opt.Logger.Info("units done", "computed", ur.computed.Load(), "unchanged", ur.cached.Load(), "detail_pieces_copied", ucache.piecesCopied.Load())
 
 	// The county: figures combined from the units, files joined from
 	// their parts.
@@ -204,7 +207,8 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		return nil, fmt.Errorf("writing outputs: %w", err)
 	}
 	ucache.prune()
-	ucache.markSynced() // on failure, the next run syncs them again
+	ucache.markSynced()      // on failure, the next run syncs them again
+	ucache.keepPieces(units) // on failure, the next run encodes every office
 	if hist.err == nil {
 		hist.err = hist.h.Commit()
 	}
@@ -217,7 +221,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		"out", filepath.Join(opt.Out, fmt.Sprint(year)), "elapsed", report.Duration.Round(time.Millisecond))
 	return &Result{Report: report, Written: written, FilesParsed: counts.parsed, FilesCached: counts.cached, FilesSetAside: counts.setAside,
 		FilesHashed:   cache.hashes.hashed,
-		UnitsComputed: int(ur.computed.Load()), UnitsCached: int(ur.cached.Load())}, nil
+		UnitsComputed: int(ur.computed.Load()), UnitsCached: int(ur.cached.Load()), PiecesCopied: int(ucache.piecesCopied.Load())}, nil
 }
 
 // readAll reads every file that is not ignored, several at once, taking

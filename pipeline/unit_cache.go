@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"gongkai/domain"
@@ -30,7 +31,7 @@ const unitCacheDir = "units"
 
 // unitCacheFormat names the shape of a cached unit: change it whenever
 // unitResult, output.UnitParts or what a unit's digest covers changes.
-const unitCacheFormat = "unit-6"
+const unitCacheFormat = "unit-7"
 
 // unitResultFile is the file of a unit's cached result in its folder.
 const unitResultFile = "unit.gob"
@@ -41,7 +42,11 @@ type unitCache struct {
 	salt   string
 	mu     sync.Mutex
 	used   map[string]bool
-	synced map[string]bool // units whose workbooks are on disk (see markSynced)
+	synced map[string]bool                // units whose workbooks are on disk (see markSynced)
+	pieces map[string]output.EncodedPiece // the last run's detail pieces (see keepPieces)
+	// piecesCopied counts the pieces units computed again took as the
+	// last run encoded them.
+	piecesCopied atomic.Int64
 }
 
 // newUnitCache opens the store of the report year's units: each year has
@@ -53,6 +58,7 @@ func newUnitCache(pc *parseCache, year int) (*unitCache, error) {
 	}
 	c := &unitCache{dir: dir, salt: unitCacheFormat + "|" + pc.salt, used: map[string]bool{}, synced: map[string]bool{}}
 	c.takeSyncedList()
+	c.takePieces()
 	return c, nil
 }
 
@@ -66,18 +72,24 @@ func (c *unitCache) syncedList() string { return c.dir + ".synced" }
 // a unit again under a listed name (an entry that failed its checks) and
 // fail before its outputs are in place. Only markSynced writes it again.
 func (c *unitCache) takeSyncedList() {
-	path := c.syncedList()
-	if list, ok := readChecked(path); ok {
+	if list, ok := takeList(c.syncedList()); ok {
 		for _, key := range strings.Fields(string(list)) {
 			c.synced[key] = true
 		}
 	}
+}
+
+// takeList reads a list kept beside the units (writeChecked) and removes
+// it, with what a killed run left of writing it.
+func takeList(path string) ([]byte, bool) {
+	list, ok := readChecked(path)
 	os.Remove(path)
 	if stale, err := filepath.Glob(filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")); err == nil {
 		for _, f := range stale {
 			os.Remove(f)
 		}
 	}
+	return list, ok
 }
 
 // markSynced notes that the workbooks of every unit this run used are on

@@ -1,0 +1,122 @@
+package pipeline
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/gob"
+	"encoding/hex"
+	"fmt"
+	"os"
+
+	"gongkai/domain"
+	"gongkai/output"
+	"gongkai/transform"
+)
+
+// A unit computed again because one office's file changed encodes only
+// that office's detail rows: the others' are copied as the last run
+// encoded them (output.PieceSource), from the folder of the unit's last
+// result, which is pruned only once this run's outputs are in place.
+
+// piecesList, beside a year's units, lists the detail pieces of the units
+// the last run put in place (keepPieces).
+func (c *unitCache) piecesList() string { return c.dir + ".pieces" }
+
+// pieceIndex is the list: each piece by key, and the boot it was written
+// in. The units' files are not synced, so pieces from before a restart are
+// not trusted (see cachedUnit.FilesCRC).
+type pieceIndex struct {
+	Boot   string
+	Pieces map[string]output.EncodedPiece
+}
+
+// takePieces reads the list of the last run's pieces and removes it: a
+// run that fails leaves none, and the next one encodes every office.
+func (c *unitCache) takePieces() {
+	data, ok := takeList(c.piecesList())
+	if !ok {
+		return
+	}
+	var idx pieceIndex
+	if gob.NewDecoder(bytes.NewReader(data)).Decode(&idx) != nil {
+		return
+	}
+	if boot := bootID(); boot != "" && boot == idx.Boot {
+		c.pieces = idx.Pieces
+	}
+}
+
+// keepPieces lists the pieces of the units this run put in place. Call it
+// once the run's outputs are in place and the cache pruned.
+func (c *unitCache) keepPieces(units []unitResult) error {
+	idx := pieceIndex{Boot: bootID(), Pieces: map[string]output.EncodedPiece{}}
+	if idx.Boot == "" {
+		return nil
+	}
+	for _, u := range units {
+		for _, rows := range u.parts.Rows {
+			for _, p := range rows.Pieces {
+				if p.Key != "" {
+					idx.Pieces[p.Key] = output.EncodedPiece{Parts: rows.Parts[p.First : p.First+p.N], Widths: p.Widths}
+				}
+			}
+		}
+	}
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(idx); err != nil {
+		return err
+	}
+	return writeChecked(c.piecesList(), buf.Bytes())
+}
+
+// pieceSource names the piece of each of a unit's record batches, as
+// transform.ComputeUnit counts them (office by office, each office's
+// batches of a kind in turn), and finds the last run's.
+func (c *unitCache) pieceSource(year int, unit string, chosen []chosenOffice, inputs []transform.OfficeInput) output.PieceSource {
+	src := output.PieceSource{Keys: map[domain.Kind][]string{}, Find: c.findPiece}
+	for n, co := range chosen {
+		for _, k := range domain.LedgerKinds {
+			key := c.pieceKey(year, unit, co, k)
+			for range inputs[n].Ledgers[k] {
+				src.Keys[k] = append(src.Keys[k], key)
+			}
+		}
+	}
+	return src
+}
+
+// pieceKey is the digest of what an office's detail rows of kind k are
+// made from: the office's ledger files (their rows are counted together),
+// the year they are counted for, and what every unit's digest covers
+// besides (format, version, configuration); "" when a file's content is
+// not known.
+func (c *unitCache) pieceKey(year int, unit string, co chosenOffice, k domain.Kind) string {
+	for _, src := range co.sources {
+		if src.sub.SHA256 == "" {
+			return ""
+		}
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00piece\x00%d\x00%q\x00%q\x00%s", c.salt, year, unit, co.office, k)
+	for _, src := range co.sources {
+		fmt.Fprintf(h, "\x00source %q %s %q", src.sub.Path, src.sub.SHA256, src.kinds)
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+// findPiece returns the last run's piece under key when its files still
+// hold its parts; a piece lost or cut short is encoded again.
+func (c *unitCache) findPiece(key string) (output.EncodedPiece, bool) {
+	p, ok := c.pieces[key]
+	if !ok {
+		return output.EncodedPiece{}, false
+	}
+	for _, part := range p.Parts {
+		st, err := os.Stat(part.Path)
+		if err != nil || st.Size() < part.Offset+part.Length {
+			return output.EncodedPiece{}, false
+		}
+	}
+	c.piecesCopied.Add(1)
+	return p, true
+}

@@ -1,0 +1,152 @@
+package pipeline
+
+import (
+	"bytes"
+	"encoding/gob"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"gongkai/domain"
+	"gongkai/output"
+	"gongkai/output/samplecounty"
+)
+
+// TestUnchangedOfficesCopied: a re-run after one office corrected a title
+// computes that unit again, takes its other offices' detail rows as the
+// run before encoded them — one piece per office and ledger kind — and
+// writes the detail sheets a run from scratch writes. A run on another boot
+// than the list's copies nothing.
+func TestUnchangedOfficesCopied(t *testing.T) {
+	dir := t.TempDir()
+	cfg := domain.DefaultConfig()
+	if _, err := samplecounty.Generate(dir, cfg, samplecounty.Options{Seed: 7, Units: 4, Rows: 30}); err != nil {
+		t.Fatal(err)
+	}
+	inbox, out := filepath.Join(dir, "inbox"), filepath.Join(dir, "out")
+	first := mustRun(t, Options{Inbox: inbox, Out: out, Config: cfg})
+	if first.PiecesCopied != 0 {
+		t.Errorf("a first run copied %d pieces", first.PiecesCopied)
+	}
+	// The changed file: one of a unit with other offices; the pieces those
+	// offices' files give, a kind each.
+	perUnit := map[string]int{}
+	for _, in := range first.Report.Inputs {
+		perUnit[in.Unit]++
+	}
+	var changed string
+	want := 0
+	for _, in := range first.Report.Inputs {
+		if changed == "" && in.Unit != "" && perUnit[in.Unit] > 1 {
+			changed = in.Path
+			for _, other := range first.Report.Inputs {
+				if other.Unit == in.Unit && other.Path != in.Path {
+					want += ledgerKinds(other.Sheets)
+				}
+			}
+		}
+	}
+	if changed == "" || want == 0 {
+		t.Fatal("no unit with two offices sending ledgers")
+	}
+	correctTitle(t, filepath.Join(inbox, filepath.FromSlash(changed)))
+
+	res := mustRun(t, Options{Inbox: inbox, Out: out, Config: cfg})
+	if res.UnitsComputed != 1 || res.PiecesCopied != want {
+		t.Errorf("%d units computed, %d pieces copied; want 1 and %d", res.UnitsComputed, res.PiecesCopied, want)
+	}
+	fresh := mustRun(t, Options{Inbox: inbox, Out: filepath.Join(t.TempDir(), "out"), Config: cfg})
+	got, wantRows := detailSheets(t, res.Written.County), detailSheets(t, fresh.Written.County)
+	if got != wantRows {
+		t.Errorf("the re-run's detail sheets differ from a run from scratch:\n%s\nwant\n%s", got, wantRows)
+	}
+	if !strings.Contains(got, "更正") { // titles are normalised: （） as ()
+		t.Error("the corrected title is not in the detail sheets")
+	}
+	for unit, path := range res.Written.Units {
+		if a, b := detailSheets(t, path), detailSheets(t, fresh.Written.Units[unit]); a != b {
+			t.Errorf("%s: the re-run's detail sheets differ from a run from scratch", unit)
+		}
+	}
+
+	// The list names the boot it was written in; from another, nothing.
+	list := filepath.Join(out, ".cache", unitCacheDir, "2025.pieces")
+	data, ok := readChecked(list)
+	if !ok {
+		t.Fatalf("no list of pieces at %s", list)
+	}
+	var idx pieceIndex
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&idx); err != nil {
+		t.Fatal(err)
+	}
+	if len(idx.Pieces) == 0 {
+		t.Fatal("the list names no piece")
+	}
+	idx.Boot = "another boot"
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(idx); err != nil {
+		t.Fatal(err)
+	}
+	if err := writeChecked(list, buf.Bytes()); err != nil {
+		t.Fatal(err)
+	}
+	correctTitle(t, filepath.Join(inbox, filepath.FromSlash(changed)))
+	if res := mustRun(t, Options{Inbox: inbox, Out: out, Config: cfg}); res.UnitsComputed != 1 || res.PiecesCopied != 0 {
+		t.Errorf("after a restart: %d units computed, %d pieces copied; want 1 and 0", res.UnitsComputed, res.PiecesCopied)
+	}
+}
+
+// ledgerKinds counts the ledger kinds among an input's sheets.
+func ledgerKinds(sheets []output.Sheet) int {
+	var kinds []domain.Kind
+	for _, s := range sheets {
+		if slices.Contains(domain.LedgerKinds, s.Kind) && !slices.Contains(kinds, s.Kind) {
+			kinds = append(kinds, s.Kind)
+		}
+	}
+	return len(kinds)
+}
+
+// correctTitle appends a correction mark to the first disclosure title of
+// a ledger, as an office re-submitting a fixed file would.
+func correctTitle(t *testing.T, path string) {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	v, _ := f.GetCellValue(samplecounty.SheetDisclosure, "B3")
+	if err := f.SetCellValue(samplecounty.SheetDisclosure, "B3", v+"（更正）"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// detailSheets renders every detail sheet of a workbook, row by row.
+func detailSheets(t *testing.T, path string) string {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var b strings.Builder
+	for _, sheet := range f.GetSheetList() {
+		if !strings.HasPrefix(sheet, "明细") {
+			continue
+		}
+		rows, err := f.GetRows(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(&b, "%s %d\n%q\n", sheet, len(rows), rows)
+	}
+	return b.String()
+}
