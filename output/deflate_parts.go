@@ -94,11 +94,17 @@ func writeJoined(zw *zip.Writer, name string, parts []DeflatedPart, c *partCopie
 	if err != nil {
 		return err
 	}
-	for _, p := range parts {
+	for i := 0; i < len(parts); {
+		p := parts[i]
 		if p.data != nil {
 			_, err = w.Write(p.data)
+			i++
 		} else {
-			err = c.copy(w, p.FilePart)
+			run := p.FilePart
+			for i++; i < len(parts) && follows(run, parts[i]); i++ {
+				run.Length += parts[i].Length
+			}
+			err = c.copy(w, run)
 		}
 		if err != nil {
 			return err
@@ -106,6 +112,12 @@ func writeJoined(zw *zip.Writer, name string, parts []DeflatedPart, c *partCopie
 	}
 	_, err = w.Write(finalBlock)
 	return err
+}
+
+// follows reports whether p's bytes come right after run's in its file: a
+// unit's parts of a kind, one per office, are copied at once.
+func follows(run FilePart, p DeflatedPart) bool {
+	return p.data == nil && p.Path == run.Path && p.Offset == run.Offset+run.Length
 }
 
 // compressedLen is the length of the part's compressed bytes.
