@@ -77,7 +77,7 @@ func (mj *sortedMetricsJSON) append(b []byte, m domain.Metrics) ([]byte, error) 
 		return append(b, "null"...), nil
 	}
 	if len(m) == len(mj.keys.ids) {
-		out, all, err := mj.keys.appendMembers(append(b, '{'), m)
+		out, all, err := mj.keys.appendMembers(append(b, '{'), m, compactJSON, 0)
 		if err != nil {
 			return nil, err
 		}
@@ -87,40 +87,37 @@ func (mj *sortedMetricsJSON) append(b []byte, m domain.Metrics) ([]byte, error) 
 		b = out[:len(b)] // other ids than the last object's
 	}
 	mj.keys = newMetricKeys(slices.Sorted(maps.Keys(m)))
-	b, _, err := mj.keys.appendMembers(append(b, '{'), m)
+	b, _, err := mj.keys.appendMembers(append(b, '{'), m, compactJSON, 0)
 	if err != nil {
 		return nil, err
 	}
 	return append(b, '}'), nil
 }
 
-// metricKeys are metric ids with their members' openings ("id":), quoted
-// once for the many objects that have them.
+// metricKeys are metric ids with their keys quoted once for the many
+// objects that have them.
 type metricKeys struct {
-	ids     []string
-	opening []byte // every opening, one after another
-	ends    []int  // where each ends in opening
+	ids    []string
+	quoted []byte // every key, one after another
+	ends   []int  // where each ends in quoted
 }
 
 func newMetricKeys(ids []string) metricKeys {
 	k := metricKeys{ids: ids, ends: make([]int, len(ids))}
 	for i, id := range ids {
-		k.opening = append(appendJSONString(k.opening, id), ':')
-		k.ends[i] = len(k.opening)
+		k.quoted = appendJSONString(k.quoted, id)
+		k.ends[i] = len(k.quoted)
 	}
 	return k
 }
 
 // appendMembers appends the members "id":value of k's ids in m, in order,
-// separated by commas (an absent id as 0), and reports whether m has every
-// one of them.
-func (k metricKeys) appendMembers(b []byte, m domain.Metrics) ([]byte, bool, error) {
+// laid out by l after before members (an absent id as 0), and reports
+// whether m has every one of them.
+func (k metricKeys) appendMembers(b []byte, m domain.Metrics, l jsonLayout, before int) ([]byte, bool, error) {
 	all, from := true, 0
 	for i, id := range k.ids {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = append(b, k.opening[from:k.ends[i]]...)
+		b = l.colon(append(l.next(b, before+i), k.quoted[from:k.ends[i]]...))
 		from = k.ends[i]
 		v, ok := m[id]
 		all = all && ok
@@ -130,4 +127,47 @@ func (k metricKeys) appendMembers(b []byte, m domain.Metrics) ([]byte, bool, err
 		}
 	}
 	return b, all, nil
+}
+
+// jsonLayout lays out the members of a JSON object or array: compact, as
+// json.Marshal does, or as json.MarshalIndent does with indent, the
+// container opening on a line that starts with prefix.
+type jsonLayout struct{ prefix, indent string }
+
+// compactJSON is json.Marshal's layout.
+var compactJSON = jsonLayout{}
+
+// next begins member i.
+func (l jsonLayout) next(b []byte, i int) []byte {
+	if i > 0 {
+		b = append(b, ',')
+	}
+	if l.indent != "" {
+		b = append(append(append(b, '\n'), l.prefix...), l.indent...)
+	}
+	return b
+}
+
+// colon ends a member's key.
+func (l jsonLayout) colon(b []byte) []byte {
+	if l.indent != "" {
+		return append(b, ": "...)
+	}
+	return append(b, ':')
+}
+
+// end closes a container of n members with c.
+func (l jsonLayout) end(b []byte, n int, c byte) []byte {
+	if n > 0 && l.indent != "" {
+		b = append(append(b, '\n'), l.prefix...)
+	}
+	return append(b, c)
+}
+
+// inner is the layout of a container that is one of l's members.
+func (l jsonLayout) inner() jsonLayout {
+	if l.indent == "" {
+		return l
+	}
+	return jsonLayout{l.prefix + l.indent, l.indent}
 }

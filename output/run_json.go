@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"reflect"
 	"slices"
+	"strings"
 	"time"
 
 	"gongkai/domain"
@@ -53,8 +55,18 @@ func writeRunJSON(path string, r *Report) error {
 	})
 }
 
-// marshalRun renders r as run.json, indented, with a final newline.
+// marshalRun renders r as run.json, indented as json.MarshalIndent does,
+// with a final newline.
 func marshalRun(r *Report) ([]byte, error) {
+	data, err := appendStruct(make([]byte, 0, 64<<10), reflect.ValueOf(runDocument(r)), jsonLayout{indent: "  "})
+	if err != nil {
+		return nil, fmt.Errorf("run.json: %w", err)
+	}
+	return append(data, '\n'), nil
+}
+
+// runDocument is what run.json says of r.
+func runDocument(r *Report) runJSON {
 	ids := newMetricIDs(r.Config.MetricIDs())
 	out := runJSON{
 		Year:               r.Year,
@@ -93,11 +105,48 @@ func marshalRun(r *Report) ([]byte, error) {
 	for stage, d := range r.Timings {
 		out.TimingsMS[stage] = d.Milliseconds()
 	}
-	data, err := json.MarshalIndent(out, "", "  ")
-	if err != nil {
-		return nil, fmt.Errorf("run.json: %w", err)
+	return out
+}
+
+// jsonAppender is a value that appends its own JSON, laid out by l (the
+// units and their metrics are most of run.json: through json, their text
+// was checked and indented again).
+type jsonAppender interface {
+	appendJSON(b []byte, l jsonLayout) ([]byte, error)
+}
+
+// appendStruct appends struct v as json would lay it out by l (fields by
+// their json names, none omitted), the fields that are jsonAppenders
+// appending themselves.
+func appendStruct(b []byte, v reflect.Value, l jsonLayout) ([]byte, error) {
+	t := v.Type()
+	b = append(b, '{')
+	inner := l.inner()
+	for i := range t.NumField() {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		b = l.colon(appendJSONString(l.next(b, i), name))
+		var err error
+		switch f := v.Field(i).Interface().(type) {
+		case jsonAppender:
+			b, err = f.appendJSON(b, inner)
+		default:
+			var data []byte
+			if l.indent == "" {
+				data, err = json.Marshal(f)
+			} else {
+				data, err = json.MarshalIndent(f, inner.prefix, inner.indent)
+			}
+			b = append(b, data...)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
 	}
-	return append(data, '\n'), nil
+	return l.end(b, t.NumField(), '}'), nil
+}
+
+func (c countyJSON) appendJSON(b []byte, l jsonLayout) ([]byte, error) {
+	return appendStruct(b, reflect.ValueOf(c), l)
 }
 
 // metricIDs are the metric ids run.json lists first, in their order.
@@ -123,13 +172,13 @@ type metricsJSON struct {
 
 // MarshalJSON implements json.Marshaler.
 func (mj metricsJSON) MarshalJSON() ([]byte, error) {
-	return mj.appendTo(make([]byte, 0, len(mj.ids.order.opening)+16*len(mj.ids.order.ids)+2))
+	return mj.appendJSON(make([]byte, 0, len(mj.ids.order.quoted)+18*len(mj.ids.order.ids)+2), compactJSON)
 }
 
-// appendTo appends the object member by member (a province's run.json has
-// tens of thousands of units' metrics).
-func (mj metricsJSON) appendTo(b []byte) ([]byte, error) {
-	b, _, err := mj.ids.order.appendMembers(append(b, '{'), mj.m)
+// appendJSON appends the object member by member (a province's run.json
+// has tens of thousands of units' metrics).
+func (mj metricsJSON) appendJSON(b []byte, l jsonLayout) ([]byte, error) {
+	b, _, err := mj.ids.order.appendMembers(append(b, '{'), mj.m, l, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -139,16 +188,11 @@ func (mj metricsJSON) appendTo(b []byte) ([]byte, error) {
 			others = append(others, id)
 		}
 	}
-	if len(others) > 0 {
-		slices.Sort(others)
-		if len(mj.ids.order.ids) > 0 {
-			b = append(b, ',')
-		}
-		if b, _, err = newMetricKeys(others).appendMembers(b, mj.m); err != nil {
-			return nil, err
-		}
+	slices.Sort(others)
+	if b, _, err = newMetricKeys(others).appendMembers(b, mj.m, l, len(mj.ids.order.ids)); err != nil {
+		return nil, err
 	}
-	return append(b, '}'), nil
+	return l.end(b, len(mj.ids.order.ids)+len(others), '}'), nil
 }
 
 // unitsJSON renders the units as one object, name → {"metrics", "offices":
@@ -157,36 +201,37 @@ func (mj metricsJSON) appendTo(b []byte) ([]byte, error) {
 type unitsJSON []unitEntry
 
 // MarshalJSON implements json.Marshaler.
-func (us unitsJSON) MarshalJSON() ([]byte, error) {
-	b := []byte{'{'}
-	var err error
+func (us unitsJSON) MarshalJSON() ([]byte, error) { return us.appendJSON(nil, compactJSON) }
+
+func (us unitsJSON) appendJSON(b []byte, l jsonLayout) ([]byte, error) {
+	key := func(b []byte, l jsonLayout, i int, k string) []byte {
+		return l.colon(appendJSONString(l.next(b, i), k))
+	}
+	b = append(b, '{')
 	for i, u := range us {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = append(appendJSONString(b, u.name), `:{"metrics":`...)
-		if b, err = u.metrics.appendTo(b); err != nil {
+		unit := l.inner()
+		b = append(key(b, l, i, u.name), '{')
+		var err error
+		if b, err = u.metrics.appendJSON(key(b, unit, 0, "metrics"), unit.inner()); err != nil {
 			return nil, fmt.Errorf("%s: %w", u.name, err)
 		}
-		b = append(b, `,"offices":[`...)
+		offices := unit.inner()
+		b = append(key(b, unit, 1, "offices"), '[')
 		for j, o := range u.offices {
-			if j > 0 {
-				b = append(b, ',')
-			}
-			b = appendJSONString(append(b, `{"name":`...), o.Name)
-			b = appendJSONString(append(b, `,"status":`...), o.Status)
-			b = append(b, `,"files":[`...)
+			office := offices.inner()
+			b = append(offices.next(b, j), '{')
+			b = appendJSONString(key(b, office, 0, "name"), o.Name)
+			b = appendJSONString(key(b, office, 1, "status"), o.Status)
+			files := office.inner()
+			b = append(key(b, office, 2, "files"), '[')
 			for k, f := range o.Files {
-				if k > 0 {
-					b = append(b, ',')
-				}
-				b = appendJSONString(b, f)
+				b = appendJSONString(files.next(b, k), f)
 			}
-			b = append(b, "]}"...)
+			b = office.end(files.end(b, len(o.Files), ']'), 3, '}')
 		}
-		b = append(b, "]}"...)
+		b = unit.end(offices.end(b, len(u.offices), ']'), 2, '}')
 	}
-	return append(b, '}'), nil
+	return l.end(b, len(us), '}'), nil
 }
 
 // nonNil makes a nil slice an empty one, so JSON shows [] and not null.

@@ -184,3 +184,36 @@ func TestRunJSONRejectsNaN(t *testing.T) {
 }
 
 func nan() float64 { var z float64; return z / z }
+
+// TestRunJSONAsJSONIndents: run.json is byte for byte what
+// json.MarshalIndent writes of the same document — the units and metrics,
+// which append themselves, included: names json escapes, a unit without
+// offices, an office without files, metrics beyond the listed ids, no
+// units at all.
+func TestRunJSONAsJSONIndents(t *testing.T) {
+	tricky := checkedTestReport(t)
+	tricky.Units = append(tricky.Units,
+		UnitReport{Name: "a<b>&\"c\u2028", Metrics: domain.Metrics{"zz.extra": 1.5, "t3.new.total": 1e-7}},
+		UnitReport{Name: "空", Offices: []OfficeStatus{{Name: "<党政办>", Status: StatusMissing}}})
+	for _, r := range []*Report{
+		checkedTestReport(t),
+		tricky,
+		{Year: testYear, Config: domain.DefaultConfig()},
+	} {
+		want, err := json.MarshalIndent(runDocument(r), "", "  ")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := marshalRun(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, append(want, '\n')) {
+			i := 0
+			for i < min(len(got), len(want)) && got[i] == want[i] {
+				i++
+			}
+			t.Errorf("run.json differs from json's at byte %d:\n got …%s\nwant …%s", i, got[max(0, i-80):min(len(got), i+80)], want[max(0, i-80):min(len(want), i+80)])
+		}
+	}
+}

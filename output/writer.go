@@ -179,8 +179,9 @@ func (p UnitParts) Check() error {
 // the report's) and its parts of the county's files from its counted
 // records. dir is a working folder: its files are not synced (Finish
 // syncs the workbook when it first publishes it; the parts are copied into
-// the county's files, which are synced). It may run for several units at
-// once.
+// the county's files, which are synced). The detail rows of the offices
+// src has encoded before are copied, not encoded again. It may run for
+// several units at once.
 func (w *Writer) Unit(dir, unit string, u *UnitReport, recs map[domain.Kind][]arrow.RecordBatch, src PieceSource) (UnitParts, error) {
 	if err := os.MkdirAll(dir, dirMode); err != nil {
 		return UnitParts{}, err
