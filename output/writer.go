@@ -29,13 +29,19 @@ type Writer struct {
 	committed  bool              // Finish put the outputs in place: the staging folder holds those replaced
 }
 
-// NewWriter starts the outputs of r: its configuration, year and draft
-// template, and its units (their names make the file names).
-func NewWriter(dir string, r *Report) (*Writer, error) {
-	if r.Config == nil {
-		return nil, errors.New("output: report has no configuration")
-	}
-	draft, err := parseDraftTemplate(r.DraftTemplate, r.Config)
+// Templates are what a Writer makes of the configuration and the draft
+// template alone (the draft parsed, the workbooks' styles): a batch makes
+// them while it reads its inbox.
+type Templates struct {
+	cfg    *domain.Config
+	draft  *draftTemplate
+	styles *styles
+}
+
+// NewTemplates makes the templates of cfg and a draft template (nil for
+// the default).
+func NewTemplates(cfg *domain.Config, draftTemplate []byte) (*Templates, error) {
+	draft, err := parseDraftTemplate(draftTemplate, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("output: %w", err)
 	}
@@ -43,7 +49,29 @@ func NewWriter(dir string, r *Report) (*Writer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("output: %w", err)
 	}
-	w := &Writer{dir: dir, cfg: r.Config, year: r.Year, draft: draft, styles: st, files: map[string]string{}}
+	return &Templates{cfg: cfg, draft: draft, styles: st}, nil
+}
+
+// NewWriter starts the outputs of r: its configuration, year and draft
+// template, and its units (their names make the file names).
+func NewWriter(dir string, r *Report) (*Writer, error) {
+	if r.Config == nil {
+		return nil, errors.New("output: report has no configuration")
+	}
+	t, err := NewTemplates(r.Config, r.DraftTemplate)
+	if err != nil {
+		return nil, err
+	}
+	return NewWriterWith(dir, r, t)
+}
+
+// NewWriterWith is NewWriter with templates made before, of r's
+// configuration and draft template.
+func NewWriterWith(dir string, r *Report, t *Templates) (*Writer, error) {
+	if r.Config != t.cfg {
+		return nil, errors.New("output: templates of another configuration") // a defect
+	}
+	w := &Writer{dir: dir, cfg: r.Config, year: r.Year, draft: t.draft, styles: t.styles, files: map[string]string{}}
 	names := make([]string, len(r.Units))
 	for i, u := range r.Units {
 		names[i] = u.Name

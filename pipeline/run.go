@@ -100,6 +100,15 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	}
 	defer lock.release()
 	defer output.RemoveReplaced(opt.Out)() // what the run before replaced, while the inbox is read
+	type madeTemplates struct {
+		t   *output.Templates
+		err error
+	}
+	templates := make(chan madeTemplates, 1) // made while the inbox is read
+	go func() {
+		t, err := output.NewTemplates(opt.Config, draftTemplate)
+		templates <- madeTemplates{t, err}
+	}()
 	timings := map[string]time.Duration{}
 	stage := func(name string, t0 time.Time) { timings[name] = time.Since(t0) }
 
@@ -149,7 +158,11 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	for _, n := range names {
 		shell.Units = append(shell.Units, output.UnitReport{Name: n})
 	}
-	w, err := output.NewWriter(opt.Out, shell)
+	made := <-templates
+	if made.err != nil {
+		return nil, fmt.Errorf("writing outputs: %w", made.err)
+	}
+	w, err := output.NewWriterWith(opt.Out, shell, made.t)
 	if err != nil {
 		return nil, fmt.Errorf("writing outputs: %w", err)
 	}
