@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/apache/arrow-go/v18/arrow/memory"
@@ -270,11 +271,14 @@ func TestFinishSyncsWorkbooksNotOnDisk(t *testing.T) {
 		t.Fatalf("the report has no two unit workbooks: %+v", parts)
 	}
 	parts[0].WorkbookSynced = true
+	var mu sync.Mutex
 	var synced []string
 	was := syncFile
 	defer func() { syncFile = was }()
 	syncFile = func(path string) error {
+		mu.Lock()
 		synced = append(synced, filepath.Base(path))
+		mu.Unlock()
 		return was(path)
 	}
 	if _, err := w.Finish(r, parts); err != nil {
