@@ -49,7 +49,23 @@ type StagedHistory struct{ file *stagedFile }
 // them in place: a batch writes them while it writes its outputs, and
 // keeps them only once the outputs are in place.
 func StageHistory(dir string, y *domain.YearFigures) (*StagedHistory, error) {
-	path := HistoryPath(dir, y.Year)
+	data, err := encodeHistory(y)
+	if err != nil {
+		return nil, fmt.Errorf("output: %w", err)
+	}
+	return stageHistoryData(dir, y.Year, data)
+}
+
+// StageHistoryOf is StageHistory of the figures whose units' members are
+// given (HistoryUnit): a batch keeps those of the units it did not compute
+// again.
+func StageHistoryOf(dir string, year int, county string, units map[string][]byte) (*StagedHistory, error) {
+	return stageHistoryData(dir, year, appendHistory(nil, year, county, units))
+}
+
+// stageHistoryData stages the year's figures as encoded.
+func stageHistoryData(dir string, year int, data []byte) (*StagedHistory, error) {
+	path := HistoryPath(dir, year)
 	if err := os.MkdirAll(filepath.Dir(path), dirMode); err != nil {
 		return nil, fmt.Errorf("output: %w", err)
 	}
@@ -58,10 +74,6 @@ func StageHistory(dir string, y *domain.YearFigures) (*StagedHistory, error) {
 		for _, f := range stale {
 			os.Remove(f)
 		}
-	}
-	data, err := encodeHistory(y)
-	if err != nil {
-		return nil, fmt.Errorf("output: %w", err)
 	}
 	f, err := stageFile(path, func(w io.Writer) error {
 		_, err := w.Write(append(data, '\n'))
@@ -90,49 +102,70 @@ func (h *StagedHistory) Discard() { h.file.discard() }
 // encodeHistory is json.Marshal(y), without reflection: a province's
 // figures are tens of thousands of maps.
 func encodeHistory(y *domain.YearFigures) ([]byte, error) {
-	n := 0 // figures, for the size of the text: ~40 bytes each
-	for _, u := range y.Units {
-		n += len(u.Metrics)
-		for _, m := range u.Offices {
-			n += len(m)
+	if y.Units == nil {
+		return appendHistory(nil, y.Year, y.County, nil), nil
+	}
+	units := make(map[string][]byte, len(y.Units))
+	var mj sortedMetricsJSON
+	for name, u := range y.Units {
+		var err error
+		if units[name], err = mj.appendUnit(nil, name, u); err != nil {
+			return nil, err
 		}
 	}
-	b := append(make([]byte, 0, 256+40*n), `{"year":`...)
-	b = strconv.AppendInt(b, int64(y.Year), 10)
-	b = appendJSONString(append(b, `,"county":`...), y.County)
-	b = append(b, `,"units":`...)
-	if y.Units == nil {
+	return appendHistory(nil, y.Year, y.County, units), nil
+}
+
+// HistoryUnit is a unit's member of the year's figures as encodeHistory
+// writes it, for StageHistoryOf.
+func HistoryUnit(name string, u domain.UnitFigures) ([]byte, error) {
+	var mj sortedMetricsJSON
+	return mj.appendUnit(nil, name, u)
+}
+
+// appendUnit appends the member "name":{"metrics":…,"offices":{…}}.
+func (mj *sortedMetricsJSON) appendUnit(b []byte, name string, u domain.UnitFigures) ([]byte, error) {
+	b, err := mj.append(append(appendJSONString(b, name), `:{"metrics":`...), u.Metrics)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	b = append(b, `,"offices":`...)
+	if u.Offices == nil {
 		return append(b, "null}"...), nil
 	}
 	b = append(b, '{')
-	var err error
-	var mj sortedMetricsJSON
-	for i, name := range slices.Sorted(maps.Keys(y.Units)) {
-		u := y.Units[name]
+	for j, office := range slices.Sorted(maps.Keys(u.Offices)) {
+		if j > 0 {
+			b = append(b, ',')
+		}
+		if b, err = mj.append(append(appendJSONString(b, office), ':'), u.Offices[office]); err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	return append(b, "}}"...), nil
+}
+
+// appendHistory appends the year's figures with the units' members, by
+// name as json writes a map; nil units as null.
+func appendHistory(b []byte, year int, county string, units map[string][]byte) []byte {
+	n := 64
+	for _, m := range units {
+		n += len(m) + 1
+	}
+	b = append(slices.Grow(b, n), `{"year":`...)
+	b = strconv.AppendInt(b, int64(year), 10)
+	b = appendJSONString(append(b, `,"county":`...), county)
+	if units == nil {
+		return append(b, `,"units":null}`...)
+	}
+	b = append(b, `,"units":{`...)
+	for i, name := range slices.Sorted(maps.Keys(units)) {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendJSONString(b, name)
-		if b, err = mj.append(append(b, `:{"metrics":`...), u.Metrics); err != nil {
-			return nil, err
-		}
-		b = append(b, `,"offices":`...)
-		if u.Offices == nil {
-			b = append(b, "null}"...)
-			continue
-		}
-		b = append(b, '{')
-		for j, office := range slices.Sorted(maps.Keys(u.Offices)) {
-			if j > 0 {
-				b = append(b, ',')
-			}
-			if b, err = mj.append(append(appendJSONString(b, office), ':'), u.Offices[office]); err != nil {
-				return nil, err
-			}
-		}
-		b = append(b, "}}"...)
+		b = append(b, units[name]...)
 	}
-	return append(b, "}}"...), nil
+	return append(b, "}}"...)
 }
 
 // ReadHistory reads the figures kept for a year under dir; nil and no

@@ -208,7 +208,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	}
 	history := make(chan staged, 1)
 	go func() {
-		h, err := stageHistory(opt.Out, opt.Config, year, stats)
+		h, err := stageHistory(opt.Out, opt.Config, year, stats, units)
 		history <- staged{h, err}
 	}()
 	written, err := w.Finish(report, parts)

@@ -31,7 +31,7 @@ const unitCacheDir = "units"
 
 // unitCacheFormat names the shape of a cached unit: change it whenever
 // unitResult, output.UnitParts or what a unit's digest covers changes.
-const unitCacheFormat = "unit-7"
+const unitCacheFormat = "unit-8"
 
 // unitResultFile is the file of a unit's cached result in its folder.
 const unitResultFile = "unit.gob"
@@ -156,6 +156,7 @@ type cachedUnit struct {
 	Figures transform.UnitFigures
 	Report  output.UnitReport
 	Parts   output.UnitParts
+	History []byte // unitResult.history
 	// The workbook's size and time as written: a workbook changed since
 	// (someone saved over the published file, a hard link of it) is not
 	// given again.
@@ -219,7 +220,7 @@ func (c *unitCache) load(key string) (unitResult, bool) {
 	}
 	c.use(key)
 	parts.WorkbookSynced = c.synced[key]
-	return unitResult{figures: cu.Figures, report: cu.Report, parts: parts}, true
+	return unitResult{figures: cu.Figures, report: cu.Report, parts: parts, history: cu.History}, true
 }
 
 func (c *unitCache) use(key string) {
@@ -237,7 +238,7 @@ func (c *unitCache) workDir(key string) (string, error) {
 // store keeps the unit written in work under key and returns it as kept;
 // when it cannot be kept, the unit is returned as it is, in work.
 func (c *unitCache) store(key, work string, res unitResult) unitResult {
-	cu := cachedUnit{Figures: res.figures, Report: res.report, Parts: res.parts}
+	cu := cachedUnit{Figures: res.figures, Report: res.report, Parts: res.parts, History: res.history}
 	if res.parts.Workbook != "" {
 		st, err := os.Stat(filepath.Join(work, res.parts.Workbook))
 		if err != nil {

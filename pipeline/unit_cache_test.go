@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -96,6 +97,10 @@ func TestUnitCacheNoticesEachInput(t *testing.T) {
 			got, want := runParts(t, res.Written.RunJSON), runParts(t, filepath.Join(fresh, "2025", "run.json"))
 			if !reflect.DeepEqual(got, want) {
 				t.Errorf("the re-run's run.json differs from a run from scratch")
+			}
+			// The year's history, kept units' members as they were kept.
+			if got, want := readBytes(t, output.HistoryPath(out, 2025)), readBytes(t, output.HistoryPath(fresh, 2025)); !bytes.Equal(got, want) {
+				t.Errorf("the re-run's history differs from a run from scratch")
 			}
 		})
 	}

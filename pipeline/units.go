@@ -42,6 +42,7 @@ type unitResult struct {
 	figures transform.UnitFigures
 	report  output.UnitReport
 	parts   output.UnitParts
+	history []byte // its member of the year's history (output.HistoryUnit); nil: made from the figures
 }
 
 // reportUnits lists the units the report carries: the roster's, then any
@@ -207,7 +208,11 @@ func (ur *unitRun) computeUnit(ctx context.Context, dir string, uw *unitWork) (u
 	}
 	figures := us.UnitFigures
 	figures.Duplicates, figures.ItemFindings = nil, nil
-	return unitResult{figures: figures.Detached(), report: u, parts: parts}, nil
+	history, err := output.HistoryUnit(uw.name, historyFigures(cfg, us.Metrics, us.Offices))
+	if err != nil {
+		return unitResult{}, err
+	}
+	return unitResult{figures: figures.Detached(), report: u, parts: parts, history: history}, nil
 }
 
 // workers is how many files or units are worked on at once.
