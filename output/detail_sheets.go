@@ -140,9 +140,10 @@ func addDetailSheets(f *excelize.File, st *styles, cfg *domain.Config, units []m
 	return rows, nil
 }
 
-// widthSampleRows is how many rows of a detail sheet its column widths are
-// measured on.
-const widthSampleRows = 500
+// widthSampleRows is how many rows of each office's records (a piece) the
+// detail sheets' column widths are measured on: a unit of four offices
+// measures as many as when a unit was measured whole.
+const widthSampleRows = 125
 
 // detailWidths returns the widest text of each column over its first rows.
 func detailWidths(cols []detailColumn, batches []arrow.RecordBatch) []int {
