@@ -137,7 +137,11 @@ func TestRerunReadsOnlyWhatChanged(t *testing.T) {
 }
 
 // workbookText is every cell of every sheet of a workbook, as text.
-func workbookText(t *testing.T, path string) string {
+func workbookText(t *testing.T, path string) string { return sheetsText(t, path, "") }
+
+// sheetsText is every cell of the sheets of a workbook whose names begin
+// with prefix, as text.
+func sheetsText(t *testing.T, path, prefix string) string {
 	t.Helper()
 	f, err := excelize.OpenFile(path)
 	if err != nil {
@@ -146,6 +150,9 @@ func workbookText(t *testing.T, path string) string {
 	defer f.Close()
 	var b strings.Builder
 	for _, sheet := range f.GetSheetList() {
+		if !strings.HasPrefix(sheet, prefix) {
+			continue
+		}
 		rows, err := f.GetRows(sheet)
 		if err != nil {
 			t.Fatal(err)

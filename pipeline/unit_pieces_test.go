@@ -3,13 +3,10 @@ package pipeline
 import (
 	"bytes"
 	"encoding/gob"
-	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/xuri/excelize/v2"
 
 	"gongkai/domain"
 	"gongkai/output"
@@ -53,14 +50,16 @@ func TestUnchangedOfficesCopied(t *testing.T) {
 	if changed == "" || want == 0 {
 		t.Fatal("no unit with two offices sending ledgers")
 	}
-	correctTitle(t, filepath.Join(inbox, filepath.FromSlash(changed)))
+	if err := samplecounty.CorrectTitle(filepath.Join(inbox, filepath.FromSlash(changed))); err != nil {
+		t.Fatal(err)
+	}
 
 	res := mustRun(t, Options{Inbox: inbox, Out: out, Config: cfg})
 	if res.UnitsComputed != 1 || res.PiecesCopied != want {
 		t.Errorf("%d units computed, %d pieces copied; want 1 and %d", res.UnitsComputed, res.PiecesCopied, want)
 	}
 	fresh := mustRun(t, Options{Inbox: inbox, Out: filepath.Join(t.TempDir(), "out"), Config: cfg})
-	got, wantRows := detailSheets(t, res.Written.County), detailSheets(t, fresh.Written.County)
+	got, wantRows := sheetsText(t, res.Written.County, "明细"), sheetsText(t, fresh.Written.County, "明细")
 	if got != wantRows {
 		t.Errorf("the re-run's detail sheets differ from a run from scratch:\n%s\nwant\n%s", got, wantRows)
 	}
@@ -68,7 +67,7 @@ func TestUnchangedOfficesCopied(t *testing.T) {
 		t.Error("the corrected title is not in the detail sheets")
 	}
 	for unit, path := range res.Written.Units {
-		if a, b := detailSheets(t, path), detailSheets(t, fresh.Written.Units[unit]); a != b {
+		if a, b := sheetsText(t, path, "明细"), sheetsText(t, fresh.Written.Units[unit], "明细"); a != b {
 			t.Errorf("%s: the re-run's detail sheets differ from a run from scratch", unit)
 		}
 	}
@@ -94,7 +93,9 @@ func TestUnchangedOfficesCopied(t *testing.T) {
 	if err := writeChecked(list, buf.Bytes()); err != nil {
 		t.Fatal(err)
 	}
-	correctTitle(t, filepath.Join(inbox, filepath.FromSlash(changed)))
+	if err := samplecounty.CorrectTitle(filepath.Join(inbox, filepath.FromSlash(changed))); err != nil {
+		t.Fatal(err)
+	}
 	if res := mustRun(t, Options{Inbox: inbox, Out: out, Config: cfg}); res.UnitsComputed != 1 || res.PiecesCopied != 0 {
 		t.Errorf("after a restart: %d units computed, %d pieces copied; want 1 and 0", res.UnitsComputed, res.PiecesCopied)
 	}
@@ -109,44 +110,4 @@ func ledgerKinds(sheets []output.Sheet) int {
 		}
 	}
 	return len(kinds)
-}
-
-// correctTitle appends a correction mark to the first disclosure title of
-// a ledger, as an office re-submitting a fixed file would.
-func correctTitle(t *testing.T, path string) {
-	t.Helper()
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	v, _ := f.GetCellValue(samplecounty.SheetDisclosure, "B3")
-	if err := f.SetCellValue(samplecounty.SheetDisclosure, "B3", v+"（更正）"); err != nil {
-		t.Fatal(err)
-	}
-	if err := f.Save(); err != nil {
-		t.Fatal(err)
-	}
-}
-
-// detailSheets renders every detail sheet of a workbook, row by row.
-func detailSheets(t *testing.T, path string) string {
-	t.Helper()
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var b strings.Builder
-	for _, sheet := range f.GetSheetList() {
-		if !strings.HasPrefix(sheet, "明细") {
-			continue
-		}
-		rows, err := f.GetRows(sheet)
-		if err != nil {
-			t.Fatal(err)
-		}
-		fmt.Fprintf(&b, "%s %d\n%q\n", sheet, len(rows), rows)
-	}
-	return b.String()
 }

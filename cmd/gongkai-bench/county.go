@@ -10,8 +10,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/xuri/excelize/v2"
-
 	"gongkai/domain"
 	"gongkai/output/samplecounty"
 )
@@ -114,20 +112,9 @@ func changeOnePercent(inbox string) (int, error) {
 	}
 	n := 0
 	for i := 0; i < len(files); i += 100 {
-		f, err := excelize.OpenFile(files[i])
-		if err != nil {
+		if err := samplecounty.CorrectTitle(files[i]); err != nil {
 			return n, err
 		}
-		v, _ := f.GetCellValue(samplecounty.SheetDisclosure, "B3")
-		if err := f.SetCellValue(samplecounty.SheetDisclosure, "B3", v+"（更正）"); err != nil {
-			f.Close()
-			return n, err
-		}
-		if err := f.Save(); err != nil {
-			f.Close()
-			return n, err
-		}
-		f.Close()
 		n++
 	}
 	return n, nil
