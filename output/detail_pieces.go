@@ -1,9 +1,12 @@
 package output
 
 import (
+	"bytes"
+	"fmt"
 	"io"
 
 	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
 
 	"gongkai/domain"
 )
@@ -24,33 +27,88 @@ type EncodedPiece struct {
 	Widths []int
 }
 
-// PieceSource says which office each batch of a unit's records came from,
-// and gives the pieces encoded before. The zero value reuses nothing.
+// PieceSource names the pieces of a unit's records and gives those
+// encoded before. The zero value reuses nothing.
 type PieceSource struct {
 	// Keys names the piece of each batch of each kind (in the order of the
 	// batches): the batches of one office share a key, which stands for
 	// everything their rows are made from; "" is never reused.
 	Keys map[domain.Kind][]string
-	// Find returns a piece encoded before under key, if one is on hand
-	// with its files whole.
+	// Find returns a piece encoded before under key, if one is on hand.
 	Find func(key string) (EncodedPiece, bool)
+	// Copied is told of each piece copied rather than encoded (may be nil).
+	Copied func(key string)
 }
 
-// keys returns the keys of n batches of kind k, or all "" when the
-// source does not name as many.
-func (s PieceSource) keys(k domain.Kind, n int) []string {
+// keys returns the keys of n batches of kind k: all "" when the source
+// names none.
+func (s PieceSource) keys(k domain.Kind, n int) ([]string, error) {
+	if s.Keys == nil {
+		return make([]string, n), nil
+	}
 	if ks := s.Keys[k]; len(ks) == n {
-		return ks
+		return ks, nil
 	}
-	return make([]string, n)
+	return nil, fmt.Errorf("%d keys for %d batches of %s", len(s.Keys[k]), n, k) // a defect
 }
 
-// find returns the piece under key, if Find has one.
-func (s PieceSource) find(key string) (EncodedPiece, bool) {
-	if key == "" || s.Find == nil {
-		return EncodedPiece{}, false
+// runKey is the key of a run of one office's batches: the key of its
+// batches with rows when they all have the same, else "".
+func runKey(keys []string, batches []arrow.RecordBatch) string {
+	key, seen := "", false
+	for i, b := range batches {
+		if b.NumRows() == 0 {
+			continue
+		}
+		if seen && keys[i] != key {
+			return ""
+		}
+		key, seen = keys[i], true
 	}
-	return s.Find(key)
+	return key
+}
+
+// reuse returns the compressed bytes of the piece encoded before under
+// key, part by part, read through c; false when there is none or its file
+// is lost or cut short (the piece is encoded again).
+func (s PieceSource) reuse(key string, c *partCopier) (EncodedPiece, [][]byte, bool) {
+	if key == "" || s.Find == nil {
+		return EncodedPiece{}, nil, false
+	}
+	p, ok := s.Find(key)
+	if !ok {
+		return EncodedPiece{}, nil, false
+	}
+	data := make([][]byte, len(p.Parts))
+	for i, part := range p.Parts {
+		var buf bytes.Buffer
+		if c.copy(&buf, part.FilePart) != nil {
+			return EncodedPiece{}, nil, false
+		}
+		data[i] = buf.Bytes()
+	}
+	return p, data, true
+}
+
+// officeRuns splits a kind's batches (in office order, as a unit counts
+// them) into runs of one office each, by their rows' office; a batch
+// without rows joins the run after it, or the last.
+func officeRuns(kind domain.Kind, batches []arrow.RecordBatch) [][2]int {
+	col := columnIndex(kind, domain.LineageOffice)
+	var runs [][2]int
+	from, last, office := 0, -1, "" // the run's first batch, its last with rows, its office
+	for i, b := range batches {
+		if b.NumRows() == 0 {
+			continue
+		}
+		o := b.Column(col).(*array.String).Value(0)
+		if last >= 0 && o != office {
+			runs = append(runs, [2]int{from, last + 1})
+			from = last + 1
+		}
+		office, last = o, i
+	}
+	return append(runs, [2]int{from, len(batches)})
 }
 
 // encodePiece appends the detail rows of one office's batches to pf, in
@@ -74,11 +132,12 @@ func encodePiece(pf *partFile, enc *rowEncoder, cols []detailColumn, batches []a
 	return p, nil
 }
 
-// copyPiece appends the parts of a piece encoded before to pf.
-func copyPiece(pf *partFile, c *partCopier, p EncodedPiece) (EncodedPiece, error) {
+// copyPiece appends the parts of a piece encoded before, read as data, to
+// pf.
+func copyPiece(pf *partFile, p EncodedPiece, data [][]byte) (EncodedPiece, error) {
 	out := EncodedPiece{Widths: p.Widths}
-	for _, part := range p.Parts {
-		fp, err := pf.add(func(w io.Writer) error { return c.copy(w, part.FilePart) })
+	for i, part := range p.Parts {
+		fp, err := pf.add(func(w io.Writer) error { _, err := w.Write(data[i]); return err })
 		if err != nil {
 			return EncodedPiece{}, err
 		}

@@ -71,28 +71,29 @@ func encodeDetailRows(pf *partFile, st *styles, cfg *domain.Config, recs map[dom
 		cols := detailColumns(kind, cfg)
 		enc := newRowEncoder(cols, st)
 		d := DetailRows{Widths: detailWidths(cols, nil)}
-		keys := src.keys(kind, len(batches))
-		for i := 0; i < len(batches); {
-			j := i + 1
-			for j < len(batches) && keys[j] == keys[i] {
-				j++
-			}
+		keys, err := src.keys(kind, len(batches))
+		if err != nil {
+			return nil, err
+		}
+		for _, run := range officeRuns(kind, batches) {
+			key := runKey(keys[run[0]:run[1]], batches[run[0]:run[1]])
 			var p EncodedPiece
-			var err error
-			if found, ok := src.find(keys[i]); ok {
-				p, err = copyPiece(pf, c, found)
+			if found, data, ok := src.reuse(key, c); ok {
+				p, err = copyPiece(pf, found, data)
+				if err == nil && src.Copied != nil {
+					src.Copied(key)
+				}
 			} else {
-				p, err = encodePiece(pf, enc, cols, batches[i:j], perSheet)
+				p, err = encodePiece(pf, enc, cols, batches[run[0]:run[1]], perSheet)
 			}
 			if err != nil {
 				return nil, err
 			}
-			d.Pieces = append(d.Pieces, DetailPiece{Key: keys[i], First: len(d.Parts), N: len(p.Parts), Widths: p.Widths})
+			d.Pieces = append(d.Pieces, DetailPiece{Key: key, First: len(d.Parts), N: len(p.Parts), Widths: p.Widths})
 			d.Parts = append(d.Parts, p.Parts...)
 			for k, w := range p.Widths {
 				d.Widths[k] = max(d.Widths[k], w)
 			}
-			i = j
 		}
 		out[kind] = d
 	}
@@ -140,9 +141,9 @@ func addDetailSheets(f *excelize.File, st *styles, cfg *domain.Config, units []m
 	return rows, nil
 }
 
-// widthSampleRows is how many rows of each office's records (a piece) the
-// detail sheets' column widths are measured on: a unit of four offices
-// measures as many as when a unit was measured whole.
+// widthSampleRows is how many rows of each office's records (a piece, see
+// officeRuns) the detail sheets' column widths are measured on: a unit of
+// four offices measures as many as when a unit was measured whole.
 const widthSampleRows = 125
 
 // detailWidths returns the widest text of each column over its first rows.

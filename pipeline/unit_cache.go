@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"hash/crc32"
+	"io"
 	"maps"
 	"os"
 	"path/filepath"
@@ -130,6 +131,20 @@ type unitSource struct {
 	Kinds        []domain.Kind
 }
 
+// sourcesOf lists an office's chosen ledger files, by content.
+func sourcesOf(co chosenOffice) []unitSource {
+	var out []unitSource
+	for _, src := range co.sources {
+		out = append(out, unitSource{Path: src.sub.Path, SHA256: src.sub.SHA256, Kinds: src.kinds})
+	}
+	return out
+}
+
+// digest writes the source into a digest (unitCache.key, pieceKey).
+func (s unitSource) digest(h io.Writer) {
+	fmt.Fprintf(h, "\x00source %q %s %q", s.Path, s.SHA256, s.Kinds)
+}
+
 // key is the digest of the unit's inputs; "" when they cannot be digested.
 func (c *unitCache) key(in unitInputs) string {
 	h := sha256.New()
@@ -138,7 +153,7 @@ func (c *unitCache) key(in unitInputs) string {
 	for _, o := range in.Offices {
 		fmt.Fprintf(h, "\x00office %q summary %q %s", o.Office, o.Summary.Path, o.Summary.SHA256)
 		for _, s := range o.Sources {
-			fmt.Fprintf(h, "\x00source %q %s %q", s.Path, s.SHA256, s.Kinds)
+			s.digest(h)
 		}
 	}
 	h.Write([]byte{0})

@@ -6,7 +6,6 @@ import (
 	"encoding/gob"
 	"encoding/hex"
 	"fmt"
-	"os"
 
 	"gongkai/domain"
 	"gongkai/output"
@@ -73,7 +72,7 @@ func (c *unitCache) keepPieces(units []unitResult) error {
 // transform.ComputeUnit counts them (office by office, each office's
 // batches of a kind in turn), and finds the last run's.
 func (c *unitCache) pieceSource(year int, unit string, chosen []chosenOffice, inputs []transform.OfficeInput) output.PieceSource {
-	src := output.PieceSource{Keys: map[domain.Kind][]string{}, Find: c.findPiece}
+	src := output.PieceSource{Keys: map[domain.Kind][]string{}, Find: c.findPiece, Copied: func(string) { c.piecesCopied.Add(1) }}
 	for n, co := range chosen {
 		for _, k := range domain.LedgerKinds {
 			key := c.pieceKey(year, unit, co, k)
@@ -91,32 +90,23 @@ func (c *unitCache) pieceSource(year int, unit string, chosen []chosenOffice, in
 // besides (format, version, configuration); "" when a file's content is
 // not known.
 func (c *unitCache) pieceKey(year int, unit string, co chosenOffice, k domain.Kind) string {
-	for _, src := range co.sources {
-		if src.sub.SHA256 == "" {
+	sources := sourcesOf(co)
+	for _, s := range sources {
+		if s.SHA256 == "" {
 			return ""
 		}
 	}
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00piece\x00%d\x00%q\x00%q\x00%s", c.salt, year, unit, co.office, k)
-	for _, src := range co.sources {
-		fmt.Fprintf(h, "\x00source %q %s %q", src.sub.Path, src.sub.SHA256, src.kinds)
+	for _, s := range sources {
+		s.digest(h)
 	}
 	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
-// findPiece returns the last run's piece under key when its files still
-// hold its parts; a piece lost or cut short is encoded again.
+// findPiece returns the last run's piece under key (output reads it, and
+// encodes the piece again when its file is lost or cut short).
 func (c *unitCache) findPiece(key string) (output.EncodedPiece, bool) {
 	p, ok := c.pieces[key]
-	if !ok {
-		return output.EncodedPiece{}, false
-	}
-	for _, part := range p.Parts {
-		st, err := os.Stat(part.Path)
-		if err != nil || st.Size() < part.Offset+part.Length {
-			return output.EncodedPiece{}, false
-		}
-	}
-	c.piecesCopied.Add(1)
-	return p, true
+	return p, ok
 }

@@ -3,13 +3,15 @@ package pipeline
 import (
 	"bytes"
 	"encoding/gob"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"gongkai/domain"
-	"gongkai/output"
 	"gongkai/output/samplecounty"
 )
 
@@ -29,8 +31,9 @@ func TestUnchangedOfficesCopied(t *testing.T) {
 	if first.PiecesCopied != 0 {
 		t.Errorf("a first run copied %d pieces", first.PiecesCopied)
 	}
-	// The changed file: one of a unit with other offices; the pieces those
-	// offices' files give, a kind each.
+	// The changed file: one of a unit with other offices. The pieces those
+	// offices give: one per office and kind with rows in the unit's detail
+	// sheets (an office without rows of a kind joins the next one's piece).
 	perUnit := map[string]int{}
 	for _, in := range first.Report.Inputs {
 		perUnit[in.Unit]++
@@ -40,11 +43,7 @@ func TestUnchangedOfficesCopied(t *testing.T) {
 	for _, in := range first.Report.Inputs {
 		if changed == "" && in.Unit != "" && perUnit[in.Unit] > 1 {
 			changed = in.Path
-			for _, other := range first.Report.Inputs {
-				if other.Unit == in.Unit && other.Path != in.Path {
-					want += ledgerKinds(other.Sheets)
-				}
-			}
+			want = officesWithRows(t, first.Written.Units[in.Unit], in.Office)
 		}
 	}
 	if changed == "" || want == 0 {
@@ -99,15 +98,68 @@ func TestUnchangedOfficesCopied(t *testing.T) {
 	if res := mustRun(t, Options{Inbox: inbox, Out: out, Config: cfg}); res.UnitsComputed != 1 || res.PiecesCopied != 0 {
 		t.Errorf("after a restart: %d units computed, %d pieces copied; want 1 and 0", res.UnitsComputed, res.PiecesCopied)
 	}
+
+	// A piece whose file is gone is encoded again, and the run goes on.
+	data, ok = readChecked(list)
+	if !ok {
+		t.Fatalf("no list of pieces at %s", list)
+	}
+	idx = pieceIndex{}
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&idx); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range idx.Pieces {
+		os.Remove(p.Parts[0].Path) // every unit's parts file
+	}
+	if err := samplecounty.CorrectTitle(filepath.Join(inbox, filepath.FromSlash(changed))); err != nil {
+		t.Fatal(err)
+	}
+	res = mustRun(t, Options{Inbox: inbox, Out: out, Config: cfg})
+	if res.PiecesCopied != 0 {
+		t.Errorf("with the pieces' files gone: %d pieces copied", res.PiecesCopied)
+	}
+	fresh = mustRun(t, Options{Inbox: inbox, Out: filepath.Join(t.TempDir(), "out"), Config: cfg})
+	if got, want := sheetsText(t, res.Written.County, "明细"), sheetsText(t, fresh.Written.County, "明细"); got != want {
+		t.Error("with the pieces' files gone, the detail sheets differ from a run from scratch")
+	}
+
+	// Another configuration: every unit computed again, nothing copied.
+	other := *cfg
+	other.Rules.ReportSource = domain.SourceSummary
+	if res := mustRun(t, Options{Inbox: inbox, Out: out, Config: &other}); res.UnitsComputed == 0 || res.PiecesCopied != 0 {
+		t.Errorf("another configuration: %d units computed, %d pieces copied; want all and none", res.UnitsComputed, res.PiecesCopied)
+	}
 }
 
-// ledgerKinds counts the ledger kinds among an input's sheets.
-func ledgerKinds(sheets []output.Sheet) int {
-	var kinds []domain.Kind
-	for _, s := range sheets {
-		if slices.Contains(domain.LedgerKinds, s.Kind) && !slices.Contains(kinds, s.Kind) {
-			kinds = append(kinds, s.Kind)
-		}
+// officesWithRows counts, over a workbook's detail sheets, the offices
+// other than except that have rows there.
+func officesWithRows(t *testing.T, path, except string) int {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
 	}
-	return len(kinds)
+	defer f.Close()
+	n := 0
+	for _, sheet := range f.GetSheetList() {
+		if !strings.HasPrefix(sheet, "明细") {
+			continue
+		}
+		rows, err := f.GetRows(sheet)
+		if err != nil || len(rows) == 0 {
+			t.Fatalf("%s: %v", sheet, err)
+		}
+		col := slices.Index(rows[0], "科室")
+		if col < 0 {
+			t.Fatalf("%s: no 科室 column in %q", sheet, rows[0])
+		}
+		offices := map[string]bool{}
+		for _, r := range rows[1:] {
+			if col < len(r) && r[col] != except {
+				offices[r[col]] = true
+			}
+		}
+		n += len(offices)
+	}
+	return n
 }

@@ -159,9 +159,7 @@ func (ur *unitRun) unitInputs(uw *unitWork) unitInputs {
 		if s := co.summary; s != nil {
 			o.Summary = unitSource{Path: s.Path, SHA256: s.SHA256, Kinds: []domain.Kind{domain.KindSummary}}
 		}
-		for _, src := range co.sources {
-			o.Sources = append(o.Sources, unitSource{Path: src.sub.Path, SHA256: src.sub.SHA256, Kinds: src.kinds})
-		}
+		o.Sources = sourcesOf(co)
 		in.Offices = append(in.Offices, o)
 	}
 	if ur.lastYear != nil {
