@@ -46,15 +46,17 @@ func getFlate(w io.Writer) *flate.Writer {
 	return fw
 }
 
-// putFlate keeps fw for getFlate, if there is room.
+// putFlate keeps fw for getFlate, if there is room, without what it last
+// wrote to (a workbook's whole package, say).
 func putFlate(fw *flate.Writer) {
+	fw.Reset(io.Discard)
 	select {
 	case flateWriters <- fw:
 	default:
 	}
 }
 
-// pooledFlate returns its compressor to the pool when closed.
+// pooledFlate gives its compressor back (putFlate) when closed.
 type pooledFlate struct{ *flate.Writer }
 
 func (p *pooledFlate) Close() error {
