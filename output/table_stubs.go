@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -15,10 +16,16 @@ import (
 // 220 columns, that was ~7 ms of a re-run's county stage. So each table
 // part, once added, is moved aside and a stub holding what AddTable reads
 // of it (its id and name) takes its place; encodeWorkbook puts the parts
-// back before excelize writes the package.
+// back before excelize writes the package. Only AddTable may read table
+// parts meanwhile: the workbooks are made new (excelize.NewFile), and none
+// calls what would read or change a table (InsertRows, RemoveRow,
+// GetTables, DeleteTable) before it is saved.
 
 // tablePartPrefix is how excelize names table parts (and finds them).
 const tablePartPrefix = "xl/tables/table"
+
+// tablePart matches the names of table parts (not tableSingleCells).
+var tablePart = regexp.MustCompile(`^xl/tables/table[0-9]+\.xml$`)
 
 // tablesAside is where the parts wait, a name excelize's scans for
 // tablePartPrefix do not match.
@@ -37,7 +44,7 @@ func stubTables(f *excelize.File) error {
 	f.Pkg.Range(func(k, v any) bool {
 		name, _ := k.(string)
 		part, _ := v.([]byte)
-		if !strings.HasPrefix(name, tablePartPrefix) || bytes.HasPrefix(part, []byte("<table ")) {
+		if !tablePart.MatchString(name) || bytes.HasPrefix(part, []byte("<table ")) { // not a table, or a stub already
 			return true
 		}
 		var t tableStub

@@ -47,9 +47,18 @@ func TestTablesSetAside(t *testing.T) {
 		return true
 	})
 	slices.Sort(parts)
-	for _, want := range []string{"xl/tables/table1.xml", "xl/tables/table2.xml", "xl/tables/table3.xml"} {
+	for i, want := range []string{"xl/tables/table1.xml", "xl/tables/table2.xml", "xl/tables/table3.xml"} {
 		if !slices.Contains(parts, want) {
 			t.Errorf("no %s among %v", want, parts)
+			continue
+		}
+		// While the workbook is built: a stub of id and name, the part aside.
+		stub, _ := f.Pkg.Load(want)
+		if got := string(stub.([]byte)); !strings.HasPrefix(got, fmt.Sprintf(`<table id="%d" name=`, i+1)) || strings.Contains(got, "tableColumn") {
+			t.Errorf("%s while building: %.80s, want a stub", want, got)
+		}
+		if aside, ok := f.Pkg.Load(tablesAside + fmt.Sprintf("%d.xml", i+1)); !ok || !bytes.Contains(aside.([]byte), []byte("<tableColumn ")) {
+			t.Errorf("%s not set aside whole", want)
 		}
 	}
 	w := newSheetWriter(f, st, "表二")
