@@ -220,8 +220,12 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		return nil, fmt.Errorf("writing outputs: %w", err)
 	}
 	ucache.prune()
-	ucache.markSynced()      // on failure, the next run syncs them again
-	ucache.keepPieces(units) // on failure, the next run encodes every office
+	if err := ucache.markSynced(); err != nil { // the next run syncs them again
+		opt.Logger.Warn("units' synced workbooks not noted", "err", err)
+	}
+	if err := ucache.keepPieces(units); err != nil { // the next run encodes every office
+		opt.Logger.Warn("detail pieces not listed", "err", err)
+	}
 	if hist.err == nil {
 		hist.err = hist.h.Commit()
 	}
