@@ -57,8 +57,8 @@ func StageHistory(dir string, y *domain.YearFigures) (*StagedHistory, error) {
 }
 
 // StageHistoryOf is StageHistory of the figures whose units' members are
-// given (HistoryUnit): a batch keeps those of the units it did not compute
-// again.
+// given (HistoryUnit): a batch keeps each unit's member with its result,
+// and computes only those of the units it computes again.
 func StageHistoryOf(dir string, year int, county string, units map[string][]byte) (*StagedHistory, error) {
 	return stageHistoryData(dir, year, appendHistory(nil, year, county, units))
 }

@@ -16,8 +16,8 @@ const parquetZstdLevel = 1
 // and over (a re-run allocated and cleared 16 MB of their history buffers
 // for ~20 ms of Parquet). Decoding and other levels are arrow-go's own.
 type keptZstd struct {
-	compress.ErrorCodec
-	enc *zstd.Encoder // safe for concurrent EncodeAll: one encoder per core
+	compress.ErrorCodec               // arrow-go's codec
+	enc                 *zstd.Encoder // safe for concurrent EncodeAll: one encoder per core
 }
 
 // EncodeLevel implements compress.Codec.

@@ -123,7 +123,10 @@ func appendStruct(b []byte, v reflect.Value, l jsonLayout) ([]byte, error) {
 	b = append(b, '{')
 	inner := l.inner()
 	for i := range t.NumField() {
-		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		name, opts, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		if name == "" || name == "-" || opts != "" {
+			return nil, fmt.Errorf("field %s: json tag %q: only a plain name is written", t.Field(i).Name, t.Field(i).Tag.Get("json")) // a defect
+		}
 		b = l.colon(appendJSONString(l.next(b, i), name))
 		var err error
 		switch f := v.Field(i).Interface().(type) {
