@@ -2,7 +2,6 @@ package output
 
 import (
 	"bytes"
-	"fmt"
 	"io"
 
 	"github.com/apache/arrow-go/v18/arrow"
@@ -30,42 +29,21 @@ type EncodedPiece struct {
 // PieceSource names the pieces of a unit's records and gives those
 // encoded before. The zero value reuses nothing.
 type PieceSource struct {
-	// Keys names the piece of each batch of each kind (in the order of the
-	// batches): the batches of one office share a key, which stands for
-	// everything their rows are made from; "" is never reused.
-	Keys map[domain.Kind][]string
+	// Key names the piece of an office's rows of kind k by what they are
+	// made from; "" is never reused.
+	Key func(k domain.Kind, office string) string
 	// Find returns a piece encoded before under key, if one is on hand.
 	Find func(key string) (EncodedPiece, bool)
 	// Copied is told of each piece copied rather than encoded (may be nil).
 	Copied func(key string)
 }
 
-// keys returns the keys of n batches of kind k: all "" when the source
-// names none.
-func (s PieceSource) keys(k domain.Kind, n int) ([]string, error) {
-	if s.Keys == nil {
-		return make([]string, n), nil
+// key names the piece of an office's rows of kind k; "" without Key.
+func (s PieceSource) key(k domain.Kind, office string) string {
+	if s.Key == nil {
+		return ""
 	}
-	if ks := s.Keys[k]; len(ks) == n {
-		return ks, nil
-	}
-	return nil, fmt.Errorf("%d keys for %d batches of %s", len(s.Keys[k]), n, k) // a defect
-}
-
-// runKey is the key of a run of one office's batches: the key of its
-// batches with rows when they all have the same, else "".
-func runKey(keys []string, batches []arrow.RecordBatch) string {
-	key, seen := "", false
-	for i, b := range batches {
-		if b.NumRows() == 0 {
-			continue
-		}
-		if seen && keys[i] != key {
-			return ""
-		}
-		key, seen = keys[i], true
-	}
-	return key
+	return s.Key(k, office)
 }
 
 // reuse returns the compressed bytes of the piece encoded before under
@@ -90,12 +68,18 @@ func (s PieceSource) reuse(key string, c *partCopier) (EncodedPiece, [][]byte, b
 	return p, data, true
 }
 
+// officeRun is a stretch of a kind's batches from one office.
+type officeRun struct {
+	from, to int // batches[from:to]
+	office   string
+}
+
 // officeRuns splits a kind's batches (in office order, as a unit counts
 // them) into runs of one office each, by their rows' office; a batch
 // without rows joins the run after it, or the last.
-func officeRuns(kind domain.Kind, batches []arrow.RecordBatch) [][2]int {
+func officeRuns(kind domain.Kind, batches []arrow.RecordBatch) []officeRun {
 	col := columnIndex(kind, domain.LineageOffice)
-	var runs [][2]int
+	var runs []officeRun
 	from, last, office := 0, -1, "" // the run's first batch, its last with rows, its office
 	for i, b := range batches {
 		if b.NumRows() == 0 {
@@ -103,12 +87,12 @@ func officeRuns(kind domain.Kind, batches []arrow.RecordBatch) [][2]int {
 		}
 		o := b.Column(col).(*array.String).Value(0)
 		if last >= 0 && o != office {
-			runs = append(runs, [2]int{from, last + 1})
+			runs = append(runs, officeRun{from, last + 1, office})
 			from = last + 1
 		}
 		office, last = o, i
 	}
-	return append(runs, [2]int{from, len(batches)})
+	return append(runs, officeRun{from, len(batches), office})
 }
 
 // encodePiece appends the detail rows of one office's batches to pf, in

@@ -22,8 +22,7 @@ func officeBatch(t *testing.T, mem memory.Allocator, office string, n int) arrow
 }
 
 // TestOfficeRuns: a unit's batches of a kind split into one run per office,
-// a batch without rows with the office after it; a run's key is its
-// batches' when those with rows agree.
+// named by it, a batch without rows with the office after it.
 func TestOfficeRuns(t *testing.T) {
 	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
 	defer mem.AssertSize(t, 0)
@@ -37,20 +36,8 @@ func TestOfficeRuns(t *testing.T) {
 		}
 	}()
 	runs := officeRuns(domain.KindDisclosure, batches)
-	if want := [][2]int{{0, 2}, {2, 4}, {4, 6}}; !slices.Equal(runs, want) {
+	if want := []officeRun{{0, 2, "党政办"}, {2, 4, "财政所"}, {4, 6, "农业服务中心"}}; !slices.Equal(runs, want) {
 		t.Errorf("runs %v, want %v", runs, want)
-	}
-	keys := []string{"a", "a", "x", "b", "c", "y"}
-	for i, want := range []string{"a", "b", "c"} {
-		if got := runKey(keys[runs[i][0]:runs[i][1]], batches[runs[i][0]:runs[i][1]]); got != want {
-			t.Errorf("run %d: key %q, want %q (a batch without rows does not count)", i, got, want)
-		}
-	}
-	if got := runKey([]string{"a", "b"}, batches[0:2]); got != "" {
-		t.Errorf("a run whose batches disagree: key %q, want none", got)
-	}
-	if _, err := (PieceSource{Keys: map[domain.Kind][]string{domain.KindDisclosure: {"a"}}}).keys(domain.KindDisclosure, 2); err == nil {
-		t.Error("one key for two batches: no error")
 	}
 }
 
@@ -68,7 +55,8 @@ func TestPiecesReused(t *testing.T) {
 	recs := map[domain.Kind][]arrow.RecordBatch{domain.KindDisclosure: {
 		officeBatch(t, mem, "党政办", 40), officeBatch(t, mem, "财政所", 30), officeBatch(t, mem, "民政办", 20)}}
 	defer releaseRecords(&Report{Records: recs})
-	keys := map[domain.Kind][]string{domain.KindDisclosure: {"a", "b", "c"}}
+	keys := map[string]string{"党政办": "a", "财政所": "b", "民政办": "c"}
+	key := func(k domain.Kind, office string) string { return string(k) + keys[office] }
 	dir := t.TempDir()
 	encode := func(name string, src PieceSource) DetailRows {
 		t.Helper()
@@ -85,7 +73,7 @@ func TestPiecesReused(t *testing.T) {
 		}
 		return rows[domain.KindDisclosure]
 	}
-	first := encode("first", PieceSource{Keys: keys})
+	first := encode("first", PieceSource{Key: key})
 	if len(first.Pieces) != 3 {
 		t.Fatalf("%d pieces, want one per office", len(first.Pieces))
 	}
@@ -94,15 +82,15 @@ func TestPiecesReused(t *testing.T) {
 		kept[p.Key] = EncodedPiece{Parts: first.Parts[p.First : p.First+p.N], Widths: p.Widths}
 	}
 	// Office c's piece is lost with its file.
-	lost := kept["c"]
+	lost := kept["disclosurec"]
 	lost.Parts = slices.Clone(lost.Parts)
 	lost.Parts[0].Path = filepath.Join(dir, "gone")
-	kept["c"] = lost
+	kept["disclosurec"] = lost
 	var copied []string
-	again := encode("again", PieceSource{Keys: keys, Find: func(k string) (EncodedPiece, bool) { p, ok := kept[k]; return p, ok },
+	again := encode("again", PieceSource{Key: key, Find: func(k string) (EncodedPiece, bool) { p, ok := kept[k]; return p, ok },
 		Copied: func(k string) { copied = append(copied, k) }})
-	if !slices.Equal(copied, []string{"a", "b"}) {
-		t.Errorf("copied %v, want a and b", copied)
+	if !slices.Equal(copied, []string{"disclosurea", "disclosureb"}) {
+		t.Errorf("copied %v, want the pieces of 党政办 and 财政所", copied)
 	}
 	fresh := encode("fresh", PieceSource{})
 	if !slices.Equal(again.Widths, fresh.Widths) || len(again.Parts) != len(fresh.Parts) {

@@ -71,20 +71,17 @@ func encodeDetailRows(pf *partFile, st *styles, cfg *domain.Config, recs map[dom
 		cols := detailColumns(kind, cfg)
 		enc := newRowEncoder(cols, st)
 		d := DetailRows{Widths: detailWidths(cols, nil)}
-		keys, err := src.keys(kind, len(batches))
-		if err != nil {
-			return nil, err
-		}
 		for _, run := range officeRuns(kind, batches) {
-			key := runKey(keys[run[0]:run[1]], batches[run[0]:run[1]])
+			key := src.key(kind, run.office)
 			var p EncodedPiece
+			var err error
 			if found, data, ok := src.reuse(key, c); ok {
 				p, err = copyPiece(pf, found, data)
 				if err == nil && src.Copied != nil {
 					src.Copied(key)
 				}
 			} else {
-				p, err = encodePiece(pf, enc, cols, batches[run[0]:run[1]], perSheet)
+				p, err = encodePiece(pf, enc, cols, batches[run.from:run.to], perSheet)
 			}
 			if err != nil {
 				return nil, err

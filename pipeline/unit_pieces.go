@@ -9,7 +9,6 @@ import (
 
 	"gongkai/domain"
 	"gongkai/output"
-	"gongkai/transform"
 )
 
 // A unit computed again because one office's file changed encodes only
@@ -68,20 +67,24 @@ func (c *unitCache) keepPieces(units []unitResult) error {
 	return writeChecked(c.piecesList(), buf.Bytes())
 }
 
-// pieceSource names the piece of each of a unit's record batches, as
-// transform.ComputeUnit counts them (office by office, each office's
-// batches of a kind in turn), and finds the last run's.
-func (c *unitCache) pieceSource(year int, unit string, chosen []chosenOffice, inputs []transform.OfficeInput) output.PieceSource {
-	src := output.PieceSource{Keys: map[domain.Kind][]string{}, Find: c.findPiece, Copied: func(string) { c.piecesCopied.Add(1) }}
-	for n, co := range chosen {
-		for _, k := range domain.LedgerKinds {
-			key := c.pieceKey(year, unit, co, k)
-			for range inputs[n].Ledgers[k] {
-				src.Keys[k] = append(src.Keys[k], key)
-			}
-		}
+// pieceSource names the pieces of a unit's chosen offices and finds the
+// last run's.
+func (c *unitCache) pieceSource(year int, unit string, chosen []chosenOffice) output.PieceSource {
+	offices := make(map[string]chosenOffice, len(chosen))
+	for _, co := range chosen {
+		offices[co.office] = co
 	}
-	return src
+	return output.PieceSource{
+		Key: func(k domain.Kind, office string) string {
+			co, ok := offices[office]
+			if !ok {
+				return ""
+			}
+			return c.pieceKey(year, unit, co, k)
+		},
+		Find:   c.findPiece,
+		Copied: func(string) { c.piecesCopied.Add(1) },
+	}
 }
 
 // pieceKey is the digest of what an office's detail rows of kind k are

@@ -195,7 +195,7 @@ func (ur *unitRun) computeUnit(ctx context.Context, dir string, uw *unitWork) (u
 		return unitResult{}, err
 	}
 	u.Findings = sortFindings(append(u.Findings, draft...))
-	parts, err := ur.w.Unit(dir, uw.name, &u, us.Counted, ur.cache.pieceSource(ur.year, uw.name, uw.offices, inputs))
+	parts, err := ur.w.Unit(dir, uw.name, &u, us.Counted, ur.cache.pieceSource(ur.year, uw.name, uw.offices))
 	if err != nil {
 		return unitResult{}, err
 	}
