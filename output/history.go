@@ -31,7 +31,11 @@ func HistoryPath(dir string, year int) string {
 // WriteHistory keeps a year's figures under dir, atomically, replacing what
 // an earlier run of the same year kept. It returns the path written.
 func WriteHistory(dir string, y *domain.YearFigures) (string, error) {
-	h, err := StageHistory(dir, y)
+	data, err := encodeHistory(y)
+	if err != nil {
+		return "", fmt.Errorf("output: %w", err)
+	}
+	h, err := stageHistory(dir, y.Year, data)
 	if err != nil {
 		return "", err
 	}
@@ -45,26 +49,17 @@ func WriteHistory(dir string, y *domain.YearFigures) (string, error) {
 // there when the year's outputs are (Commit), or dropped (Discard).
 type StagedHistory struct{ file *stagedFile }
 
-// StageHistory writes a year's figures for WriteHistory, without putting
-// them in place: a batch writes them while it writes its outputs, and
-// keeps them only once the outputs are in place.
-func StageHistory(dir string, y *domain.YearFigures) (*StagedHistory, error) {
-	data, err := encodeHistory(y)
-	if err != nil {
-		return nil, fmt.Errorf("output: %w", err)
-	}
-	return stageHistoryData(dir, y.Year, data)
-}
-
-// StageHistoryOf is StageHistory of the figures whose units' members are
-// given (HistoryUnit): a batch keeps each unit's member with its result,
-// and computes only those of the units it computes again.
+// StageHistoryOf writes a year's figures, whose units' members are given
+// (HistoryUnit), without putting them in place: a batch writes them while
+// it writes its outputs, and keeps them only once the outputs are in place.
+// It keeps each unit's member with its result, and makes only those of the
+// units it computes again.
 func StageHistoryOf(dir string, year int, county string, units map[string][]byte) (*StagedHistory, error) {
-	return stageHistoryData(dir, year, appendHistory(nil, year, county, units))
+	return stageHistory(dir, year, appendHistory(nil, year, county, units))
 }
 
-// stageHistoryData stages the year's figures as encoded.
-func stageHistoryData(dir string, year int, data []byte) (*StagedHistory, error) {
+// stageHistory stages the year's figures as encoded.
+func stageHistory(dir string, year int, data []byte) (*StagedHistory, error) {
 	path := HistoryPath(dir, year)
 	if err := os.MkdirAll(filepath.Dir(path), dirMode); err != nil {
 		return nil, fmt.Errorf("output: %w", err)
