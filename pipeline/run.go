@@ -211,8 +211,19 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		h, err := stageHistory(opt.Out, opt.Config, year, stats, units)
 		history <- staged{h, err}
 	}()
+	// So is the list of detail pieces the next run may copy.
+	type listed struct {
+		list []byte
+		err  error
+	}
+	pieces := make(chan listed, 1)
+	go func() {
+		list, err := listPieces(units)
+		pieces <- listed{list, err}
+	}()
 	written, err := w.Finish(report, parts)
 	hist := <-history
+	piecesList := <-pieces
 	if err != nil {
 		if hist.h != nil {
 			hist.h.Discard()
@@ -223,7 +234,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	if err := ucache.markSynced(); err != nil { // the next run syncs them again
 		opt.Logger.Warn("units' synced workbooks not noted", "err", err)
 	}
-	if err := ucache.keepPieces(units); err != nil { // the next run encodes every office
+	if err := errors.Join(piecesList.err, ucache.keepPieces(piecesList.list)); err != nil { // the next run encodes every office
 		opt.Logger.Warn("detail pieces not listed", "err", err)
 	}
 	if hist.err == nil {

@@ -44,12 +44,12 @@ func (c *unitCache) takePieces() {
 	}
 }
 
-// keepPieces lists the pieces of the units this run put in place. Call it
-// once the run's outputs are in place and the cache pruned.
-func (c *unitCache) keepPieces(units []unitResult) error {
+// listPieces encodes the list of the units' pieces for keepPieces (nil
+// when pieces cannot be trusted on this machine: no boot id).
+func listPieces(units []unitResult) ([]byte, error) {
 	idx := pieceIndex{Boot: bootID(), Pieces: map[string]output.EncodedPiece{}}
 	if idx.Boot == "" {
-		return nil
+		return nil, nil
 	}
 	for _, u := range units {
 		for _, rows := range u.parts.Rows {
@@ -62,9 +62,19 @@ func (c *unitCache) keepPieces(units []unitResult) error {
 	}
 	var buf bytes.Buffer
 	if err := gob.NewEncoder(&buf).Encode(idx); err != nil {
-		return err
+		return nil, err
 	}
-	return writeChecked(c.piecesList(), buf.Bytes())
+	return buf.Bytes(), nil
+}
+
+// keepPieces keeps the list of the pieces of the units this run put in
+// place (listPieces). Call it once the run's outputs are in place and the
+// cache pruned.
+func (c *unitCache) keepPieces(list []byte) error {
+	if list == nil {
+		return nil
+	}
+	return writeChecked(c.piecesList(), list)
 }
 
 // pieceSource names the pieces of a unit's chosen offices and finds the
