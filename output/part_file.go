@@ -48,6 +48,14 @@ func (pf *partFile) add(write func(w io.Writer) error) (FilePart, error) {
 	return p, nil
 }
 
+// flush writes what was added to the file, for its parts to be read.
+func (pf *partFile) flush() error {
+	if pf.err != nil {
+		return pf.err
+	}
+	return pf.bw.Flush()
+}
+
 // close ends the file; it is a working file, not synced (what it is joined
 // into is).
 func (pf *partFile) close() error {

@@ -234,6 +234,21 @@ func (w *Writer) Unit(dir, unit string, u *UnitReport, recs map[domain.Kind][]ar
 		}()
 	}
 	p.Rows, err = encodeDetailRows(pf, w.styles, w.cfg, recs, src)
+	if err == nil {
+		err = pf.flush() // the workbook copies the rows from the file
+	}
+	if book != nil {
+		// Saved while the Parquet is encoded: it takes only the rows.
+		b := <-book
+		if err == nil {
+			err = b.err
+		}
+		if err == nil {
+			err = b.save(filepath.Join(dir, p.Workbook), w.cfg, p.Rows)
+		} else if b.unitBook != nil {
+			b.f.Close()
+		}
+	}
 	pq := <-parquet
 	if err == nil {
 		err = pq.err
@@ -245,17 +260,6 @@ func (w *Writer) Unit(dir, unit string, u *UnitReport, recs map[domain.Kind][]ar
 		err = pf.close()
 	} else {
 		pf.close()
-	}
-	if book != nil {
-		b := <-book
-		if err == nil {
-			err = b.err
-		}
-		if err == nil {
-			err = b.save(filepath.Join(dir, p.Workbook), w.cfg, p.Rows)
-		} else if b.unitBook != nil {
-			b.f.Close()
-		}
 	}
 	if err != nil {
 		return UnitParts{}, err
