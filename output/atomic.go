@@ -18,7 +18,9 @@ const writebackChunk = 8 << 20
 // writeAtomic writes a file through write so that a reader never sees it
 // half-written: the bytes go to a temporary file in the same folder, which
 // is synced and then renamed over path. On any error the temporary file is
-// removed and a previous file at path is left as it was.
+// removed and a previous file at path is left as it was. The temporary
+// file is one placed beside path to be written over, if there is one that
+// may be (see reuseDir).
 //
 // write gets a buffered writer that does not implement io.Closer, so a
 // writer that closes what it is given (pqarrow does) cannot close the file.
@@ -40,9 +42,12 @@ func stageFile(path string, write func(w io.Writer) error) (s *stagedFile, err e
 	if dir == "" {
 		dir = "."
 	}
-	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
-	if err != nil {
-		return nil, err
+	tmp := takeReused(path)
+	reused := tmp != nil
+	if !reused {
+		if tmp, err = os.CreateTemp(dir, "."+base+".tmp-*"); err != nil {
+			return nil, err
+		}
 	}
 	defer func() {
 		if err != nil {
@@ -56,6 +61,11 @@ func stageFile(path string, write func(w io.Writer) error) (s *stagedFile, err e
 	}
 	if err = bw.Flush(); err != nil {
 		return nil, err
+	}
+	if reused {
+		if err = cutAtOffset(tmp); err != nil { // it may have been longer
+			return nil, err
+		}
 	}
 	if err = tmp.Chmod(fileMode); err != nil {
 		return nil, err
@@ -123,4 +133,13 @@ func syncDir(dir string) {
 	}
 	_ = d.Sync()
 	d.Close()
+}
+
+// cutAtOffset cuts f where it was written up to.
+func cutAtOffset(f *os.File) error {
+	off, err := f.Seek(0, io.SeekCurrent)
+	if err != nil {
+		return err
+	}
+	return f.Truncate(off)
 }

@@ -4,7 +4,9 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -34,12 +36,26 @@ func setAsideReplaced(dir, stage string) {
 // RemoveReplaced removes, on the side, the outputs that earlier runs
 // replaced under dir; wait returns once they are gone. A run calls it once
 // it holds the output folder, and waits before it ends.
+//
+// The last folder each year's run replaced is kept instead, as that year's
+// reuse folder, for its files to be written over (see reuseDir).
 func RemoveReplaced(dir string) (wait func()) {
 	entries, _ := os.ReadDir(dir)
 	var old []string
+	last := map[string]string{} // year → the name of its last replaced folder
 	for _, e := range entries {
 		if e.IsDir() && replacedName.MatchString(e.Name()) {
 			old = append(old, filepath.Join(dir, e.Name()))
+			year, stamp := replacedYearStamp(e.Name())
+			if _, lastStamp := replacedYearStamp(last[year]); last[year] == "" || stamp > lastStamp {
+				last[year] = e.Name()
+			}
+		}
+	}
+	old = append(old, staleReuseDirs(dir, entries)...)
+	for year, name := range last {
+		if os.Rename(filepath.Join(dir, name), reuseDir(dir, year)) == nil {
+			old = slices.DeleteFunc(old, func(p string) bool { return p == filepath.Join(dir, name) })
 		}
 	}
 	if len(old) == 0 {
@@ -53,4 +69,17 @@ func RemoveReplaced(dir string) (wait func()) {
 		}
 	}()
 	return func() { <-done }
+}
+
+// replacedYearStamp splits a replaced folder's name into its year and the
+// time it was set aside.
+func replacedYearStamp(name string) (year string, stamp int64) {
+	rest, ok := strings.CutPrefix(name, ".")
+	if !ok {
+		return "", 0
+	}
+	year, rest, _ = strings.Cut(rest, ".")
+	_, rest, _ = strings.Cut(rest, replacedMark)
+	stamp, _ = strconv.ParseInt(rest, 36, 64)
+	return year, stamp
 }

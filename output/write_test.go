@@ -237,6 +237,12 @@ func TestWriteKeepsOtherFiles(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, aside[0])); !os.IsNotExist(err) {
 		t.Errorf("the outputs the second Write replaced are still there after the third: %v", err)
 	}
+	// The outputs the last Write replaced are kept, for the next to write
+	// over, until the run after it.
+	RemoveReplaced(dir)()
+	if entries, _ := os.ReadDir(dir); len(entries) != 2 || entries[0].Name() != "."+filepath.Base(second.Dir)+".reuse" {
+		t.Errorf("in the output folder after removing the replaced: %v", entries)
+	}
 	RemoveReplaced(dir)()
 	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
 		t.Errorf("left in the output folder after removing the replaced: %v", entries)

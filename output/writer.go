@@ -312,9 +312,17 @@ func (w *Writer) Finish(r *Report, units []UnitParts) (Written, error) {
 	}
 	runJSONJob := job{runJSONName, func(p string) error { return writeRunJSON(p, r) }, func(p string) { out.RunJSON = p }}
 	// Written the longest first (the county's workbook, run.json, the
-	// Parquet files by kind, disclosures the largest); put in place with
-	// run.json last.
-	if err := runJobs(w.stage, slices.Concat([]job{countyJob, runJSONJob}, dataJobs, unitJobs)); err != nil {
+	// Parquet files by kind, disclosures the largest), each over the file it
+	// replaces where that may be (see reuseDir); put in place with run.json
+	// last.
+	var overwritable []string
+	for _, j := range slices.Concat([]job{countyJob, runJSONJob}, dataJobs) {
+		overwritable = append(overwritable, j.rel)
+	}
+	dropUntaken := placeForReuse(reuseDir(w.dir, strconv.Itoa(r.Year)), w.stage, overwritable)
+	err := runJobs(w.stage, slices.Concat([]job{countyJob, runJSONJob}, dataJobs, unitJobs))
+	dropUntaken()
+	if err != nil {
 		return Written{}, err
 	}
 	syncDir(w.stage) // the links' names
