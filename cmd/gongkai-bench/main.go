@@ -36,6 +36,7 @@ type measurements struct {
 	bytes                  int64
 	excelize, raw, ingest1 result
 	batch, rerun           result
+	unchanged              result // the night between: the batch again, nothing changed
 	changed                int
 	base                   *result // the batch at SCALE=1, when scale > 1
 }
@@ -85,6 +86,13 @@ func bench(scale int, dir string) error {
 		if *r.dst, err = child(append(r.args, "-inbox", inbox, "-units", fmt.Sprint(units))); err != nil {
 			return err
 		}
+	}
+	// A night's run comes after the night before's, whose outputs it
+	// writes over (the files that one replaced): the night between runs on
+	// the same files.
+	step("the batch again, nothing changed")
+	if m.unchanged, err = child([]string{"-mode", "batch", "-inbox", inbox, "-out", filepath.Join(dir, "out"), "-units", fmt.Sprint(units)}); err != nil {
+		return err
 	}
 	step("changing 1 % of the files")
 	if m.changed, err = changeOnePercent(inbox); err != nil {

@@ -35,7 +35,9 @@ func (m *measurements) print(w io.Writer) {
 	line("batch, pipeline.Run (all stages)", m.batch, m.batch.Rows)
 	fmt.Fprintf(w, "  stages of the batch: %s; peak RSS up to the end of ingest %.0fM, of the units %.0fM\n", stages(m.batch.Stages),
 		float64(m.batch.IngestRSS)/(1<<20), float64(m.batch.UnitsRSS)/(1<<20))
-	fmt.Fprintf(w, "re-run, %d files (1 %%) changed: %.3fs = %.2f %% of the full run (%d parsed, %d from cache; units %d computed, %d unchanged)\n",
+	fmt.Fprintf(w, "re-run, nothing changed: %.3fs = %.2f %% of the full run (%d parsed, %d from cache; units %d computed, %d unchanged)\n",
+		m.unchanged.Seconds, 100*m.unchanged.Seconds/m.batch.Seconds, m.unchanged.Parsed, m.unchanged.Cached, m.unchanged.UnitsComputed, m.unchanged.UnitsCached)
+	fmt.Fprintf(w, "re-run after it, %d files (1 %%) changed: %.3fs = %.2f %% of the full run (%d parsed, %d from cache; units %d computed, %d unchanged)\n",
 		m.changed, m.rerun.Seconds, 100*m.rerun.Seconds/m.batch.Seconds, m.rerun.Parsed, m.rerun.Cached, m.rerun.UnitsComputed, m.rerun.UnitsCached)
 	fmt.Fprintf(w, "  stages of the re-run: %s\n", stages(m.rerun.Stages))
 	fmt.Fprintln(w, "\ntargets (issue 8), ratios measured in this run:")
