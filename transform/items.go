@@ -38,8 +38,10 @@ type itemSet struct {
 	items map[itemKey]item
 }
 
-func newItemSet() *itemSet {
-	return &itemSet{items: map[itemKey]item{}}
+// newItemSet makes a set for about n items (a map grown item by item
+// rehashes every key several times).
+func newItemSet(n int) *itemSet {
+	return &itemSet{items: make(map[itemKey]item, n)}
 }
 
 // month is the month of the item's day.

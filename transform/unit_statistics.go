@@ -104,7 +104,7 @@ func ComputeUnit(cfg *domain.Config, year int, unit string, offices []OfficeInpu
 // add computes the unit's figures from its offices.
 func (u *UnitStatistics) add(cfg *domain.Config, year int, offices []OfficeInput, mem memory.Allocator) error {
 	cl := classifier{y: newReportYear(year)}
-	unitItems := newItemSet()
+	unitItems := newItemSet(disclosureRows(offices...))
 	var disclosureKeys [][]string // titleKeys of each counted disclosure batch
 	for _, o := range offices {
 		if o.Unit != u.Unit {
@@ -115,7 +115,7 @@ func (u *UnitStatistics) add(cfg *domain.Config, year int, offices []OfficeInput
 		if o.Summary != nil {
 			fig.Reported.Add(o.Summary.Values)
 		}
-		items := newItemSet()
+		items := newItemSet(disclosureRows(o))
 		for _, k := range domain.LedgerKinds {
 			for _, rec := range o.Ledgers[k] {
 				v := make([]verdict, rec.NumRows())
@@ -249,4 +249,16 @@ func allTrue(v []verdict) bool {
 		}
 	}
 	return true
+}
+
+// disclosureRows counts the disclosure records of offices: at most the
+// items they make.
+func disclosureRows(offices ...OfficeInput) int {
+	n := 0
+	for _, o := range offices {
+		for _, rec := range o.Ledgers[domain.KindDisclosure] {
+			n += int(rec.NumRows())
+		}
+	}
+	return n
 }
