@@ -99,29 +99,42 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		return nil, err
 	}
 	defer lock.release()
-	defer output.RemoveReplaced(opt.Out)() // what the run before replaced, while the inbox is read
+	timings := map[string]time.Duration{}
+	stage := func(name string, t0 time.Time) { timings[name] = time.Since(t0) }
+
+	// On the side, in the order they are wanted: the parse cache's index
+	// read while the inbox is listed, then what the run before replaced
+	// removed and the writer's templates made while the inbox is read.
+	t0 := time.Now()
+	type openedCache struct {
+		c   *parseCache
+		err error
+	}
+	opened := make(chan openedCache, 1)
+	go func() {
+		c, err := newParseCache(opt.Out, opt.Version, opt.Config)
+		opened <- openedCache{c, err}
+	}()
+	defer output.RemoveReplaced(opt.Out)()
 	type madeTemplates struct {
 		t   *output.Templates
 		err error
 	}
-	templates := make(chan madeTemplates, 1) // made while the inbox is read
+	templates := make(chan madeTemplates, 1)
 	go func() {
 		t, err := output.NewTemplates(opt.Config, draftTemplate)
 		templates <- madeTemplates{t, err}
 	}()
-	timings := map[string]time.Duration{}
-	stage := func(name string, t0 time.Time) { timings[name] = time.Since(t0) }
-
-	t0 := time.Now()
-	files, err := listInbox(opt.Inbox, opt.Settle, started)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrInbox, err)
+	files, listErr := listInbox(opt.Inbox, opt.Settle, started)
+	oc := <-opened
+	if oc.err != nil {
+		return nil, oc.err
 	}
-	cache, err := newParseCache(opt.Out, opt.Version, opt.Config)
-	if err != nil {
-		return nil, err
-	}
+	cache := oc.c
 	defer cache.close()
+	if listErr != nil {
+		return nil, fmt.Errorf("%w: %v", ErrInbox, listErr)
+	}
 	reader, err := ingest.NewReader(opt.Config, memory.DefaultAllocator)
 	if err != nil {
 		return nil, err
