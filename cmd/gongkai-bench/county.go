@@ -103,15 +103,15 @@ func workbooks(inbox string) ([]string, error) {
 }
 
 // changeOnePercent corrects one disclosure title in every hundredth
-// workbook, as an office re-submitting a fixed file would, and returns how
-// many files it changed.
-func changeOnePercent(inbox string) (int, error) {
+// workbook from the from-th, as an office re-submitting a fixed file
+// would, and returns how many files it changed.
+func changeOnePercent(inbox string, from int) (int, error) {
 	files, err := workbooks(inbox)
 	if err != nil {
 		return 0, err
 	}
 	n := 0
-	for i := 0; i < len(files); i += 100 {
+	for i := from; i < len(files); i += 100 {
 		if err := samplecounty.CorrectTitle(files[i]); err != nil {
 			return n, err
 		}
