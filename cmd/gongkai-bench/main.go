@@ -101,8 +101,8 @@ func bench(scale int, dir string) error {
 	if m.unchanged, err = child([]string{"-mode", "batch", "-inbox", inbox, "-out", filepath.Join(dir, "out"), "-units", fmt.Sprint(units)}); err != nil {
 		return err
 	}
-	// A re-run takes a tenth of a second at SCALE=1, where the machine's
-	// noise is a tenth of that: the median of a few nights is quoted.
+	// A re-run takes about 0.15 s at SCALE=1, and the machine's noise moves
+	// one by ±10 ms: the median of a few nights is quoted.
 	for night := range rerunNights {
 		step(fmt.Sprintf("changing another 1 %% of the files (%d of %d)", night+1, rerunNights))
 		if m.changed, err = changeOnePercent(inbox, night); err != nil {
