@@ -106,31 +106,14 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	// read while the inbox is listed, then what the run before replaced
 	// removed and the writer's templates made while the inbox is read.
 	t0 := time.Now()
-	type openedCache struct {
-		c   *parseCache
-		err error
-	}
-	opened := make(chan openedCache, 1)
-	go func() {
-		c, err := newParseCache(opt.Out, opt.Version, opt.Config)
-		opened <- openedCache{c, err}
-	}()
+	openCache := onTheSide(func() (*parseCache, error) { return newParseCache(opt.Out, opt.Version, opt.Config) })
 	defer output.RemoveReplaced(opt.Out)()
-	type madeTemplates struct {
-		t   *output.Templates
-		err error
-	}
-	templates := make(chan madeTemplates, 1)
-	go func() {
-		t, err := output.NewTemplates(opt.Config, draftTemplate)
-		templates <- madeTemplates{t, err}
-	}()
+	templates := onTheSide(func() (*output.Templates, error) { return output.NewTemplates(opt.Config, draftTemplate) })
 	files, listErr := listInbox(opt.Inbox, opt.Settle, started)
-	oc := <-opened
-	if oc.err != nil {
-		return nil, oc.err
+	cache, err := openCache()
+	if err != nil {
+		return nil, err
 	}
-	cache := oc.c
 	defer cache.close()
 	if listErr != nil {
 		return nil, fmt.Errorf("%w: %v", ErrInbox, listErr)
@@ -171,11 +154,11 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	for _, n := range names {
 		shell.Units = append(shell.Units, output.UnitReport{Name: n})
 	}
-	made := <-templates
-	if made.err != nil {
-		return nil, fmt.Errorf("writing outputs: %w", made.err)
+	made, err := templates()
+	if err != nil {
+		return nil, fmt.Errorf("writing outputs: %w", err)
 	}
-	w, err := output.NewWriterWith(opt.Out, shell, made.t)
+	w, err := output.NewWriterWith(opt.Out, shell, made)
 	if err != nil {
 		return nil, fmt.Errorf("writing outputs: %w", err)
 	}
@@ -215,31 +198,15 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	report.Duration = time.Since(started)
 	// Next year's checks take this year's figures as published: written
 	// while the outputs are, kept once they are in place.
-	type staged struct {
-		h   *output.StagedHistory
-		err error
-	}
-	history := make(chan staged, 1)
-	go func() {
-		h, err := stageHistory(opt.Out, opt.Config, year, stats, units)
-		history <- staged{h, err}
-	}()
+	history := onTheSide(func() (*output.StagedHistory, error) { return stageHistory(opt.Out, opt.Config, year, stats, units) })
 	// So is the list of detail pieces the next run may copy.
-	type listed struct {
-		list []byte
-		err  error
-	}
-	pieces := make(chan listed, 1)
-	go func() {
-		list, err := listPieces(units)
-		pieces <- listed{list, err}
-	}()
+	pieces := onTheSide(func() ([]byte, error) { return listPieces(units) })
 	written, err := w.Finish(report, parts)
-	hist := <-history
-	piecesList := <-pieces
+	hist, histErr := history()
+	piecesList, piecesErr := pieces()
 	if err != nil {
-		if hist.h != nil {
-			hist.h.Discard()
+		if hist != nil {
+			hist.Discard()
 		}
 		return nil, fmt.Errorf("writing outputs: %w", err)
 	}
@@ -247,14 +214,14 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	if err := ucache.markSynced(); err != nil { // the next run syncs them again
 		opt.Logger.Warn("units' synced workbooks not noted", "err", err)
 	}
-	if err := errors.Join(piecesList.err, ucache.keepPieces(piecesList.list)); err != nil { // the next run encodes every office
+	if err := errors.Join(piecesErr, ucache.keepPieces(piecesList)); err != nil { // the next run encodes every office
 		opt.Logger.Warn("detail pieces not listed", "err", err)
 	}
-	if hist.err == nil {
-		hist.err = hist.h.Commit()
+	if histErr == nil {
+		histErr = hist.Commit()
 	}
-	if hist.err != nil {
-		return nil, fmt.Errorf("keeping the year's figures: %w", hist.err)
+	if histErr != nil {
+		return nil, fmt.Errorf("keeping the year's figures: %w", histErr)
 	}
 	stage("county", t0)
 	report.Duration = time.Since(started)
@@ -380,4 +347,12 @@ func commonYear(subs []*ingest.Submission) int {
 		best = time.Now().Year() - 1
 	}
 	return best
+}
+
+// onTheSide starts f on a goroutine of its own and returns what waits for
+// its results (sync.OnceValues: a call while f runs waits for it).
+func onTheSide[T any](f func() (T, error)) func() (T, error) {
+	results := sync.OnceValues(f)
+	go results()
+	return results
 }
