@@ -18,14 +18,19 @@ const writebackChunk = 8 << 20
 // writeAtomic writes a file through write so that a reader never sees it
 // half-written: the bytes go to a temporary file in the same folder, which
 // is synced and then renamed over path. On any error the temporary file is
-// removed and a previous file at path is left as it was. The temporary
-// file is one placed beside path to be written over, if there is one that
-// may be (see reuseDir).
+// removed and a previous file at path is left as it was.
 //
 // write gets a buffered writer that does not implement io.Closer, so a
 // writer that closes what it is given (pqarrow does) cannot close the file.
 func writeAtomic(path string, write func(w io.Writer) error) error {
-	s, err := stageFile(path, write)
+	return writeAtomicOver(path, "", write)
+}
+
+// writeAtomicOver is writeAtomic with the temporary file the file at over,
+// an output replaced before (see reuseDir), when it may be written over; a
+// new file when over is "", absent, or may not be.
+func writeAtomicOver(path, over string, write func(w io.Writer) error) error {
+	s, err := stageFile(path, over, write)
 	if err != nil {
 		return err
 	}
@@ -36,13 +41,14 @@ func writeAtomic(path string, write func(w io.Writer) error) error {
 // place: commit puts it there, discard removes it.
 type stagedFile struct{ tmp, path string }
 
-// stageFile writes the file of writeAtomic, without putting it in place.
-func stageFile(path string, write func(w io.Writer) error) (s *stagedFile, err error) {
+// stageFile writes the file of writeAtomicOver, without putting it in
+// place.
+func stageFile(path, over string, write func(w io.Writer) error) (s *stagedFile, err error) {
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
 	}
-	tmp := takeReused(path)
+	tmp := takeReused(over, filepath.Join(dir, "."+base+".tmp-reused"))
 	reused := tmp != nil
 	if !reused {
 		if tmp, err = os.CreateTemp(dir, "."+base+".tmp-*"); err != nil {

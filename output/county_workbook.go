@@ -12,11 +12,12 @@ import (
 // countyTablesSheet holds the county's official tables.
 const countyTablesSheet = "全县统计表"
 
-// writeCountyWorkbook writes the county workbook to path: run information,
+// writeCountyWorkbook writes the county workbook to path, over the file at
+// over where it may (writeAtomicOver): run information,
 // submissions, the county's official tables, the units compared, channels
 // and categories, the monthly trend, all findings and the detail records,
 // joined from the units' rows (details, encoded with the styles encoded).
-func writeCountyWorkbook(path string, r *Report, encoded *styles, details []map[domain.Kind]DetailRows) error {
+func writeCountyWorkbook(path, over string, r *Report, encoded *styles, details []map[domain.Kind]DetailRows) error {
 	title := fmt.Sprintf("%s%d年政府信息公开统计汇总", r.Config.County, r.Year)
 	f, st, err := newWorkbook(runInfoSheet, title)
 	if err != nil {
@@ -59,5 +60,5 @@ func writeCountyWorkbook(path string, r *Report, encoded *styles, details []map[
 	if err != nil {
 		return err
 	}
-	return saveWorkbook(f, path, slices.Concat(placed, comparisonRows, findingRows, rows)...)
+	return writeAtomicOver(path, over, encodeWorkbook(f, slices.Concat(placed, comparisonRows, findingRows, rows)))
 }

@@ -70,7 +70,7 @@ func stageHistory(dir string, year int, data []byte) (*StagedHistory, error) {
 			os.Remove(f)
 		}
 	}
-	f, err := stageFile(path, func(w io.Writer) error {
+	f, err := stageFile(path, "", func(w io.Writer) error {
 		_, err := w.Write(append(data, '\n'))
 		return err
 	})

@@ -15,14 +15,9 @@ import (
 // parquetName is the file name of a kind's records, under data/.
 func parquetName(kind domain.Kind) string { return string(kind) + ".parquet" }
 
-// writeParquet writes a kind's records to path as one zstd-compressed
+// encodeParquet writes a kind's records to w as one zstd-compressed
 // Parquet file with the schema domain.Schema(kind), the lineage columns
 // included; no records give a file with the schema and no rows.
-func writeParquet(path string, kind domain.Kind, batches []arrow.RecordBatch) error {
-	return writeAtomic(path, func(w io.Writer) error { return encodeParquet(w, kind, batches) })
-}
-
-// encodeParquet writes the Parquet file of writeParquet to w.
 func encodeParquet(w io.Writer, kind domain.Kind, batches []arrow.RecordBatch) error {
 	props := parquet.NewWriterProperties(parquetOptions(kind)...)
 	fw, err := pqarrow.NewFileWriter(domain.Schema(kind), w, props,
@@ -98,11 +93,12 @@ func (e encodedParquet) appendTo(pf *partFile) (map[domain.Kind]FilePart, error)
 	return out, nil
 }
 
-// writeJoinedParquet writes a kind's Parquet file to path, joined from the
-// units' files; with none, a file with the schema and no rows.
-func writeJoinedParquet(path string, kind domain.Kind, files []FilePart) error {
+// writeJoinedParquet writes a kind's Parquet file to path, over the file
+// at over where it may (writeAtomicOver), joined from the units' files;
+// with none, a file with the schema and no rows.
+func writeJoinedParquet(path, over string, kind domain.Kind, files []FilePart) error {
 	if len(files) == 0 {
-		return writeParquet(path, kind, nil)
+		return writeAtomicOver(path, over, func(w io.Writer) error { return encodeParquet(w, kind, nil) })
 	}
-	return writeAtomic(path, func(w io.Writer) error { return joinParquet(w, files) })
+	return writeAtomicOver(path, over, func(w io.Writer) error { return joinParquet(w, files) })
 }

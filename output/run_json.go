@@ -42,14 +42,15 @@ type unitEntry struct {
 	offices []OfficeStatus
 }
 
-// writeRunJSON writes run.json to path. The same Report gives the same
-// bytes, except started_at, duration_ms and timings_ms.
-func writeRunJSON(path string, r *Report) error {
+// writeRunJSON writes run.json to path, over the file at over where it
+// may (writeAtomicOver). The same Report gives the same bytes, except
+// started_at, duration_ms and timings_ms.
+func writeRunJSON(path, over string, r *Report) error {
 	data, err := marshalRun(r)
 	if err != nil {
 		return err
 	}
-	return writeAtomic(path, func(w io.Writer) error {
+	return writeAtomicOver(path, over, func(w io.Writer) error {
 		_, err := w.Write(data)
 		return err
 	})

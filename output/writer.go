@@ -289,8 +289,12 @@ func (w *Writer) Finish(r *Report, units []UnitParts) (Written, error) {
 	for i, u := range units {
 		rows[i] = u.Rows
 	}
-	countyJob := job{countyWorkbookName(r.Config, r.Year),
-		func(p string) error { return writeCountyWorkbook(p, r, w.styles, rows) }, func(p string) { out.County = p }}
+	// The county's files are written over those the run before last
+	// replaced, where they may be (see reuseDir).
+	over := func(rel string) string { return filepath.Join(reuseDir(w.dir, strconv.Itoa(r.Year)), rel) }
+	countyName := countyWorkbookName(r.Config, r.Year)
+	countyJob := job{countyName,
+		func(p string) error { return writeCountyWorkbook(p, over(countyName), r, w.styles, rows) }, func(p string) { out.County = p }}
 	var unitJobs []job
 	for _, u := range units {
 		if u.Workbook == "" {
@@ -307,22 +311,15 @@ func (w *Writer) Finish(r *Report, units []UnitParts) (Written, error) {
 				files = append(files, fp)
 			}
 		}
-		dataJobs = append(dataJobs, job{filepath.Join(dataDir, parquetName(kind)),
-			func(p string) error { return writeJoinedParquet(p, kind, files) }, func(p string) { out.Parquet[kind] = p }})
+		rel := filepath.Join(dataDir, parquetName(kind))
+		dataJobs = append(dataJobs, job{rel,
+			func(p string) error { return writeJoinedParquet(p, over(rel), kind, files) }, func(p string) { out.Parquet[kind] = p }})
 	}
-	runJSONJob := job{runJSONName, func(p string) error { return writeRunJSON(p, r) }, func(p string) { out.RunJSON = p }}
+	runJSONJob := job{runJSONName, func(p string) error { return writeRunJSON(p, over(runJSONName), r) }, func(p string) { out.RunJSON = p }}
 	// Written the longest first (the county's workbook, run.json, the
-	// Parquet files by kind, disclosures the largest), each over the file it
-	// replaces where that may be (see reuseDir); put in place with run.json
-	// last.
-	var overwritable []string
-	for _, j := range slices.Concat([]job{countyJob, runJSONJob}, dataJobs) {
-		overwritable = append(overwritable, j.rel)
-	}
-	dropUntaken := placeForReuse(reuseDir(w.dir, strconv.Itoa(r.Year)), w.stage, overwritable)
-	err := runJobs(w.stage, slices.Concat([]job{countyJob, runJSONJob}, dataJobs, unitJobs))
-	dropUntaken()
-	if err != nil {
+	// Parquet files by kind, disclosures the largest); put in place with
+	// run.json last.
+	if err := runJobs(w.stage, slices.Concat([]job{countyJob, runJSONJob}, dataJobs, unitJobs)); err != nil {
 		return Written{}, err
 	}
 	syncDir(w.stage) // the links' names
