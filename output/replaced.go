@@ -4,9 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strconv"
-	"strings"
 	"time"
 )
 
@@ -20,17 +18,21 @@ import (
 // replacedMark is in the name of every set-aside folder.
 const replacedMark = ".replaced-"
 
-// replacedName matches the names setAsideReplaced gives, and no other: a
-// folder of the output folder someone else named is never removed.
-var replacedName = regexp.MustCompile(`^\.[0-9]+\.staging\.replaced-[0-9a-z]+$`)
+// replacedName matches the names setAside gives, and no other: a folder of
+// the output folder someone else named is never removed. Its groups are
+// the year and the time the folder was set aside (base 36).
+var replacedName = regexp.MustCompile(`^\.([0-9]+)\.staging\.replaced-([0-9a-z]+)$`)
 
-// setAsideReplaced renames the folder stage of dir to a hidden name of
-// replaced outputs, or removes it where it cannot be renamed.
-func setAsideReplaced(dir, stage string) {
-	to := filepath.Join(dir, filepath.Base(stage)+replacedMark+strconv.FormatInt(time.Now().UnixNano(), 36))
-	if os.Rename(stage, to) != nil {
-		os.RemoveAll(stage)
+// setAside renames the folder from to a hidden name of year's replaced
+// outputs in dir and returns that name, or removes the folder where it
+// cannot be renamed and returns "".
+func setAside(from, dir, year string) string {
+	to := filepath.Join(dir, "."+year+".staging"+replacedMark+strconv.FormatInt(time.Now().UnixNano(), 36))
+	if os.Rename(from, to) != nil {
+		os.RemoveAll(from)
+		return ""
 	}
+	return to
 }
 
 // RemoveReplaced removes, on the side, the outputs that earlier runs
@@ -38,24 +40,41 @@ func setAsideReplaced(dir, stage string) {
 // it holds the output folder, and waits before it ends.
 //
 // The last folder each year's run replaced is kept instead, as that year's
-// reuse folder, for its files to be written over (see reuseDir).
+// reuse folder, for its files to be written over (see reuseDir); the reuse
+// folder an earlier run left is removed with the others.
 func RemoveReplaced(dir string) (wait func()) {
 	entries, _ := os.ReadDir(dir)
+	type folder struct {
+		path  string
+		stamp int64
+	}
 	var old []string
-	last := map[string]string{} // year → the name of its last replaced folder
+	last := map[string]folder{} // by year
 	for _, e := range entries {
-		if e.IsDir() && replacedName.MatchString(e.Name()) {
-			old = append(old, filepath.Join(dir, e.Name()))
-			year, stamp := replacedYearStamp(e.Name())
-			if _, lastStamp := replacedYearStamp(last[year]); last[year] == "" || stamp > lastStamp {
-				last[year] = e.Name()
+		m := replacedName.FindStringSubmatch(e.Name())
+		if m == nil || !e.IsDir() {
+			continue
+		}
+		f := folder{filepath.Join(dir, e.Name()), 0}
+		f.stamp, _ = strconv.ParseInt(m[2], 36, 64)
+		if l, ok := last[m[1]]; ok {
+			if l.stamp > f.stamp {
+				l, f = f, l
+			}
+			old = append(old, l.path)
+		}
+		last[m[1]] = f
+	}
+	for _, e := range entries {
+		if m := reuseName.FindStringSubmatch(e.Name()); m != nil && e.IsDir() {
+			if to := setAside(filepath.Join(dir, e.Name()), dir, m[1]); to != "" {
+				old = append(old, to)
 			}
 		}
 	}
-	old = append(old, staleReuseDirs(dir, entries)...)
-	for year, name := range last {
-		if os.Rename(filepath.Join(dir, name), reuseDir(dir, year)) == nil {
-			old = slices.DeleteFunc(old, func(p string) bool { return p == filepath.Join(dir, name) })
+	for year, f := range last {
+		if os.Rename(f.path, reuseDir(dir, year)) != nil {
+			old = append(old, f.path)
 		}
 	}
 	if len(old) == 0 {
@@ -69,17 +88,4 @@ func RemoveReplaced(dir string) (wait func()) {
 		}
 	}()
 	return func() { <-done }
-}
-
-// replacedYearStamp splits a replaced folder's name into its year and the
-// time it was set aside.
-func replacedYearStamp(name string) (year string, stamp int64) {
-	rest, ok := strings.CutPrefix(name, ".")
-	if !ok {
-		return "", 0
-	}
-	year, rest, _ = strings.Cut(rest, ".")
-	_, rest, _ = strings.Cut(rest, replacedMark)
-	stamp, _ = strconv.ParseInt(rest, 36, 64)
-	return year, stamp
 }

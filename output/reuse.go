@@ -4,8 +4,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"strconv"
-	"time"
 )
 
 // A run writes its county's files (a county workbook of tens of megabytes,
@@ -44,21 +42,4 @@ func takeReused(over, tmp string) *os.File {
 	}
 	os.Remove(tmp)
 	return nil
-}
-
-// staleReuseDirs renames the reuse folders of dir an earlier run left (its
-// files not taken) to names of replaced outputs, and returns them.
-func staleReuseDirs(dir string, entries []os.DirEntry) []string {
-	var out []string
-	for _, e := range entries {
-		m := reuseName.FindStringSubmatch(e.Name())
-		if m == nil || !e.IsDir() {
-			continue
-		}
-		to := filepath.Join(dir, "."+m[1]+".staging"+replacedMark+strconv.FormatInt(time.Now().UnixNano(), 36))
-		if os.Rename(filepath.Join(dir, e.Name()), to) == nil {
-			out = append(out, to)
-		}
-	}
-	return out
 }

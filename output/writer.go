@@ -93,7 +93,7 @@ func NewWriterWith(dir string, r *Report, t *Templates) (*Writer, error) {
 // set aside for the next run to remove (RemoveReplaced).
 func (w *Writer) Close() {
 	if w.committed {
-		setAsideReplaced(w.dir, w.stage)
+		setAside(w.stage, w.dir, strconv.Itoa(w.year))
 		return
 	}
 	os.RemoveAll(w.stage)
