@@ -1,7 +1,6 @@
 package output
 
 import (
-	"bytes"
 	"io"
 
 	"github.com/apache/arrow-go/v18/arrow"
@@ -59,11 +58,10 @@ func (s PieceSource) reuse(key string, c *partCopier) (EncodedPiece, [][]byte, b
 	}
 	data := make([][]byte, len(p.Parts))
 	for i, part := range p.Parts {
-		var buf bytes.Buffer
-		if c.copy(&buf, part.FilePart) != nil {
+		var err error
+		if data[i], err = c.read(part.FilePart); err != nil {
 			return EncodedPiece{}, nil, false
 		}
-		data[i] = buf.Bytes()
 	}
 	return p, data, true
 }

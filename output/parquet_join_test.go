@@ -155,8 +155,10 @@ func joinParquetByMetadata(w io.Writer, parts []FilePart) error {
 	w.Write([]byte(parquetMagic))
 	pos := int64(len(parquetMagic))
 	var joined *metadata.FileMetaData
+	c := newPartCopier()
+	defer c.close()
 	for _, part := range parts {
-		data, err := readFilePart(part)
+		data, err := c.read(part)
 		if err != nil {
 			return err
 		}
@@ -205,18 +207,4 @@ func joinParquetByMetadata(w io.Writer, parts []FilePart) error {
 	footer.WriteString(parquetMagic)
 	_, err := w.Write(footer.Bytes())
 	return err
-}
-
-// readFilePart reads a part whole.
-func readFilePart(p FilePart) ([]byte, error) {
-	f, err := os.Open(p.Path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	b := make([]byte, p.Length)
-	if _, err := f.ReadAt(b, p.Offset); err != nil {
-		return nil, fmt.Errorf("%s: %w", p.Path, err)
-	}
-	return b, nil
 }

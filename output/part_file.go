@@ -116,6 +116,19 @@ func (c *partCopier) copy(w io.Writer, p FilePart) error {
 	return err
 }
 
+// read reads a part whole, checking that the file still holds it.
+func (c *partCopier) read(p FilePart) ([]byte, error) {
+	f, err := c.file(p.Path)
+	if err != nil {
+		return nil, err
+	}
+	b := make([]byte, p.Length)
+	if _, err := f.ReadAt(b, p.Offset); err != nil {
+		return nil, fmt.Errorf("%s: %d bytes at %d: %w", p.Path, p.Length, p.Offset, err)
+	}
+	return b, nil
+}
+
 // close closes the files opened.
 func (c *partCopier) close() {
 	for _, f := range c.open {
