@@ -10,31 +10,19 @@ import (
 )
 
 // stageHistory writes the year's figures, per unit and office as the
-// reports carry them, for next year's checks (R10, R11); the caller puts
-// them in place once the year's outputs are. Each unit's are those its
-// result carries (unitResult.history), or else made from st.
-func stageHistory(out string, cfg *domain.Config, year int, st *transform.Statistics, units []unitResult) (*output.StagedHistory, error) {
-	members := make(map[string][]byte, len(st.Units))
+// reports carry them, for next year's checks (R10, R11): each unit's
+// member as its result carries it (unitResult.history, made by
+// historyFigures when the unit was computed). The caller puts them in
+// place once the year's outputs are.
+func stageHistory(out, county string, year int, units []unitResult) (*output.StagedHistory, error) {
+	members := make(map[string][]byte, len(units))
 	for _, u := range units {
-		if u.history != nil {
-			members[u.figures.Unit] = u.history
+		if u.history == nil {
+			return nil, fmt.Errorf("pipeline: unit %s has no member of the year's figures", u.figures.Unit) // a defect
 		}
+		members[u.figures.Unit] = u.history
 	}
-	offices := map[string][]transform.OfficeFigures{}
-	for _, o := range st.Offices {
-		if members[o.Unit] == nil {
-			offices[o.Unit] = append(offices[o.Unit], o)
-		}
-	}
-	for name, m := range st.Units {
-		if members[name] == nil {
-			var err error
-			if members[name], err = output.HistoryUnit(name, historyFigures(cfg, m, offices[name])); err != nil {
-				return nil, fmt.Errorf("output: %w", err)
-			}
-		}
-	}
-	return output.StageHistoryOf(out, year, cfg.County, members)
+	return output.StageHistoryOf(out, year, county, members)
 }
 
 // historyFigures are a unit's figures as the year's history keeps them: its

@@ -11,26 +11,20 @@ import (
 	"gongkai/transform"
 )
 
-// TestHistoryFromMembers: a unit's figures in the year's history are the
-// member its result carries (as a kept unit's, made when it was computed),
-// and a unit without one has its figures made from the statistics, offices
-// counted from the ledgers zero where they have no figure.
-func TestHistoryFromMembers(t *testing.T) {
-	cfg := domain.DefaultConfig()
-	kept, err := output.HistoryUnit("白沙镇", domain.UnitFigures{Metrics: domain.Metrics{"kept.figure": 7}, Offices: map[string]domain.Metrics{}})
-	if err != nil {
-		t.Fatal(err)
+// TestHistoryOfMembers: each unit's figures in the year's history are the
+// member its result carries (as a kept unit's, made when it was computed);
+// a unit without one is a defect, not a unit left out.
+func TestHistoryOfMembers(t *testing.T) {
+	member := func(name string, v float64) unitResult {
+		t.Helper()
+		h, err := output.HistoryUnit(name, domain.UnitFigures{Metrics: domain.Metrics{"kept.figure": v}, Offices: map[string]domain.Metrics{}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return unitResult{figures: transform.UnitFigures{Unit: name}, history: h}
 	}
-	st := &transform.Statistics{
-		Units: map[string]domain.Metrics{"白沙镇": {"t3.new.total": 1}, "闸口镇": {"t3.new.total": 2}},
-		Offices: []transform.OfficeFigures{
-			{Unit: "白沙镇", Office: "党政办", Used: domain.Metrics{"t3.new.total": 1}},
-			{Unit: "闸口镇", Office: "财政所", Used: domain.Metrics{"t3.new.total": 2}},
-		},
-	}
-	units := []unitResult{{figures: transform.UnitFigures{Unit: "白沙镇"}, history: kept}}
 	dir := t.TempDir()
-	h, err := stageHistory(dir, cfg, 2025, st, units)
+	h, err := stageHistory(dir, "合浦县", 2025, []unitResult{member("白沙镇", 7), member("闸口镇", 9)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,12 +39,32 @@ func TestHistoryFromMembers(t *testing.T) {
 	if err := json.Unmarshal(data, &y); err != nil {
 		t.Fatal(err)
 	}
-	if got := y.Units["白沙镇"].Metrics; len(got) != 1 || got["kept.figure"] != 7 {
-		t.Errorf("白沙镇: %v, want the member its result carries", got)
+	if y.Year != 2025 || y.County != "合浦县" || len(y.Units) != 2 || y.Units["白沙镇"].Metrics["kept.figure"] != 7 || y.Units["闸口镇"].Metrics["kept.figure"] != 9 {
+		t.Errorf("the year's figures: %+v, want each unit's member", y)
 	}
-	office := y.Office("闸口镇", "财政所")
-	if y.Units["闸口镇"].Metrics["t3.new.total"] != 2 || office["t3.new.total"] != 2 || len(office) != len(cfg.MetricIDs())-countT2(cfg) {
-		t.Errorf("闸口镇: %v, office %d figures; want those of the statistics, every metric but 表二's", y.Units["闸口镇"], len(office))
+	without := []unitResult{member("白沙镇", 7), {figures: transform.UnitFigures{Unit: "闸口镇"}}}
+	if h, err := stageHistory(t.TempDir(), "合浦县", 2025, without); err == nil {
+		h.Discard()
+		t.Errorf("a unit without its member staged")
+	}
+}
+
+// TestHistoryFigures: a unit's member carries its metrics, and each
+// office's as its reports carry them: every metric counted from the
+// ledgers, zero where the office has none; 表二 only as reported.
+func TestHistoryFigures(t *testing.T) {
+	cfg := domain.DefaultConfig()
+	u := historyFigures(cfg, domain.Metrics{"t3.new.total": 2}, []transform.OfficeFigures{
+		{Unit: "闸口镇", Office: "财政所", Used: domain.Metrics{"t3.new.total": 2}},
+	})
+	office := u.Offices["财政所"]
+	if u.Metrics["t3.new.total"] != 2 || office["t3.new.total"] != 2 || len(office) != len(cfg.MetricIDs())-countT2(cfg) {
+		t.Errorf("闸口镇: %v, office %d figures; want its metrics, every metric but 表二's", u.Metrics, len(office))
+	}
+	for id, v := range office {
+		if id != "t3.new.total" && v != 0 {
+			t.Errorf("财政所 %s = %v, want 0", id, v)
+		}
 	}
 }
 

@@ -198,7 +198,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	report.Duration = time.Since(started)
 	// Next year's checks take this year's figures as published: written
 	// while the outputs are, kept once they are in place.
-	history := onTheSide(func() (*output.StagedHistory, error) { return stageHistory(opt.Out, opt.Config, year, stats, units) })
+	history := onTheSide(func() (*output.StagedHistory, error) { return stageHistory(opt.Out, opt.Config.County, year, units) })
 	// So is the list of detail pieces the next run may copy.
 	pieces := onTheSide(func() ([]byte, error) { return listPieces(units) })
 	written, err := w.Finish(report, parts)
