@@ -38,16 +38,21 @@ func TestUnchangedOfficesCopied(t *testing.T) {
 	for _, in := range first.Report.Inputs {
 		perUnit[in.Unit]++
 	}
-	var changed string
-	want := 0
+	// A second such file, of another unit, is changed after: that unit's
+	// pieces in the list come from its result as the cache kept it.
+	var changed, changedUnit, second string
+	want, wantSecond := 0, 0
 	for _, in := range first.Report.Inputs {
-		if changed == "" && in.Unit != "" && perUnit[in.Unit] > 1 {
-			changed = in.Path
-			want = officesWithRows(t, first.Written.Units[in.Unit], in.Office)
+		switch {
+		case in.Unit == "" || perUnit[in.Unit] < 2:
+		case changed == "":
+			changed, changedUnit, want = in.Path, in.Unit, officesWithRows(t, first.Written.Units[in.Unit], in.Office)
+		case second == "" && in.Unit != changedUnit:
+			second, wantSecond = in.Path, officesWithRows(t, first.Written.Units[in.Unit], in.Office)
 		}
 	}
-	if changed == "" || want == 0 {
-		t.Fatal("no unit with two offices sending ledgers")
+	if changed == "" || want == 0 || second == "" || wantSecond == 0 {
+		t.Fatal("no two units with two offices sending ledgers")
 	}
 	if err := samplecounty.CorrectTitle(filepath.Join(inbox, filepath.FromSlash(changed))); err != nil {
 		t.Fatal(err)
@@ -69,6 +74,13 @@ func TestUnchangedOfficesCopied(t *testing.T) {
 		if a, b := sheetsText(t, path, "明细"), sheetsText(t, fresh.Written.Units[unit], "明细"); a != b {
 			t.Errorf("%s: the re-run's detail sheets differ from a run from scratch", unit)
 		}
+	}
+	// Another unit's file, that unit taken from the cache in the re-run.
+	if err := samplecounty.CorrectTitle(filepath.Join(inbox, filepath.FromSlash(second))); err != nil {
+		t.Fatal(err)
+	}
+	if res := mustRun(t, Options{Inbox: inbox, Out: out, Config: cfg}); res.UnitsComputed != 1 || res.PiecesCopied != wantSecond {
+		t.Errorf("another unit's file: %d units computed, %d pieces copied; want 1 and %d", res.UnitsComputed, res.PiecesCopied, wantSecond)
 	}
 
 	// The list names the boot it was written in; from another, nothing.
