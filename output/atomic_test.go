@@ -90,7 +90,8 @@ func assertOnly(t *testing.T, dir string, names ...string) {
 }
 
 // TestLinkOrCopySyncsUnlessSynced: a unit workbook is linked into place and
-// synced there, unless its data are on disk already.
+// synced there, or copied where it cannot be linked, its source then synced
+// too; neither is synced when its data are on disk already.
 func TestLinkOrCopySyncsUnlessSynced(t *testing.T) {
 	var synced []string
 	defer func(was func(string) error) { syncFile = was }(syncFile)
@@ -98,23 +99,36 @@ func TestLinkOrCopySyncsUnlessSynced(t *testing.T) {
 		synced = append(synced, filepath.Base(path))
 		return nil
 	}
-	dir := t.TempDir()
-	src := filepath.Join(dir, "src.xlsx")
-	if err := os.WriteFile(src, []byte("工作簿"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range []struct {
-		dst    string
-		synced bool
-	}{{"new.xlsx", false}, {"kept.xlsx", true}} {
-		if err := linkOrCopy(src, filepath.Join(dir, c.dst), c.synced); err != nil {
+	defer func(was func(string, string) error) { linkFile = was }(linkFile)
+	for _, link := range []struct {
+		name string
+		link func(string, string) error
+		want string // the file synced when the source is not on disk
+	}{
+		{"linked", os.Link, "new.xlsx"},
+		// Copied (no link across file systems): the copy is synced as it
+		// is written, and the source too, as the cache takes it for on disk.
+		{"copied", func(string, string) error { return errors.New("cross-device link") }, "src.xlsx"},
+	} {
+		linkFile, synced = link.link, nil
+		dir := t.TempDir()
+		src := filepath.Join(dir, "src.xlsx")
+		if err := os.WriteFile(src, []byte("工作簿"), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		if b, err := os.ReadFile(filepath.Join(dir, c.dst)); err != nil || string(b) != "工作簿" {
-			t.Errorf("%s: %q, %v", c.dst, b, err)
+		for _, c := range []struct {
+			dst    string
+			synced bool
+		}{{"new.xlsx", false}, {"kept.xlsx", true}} {
+			if err := linkOrCopy(src, filepath.Join(dir, c.dst), c.synced); err != nil {
+				t.Fatal(err)
+			}
+			if b, err := os.ReadFile(filepath.Join(dir, c.dst)); err != nil || string(b) != "工作簿" {
+				t.Errorf("%s %s: %q, %v", link.name, c.dst, b, err)
+			}
 		}
-	}
-	if len(synced) != 1 || synced[0] != "new.xlsx" {
-		t.Errorf("synced %v, want only new.xlsx", synced)
+		if len(synced) != 1 || synced[0] != link.want {
+			t.Errorf("%s: synced %v, want only %s", link.name, synced, link.want)
+		}
 	}
 }
