@@ -1,8 +1,6 @@
 package output
 
 import (
-	"runtime"
-
 	"github.com/apache/arrow-go/v18/parquet/compress"
 	"github.com/klauspost/compress/zstd"
 )
@@ -37,9 +35,10 @@ func init() {
 	if !ok {
 		return
 	}
-	// The options arrow-go's pooled encoders have.
+	// The options arrow-go's pooled encoders have; as many encoders as
+	// GOMAXPROCS, the default.
 	enc, err := zstd.NewWriter(nil, zstd.WithZeroFrames(true), zstd.WithAllLitEntropyCompression(true),
-		zstd.WithEncoderLevel(zstd.EncoderLevelFromZstd(parquetZstdLevel)), zstd.WithEncoderConcurrency(runtime.GOMAXPROCS(0)))
+		zstd.WithEncoderLevel(zstd.EncoderLevelFromZstd(parquetZstdLevel)))
 	if err != nil {
 		return
 	}

@@ -2,6 +2,7 @@ package output
 
 import (
 	"bytes"
+	"math/rand/v2"
 	"runtime"
 	"testing"
 
@@ -10,18 +11,34 @@ import (
 
 // TestZstdEncodersKept: the Parquet files' zstd level is encoded by
 // encoders that outlive collections (arrow-go's pool made new ones, with
-// their buffers, after each), and what they write decodes to the input, as
-// does every other level's.
+// their buffers, after each) into the bytes arrow-go's own encoders write,
+// and what every level writes decodes to the input.
 func TestZstdEncodersKept(t *testing.T) {
 	codec, err := compress.GetCodec(compress.Codecs.Zstd)
 	if err != nil {
 		t.Fatal(err)
 	}
+	kept, ok := codec.(keptZstd)
+	if !ok {
+		t.Fatalf("the zstd codec is %T, not the kept encoders", codec)
+	}
 	src := bytes.Repeat([]byte("白沙镇党政办2025年政府信息公开台账,"), 2000)
-	for _, level := range []int{parquetZstdLevel, 3} {
-		enc := codec.EncodeLevel(nil, src, level)
-		if got := codec.Decode(nil, enc); !bytes.Equal(got, src) {
-			t.Errorf("level %d: decoded %d bytes, want the %d encoded", level, len(got), len(src))
+	// Hex digits in no repeated order: all literals, which only their
+	// entropy coding shortens.
+	rnd := rand.New(rand.NewPCG(1, 2))
+	noise := make([]byte, 3000)
+	for i := range noise {
+		noise[i] = "0123456789abcdef"[rnd.IntN(16)]
+	}
+	for _, in := range [][]byte{src, noise} {
+		if got, want := kept.EncodeLevel(nil, in, parquetZstdLevel), kept.ErrorCodec.EncodeLevel(nil, in, parquetZstdLevel); !bytes.Equal(got, want) {
+			t.Errorf("%d bytes encoded into %d, arrow-go's encoder writes %d", len(in), len(got), len(want))
+		}
+		for _, level := range []int{parquetZstdLevel, 3} {
+			enc := codec.EncodeLevel(nil, in, level)
+			if got := codec.Decode(nil, enc); !bytes.Equal(got, in) {
+				t.Errorf("level %d: decoded %d bytes, want the %d encoded", level, len(got), len(in))
+			}
 		}
 	}
 	dst := make([]byte, codec.CompressBound(int64(len(src))))
