@@ -68,7 +68,9 @@ func appendJSONFloat(b []byte, f float64) ([]byte, error) {
 
 // sortedMetricsJSON appends metrics as JSON objects, ids sorted (as json writes
 // a map); the ids of the last object are kept, so that objects with the
-// same ids — every unit's, every office's — are not sorted again.
+// same ids — a unit's and its offices', or every unit's where one
+// sortedMetricsJSON encodes them all (encodeHistory) — are not sorted
+// again.
 type sortedMetricsJSON struct{ keys metricKeys }
 
 // append appends m; nil as null.

@@ -80,14 +80,21 @@ func TestMetricsJSONOrder(t *testing.T) {
 }
 
 // BenchmarkEncodeHistory: a county's year of figures (75 units of four
-// offices, every metric of the configuration) as history/<year>/metrics.json.
+// offices, every metric of the configuration) as history/<year>/metrics.json,
+// encoded as a batch does: each unit's member as the unit is computed
+// (HistoryUnit), then the year's file from the members.
 func BenchmarkEncodeHistory(b *testing.B) {
 	y := benchYearFigures()
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := encodeHistory(y); err != nil {
-			b.Fatal(err)
+		members := make(map[string][]byte, len(y.Units))
+		for name, u := range y.Units {
+			var err error
+			if members[name], err = HistoryUnit(name, u); err != nil {
+				b.Fatal(err)
+			}
 		}
+		appendHistory(nil, y.Year, y.County, members)
 	}
 }
 
