@@ -396,11 +396,9 @@ func copyValue(ctx context.Context, in, out thrift.TProtocol, t thrift.TType) er
 	return fmt.Errorf("parquet footer: unknown Thrift type %d", t)
 }
 
-// compactReader reads Thrift's compact protocol from b.
+// compactReader reads Thrift's compact protocol from b, in place.
 func compactReader(b []byte) thrift.TProtocol {
-	buf := thrift.NewTMemoryBufferLen(len(b))
-	buf.Write(b)
-	return compactProtocol(buf)
+	return compactProtocol(&thrift.TMemoryBuffer{Buffer: bytes.NewBuffer(b)})
 }
 
 // compactProtocol reads or writes Thrift's compact protocol on buf, with
