@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"maps"
 	"math"
 	"testing"
 
@@ -223,5 +224,49 @@ func TestFooterRefusals(t *testing.T) {
 	}
 	if err := newFooterJoin().add(footer("schema", true), 0); !errors.Is(err, errEncrypted) {
 		t.Errorf("an encrypted file: %v", err)
+	}
+}
+
+// TestFooterColumnOffsetsMoved: a column chunk's own offset and every
+// place its metadata holds (data, index and dictionary pages, bloom
+// filter) are moved; its other figures are not.
+func TestFooterColumnOffsetsMoved(t *testing.T) {
+	ctx := context.Background()
+	i64 := func(p thrift.TProtocol, id int16, v int64) error {
+		return writeField(ctx, p, thrift.I64, id, func() error { return p.WriteI64(ctx, v) })
+	}
+	chunk := compactStruct(t, func(ctx context.Context, p thrift.TProtocol) error {
+		return errors.Join(i64(p, chunkFileOffset, 2), writeField(ctx, p, thrift.STRUCT, chunkMetaData, func() error {
+			return writeStruct(ctx, p, func() error {
+				return errors.Join(i64(p, 5, 5), i64(p, 9, 9), i64(p, 10, 10), i64(p, 11, 11), i64(p, 14, 14))
+			})
+		}))
+	})
+	j := newFooterJoin()
+	if err := j.columnChunk(compactReader(chunk), 1000); err != nil {
+		t.Fatal(err)
+	}
+	got := map[int16]int64{} // the chunk's figures by id, its metadata's by 100 + id
+	in := compactReader(j.rowGroups.Bytes())
+	var read func(base int16) error
+	read = func(base int16) error {
+		return copyFields(ctx, in, func(id int16, typ thrift.TType) (bool, error) {
+			switch typ {
+			case thrift.I64:
+				v, err := in.ReadI64(ctx)
+				got[base+id] = v
+				return true, err
+			case thrift.STRUCT:
+				return true, read(base + 100)
+			}
+			return true, in.Skip(ctx, typ)
+		}, nil, nil)
+	}
+	if err := read(0); err != nil {
+		t.Fatal(err)
+	}
+	want := map[int16]int64{2: 1002, 105: 5, 109: 1009, 110: 1010, 111: 1011, 114: 1014}
+	if !maps.Equal(got, want) {
+		t.Errorf("column chunk after the move: %v, want %v", got, want)
 	}
 }
