@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"encoding/gob"
+	"os"
 	"path/filepath"
 	"sync"
 	"time"
@@ -65,10 +66,27 @@ func openFileHashes(dir string, started time.Time) *fileHashes {
 	return h
 }
 
-// hash returns the content hash of the inbox file rel at full.
-func (h *fileHashes) hash(rel, full string) (string, error) {
-	st, stamped := statStamp(full)
-	if old, ok := h.before[rel]; stamped && ok && old.Stamp == st {
+// statStamp returns the stamp of the file at path (stampOf), or nil.
+func statStamp(path string) *fileStamp {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil
+	}
+	return stampOf(info, path)
+}
+
+// known reports whether the hash of the inbox file rel, listed with stamp
+// st (nil: none), is known from the run before.
+func (h *fileHashes) known(rel string, st *fileStamp) bool {
+	old, ok := h.before[rel]
+	return st != nil && ok && old.Stamp == *st
+}
+
+// hash returns the content hash of the inbox file rel at full, listed with
+// stamp st (nil: none).
+func (h *fileHashes) hash(rel, full string, st *fileStamp) (string, error) {
+	if h.known(rel, st) {
+		old := h.before[rel]
 		h.keep(rel, old)
 		return old.SHA256, nil
 	}
@@ -79,8 +97,8 @@ func (h *fileHashes) hash(rel, full string) (string, error) {
 	h.mu.Lock()
 	h.hashed++
 	h.mu.Unlock()
-	if after, ok := statStamp(full); stamped && ok && after == st && time.Unix(0, st.CTime).Before(h.trusted) {
-		h.keep(rel, stampedHash{st, sha})
+	if after := statStamp(full); st != nil && after != nil && *after == *st && time.Unix(0, st.CTime).Before(h.trusted) {
+		h.keep(rel, stampedHash{*st, sha})
 	}
 	return sha, nil
 }

@@ -1,29 +1,25 @@
 package pipeline
 
 import (
-	"os"
+	"io/fs"
 	"sync"
 	"syscall"
 
 	"golang.org/x/sys/unix"
 )
 
-// statStamp returns the stamp of the file at path, or false when its file
-// system may let a program set the inode's change time, or keep no such
-// time: FAT and exFAT (where it is the modification time), network and
-// FUSE file systems (where it is the server's). Only local file systems
-// known to keep it are trusted.
-func statStamp(path string) (fileStamp, bool) {
-	info, err := os.Stat(path)
-	if err != nil {
-		return fileStamp{}, false
-	}
+// stampOf returns the stamp in info, of the file at path, or nil when its
+// file system may let a program set the inode's change time, or keep no
+// such time: FAT and exFAT (where it is the modification time), network
+// and FUSE file systems (where it is the server's). Only local file
+// systems known to keep it are trusted.
+func stampOf(info fs.FileInfo, path string) *fileStamp {
 	st, ok := info.Sys().(*syscall.Stat_t)
 	if !ok || !trustedDevice(uint64(st.Dev), path) {
-		return fileStamp{}, false
+		return nil
 	}
-	return fileStamp{Dev: st.Dev, Ino: st.Ino, Size: st.Size,
-		MTime: st.Mtim.Nano(), CTime: st.Ctim.Nano()}, true
+	return &fileStamp{Dev: st.Dev, Ino: st.Ino, Size: st.Size,
+		MTime: st.Mtim.Nano(), CTime: st.Ctim.Nano()}
 }
 
 // trustedDevs remembers trustsChangeTime by device: a property of the file

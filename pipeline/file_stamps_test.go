@@ -3,6 +3,7 @@ package pipeline
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 )
@@ -74,7 +75,7 @@ func TestStampsOfFreshFiles(t *testing.T) {
 		{now.Add(3 * time.Second), 0}, // kept: not hashed
 	} {
 		h := openFileHashes(dir, run.started)
-		sha, err := h.hash("a.xlsx", path)
+		sha, err := h.hash("a.xlsx", path, statStamp(path))
 		if err != nil || sha == "" {
 			t.Fatalf("run %d: %q, %v", i, sha, err)
 		}
@@ -90,10 +91,38 @@ func TestStampsOfFreshFiles(t *testing.T) {
 // time no program can set.
 func needStamps(t *testing.T, path string) {
 	t.Helper()
-	if _, ok := statStamp(path); !ok {
+	if statStamp(path) == nil {
 		if onExt4(path) {
 			t.Fatal("no stamps read on ext4")
 		}
 		t.Skip("stamps are read on Linux only, on file systems whose inode change time no program can set")
+	}
+}
+
+// TestReadOrderChangedFirst: the files whose hash the run before does not
+// vouch for are read first, each file once, ignored files not at all.
+func TestReadOrderChangedFirst(t *testing.T) {
+	dir := t.TempDir()
+	var files []inboxFile
+	for _, name := range []string{"a.xlsx", "b.xlsx", "c.xlsx", "d.xlsx", "~$e.xlsx"} {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(name), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, inboxFile{rel: name, ignore: ignoreReason(name), stamp: statStamp(path)})
+	}
+	needStamps(t, dir)
+	h := openFileHashes(dir, time.Now().Add(2*time.Second))
+	for _, i := range []int{0, 2} { // a and c hashed by the run before
+		if _, err := h.hash(files[i].rel, filepath.Join(dir, files[i].rel), files[i].stamp); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h.save()
+	h = openFileHashes(dir, time.Now())
+	files[3].stamp = nil // d: its file system gives no stamp
+	got := readOrder(files, h)
+	if want := []int{1, 3, 0, 2}; !slices.Equal(got, want) {
+		t.Errorf("read order %v, want %v (b and d, not known, before a and c; ~$e never)", got, want)
 	}
 }

@@ -15,6 +15,7 @@ type inboxFile struct {
 	ignore  string // why the file is left alone, in Chinese; "" to read it
 	writing bool   // modified too recently: an office may still be saving it
 	modTime time.Time
+	stamp   *fileStamp // as listed; nil where the file system gives none
 }
 
 // listInbox walks the inbox (read-only) and lists every regular file in
@@ -42,7 +43,7 @@ func listInbox(inbox string, settle time.Duration, now time.Time) ([]inboxFile, 
 		f := inboxFile{rel: filepath.ToSlash(rel), ignore: ignoreReason(d.Name())}
 		info, err := d.Info()
 		if err == nil {
-			f.modTime = info.ModTime()
+			f.modTime, f.stamp = info.ModTime(), stampOf(info, p)
 		}
 		if err == nil && f.ignore == "" && settle > 0 && now.Sub(f.modTime) < settle {
 			f.writing = true

@@ -262,14 +262,12 @@ func readAll(ctx context.Context, opt Options, files []inboxFile, cache *parseCa
 			mu.Unlock()
 		}
 	}
-	for i, f := range files {
-		if f.ignore != "" {
-			continue
-		}
+	for _, i := range readOrder(files, cache.hashes) {
+		f := files[i]
 		g.Go(func() error {
 			defer tick()
 			full := filepath.Join(opt.Inbox, filepath.FromSlash(f.rel))
-			sha, err := cache.hashes.hash(f.rel, full)
+			sha, err := cache.hashes.hash(f.rel, full, f.stamp)
 			if err == nil {
 				if s := cache.load(f.rel, sha); s != nil {
 					s.ModTime = f.modTime // a description: a unit computed again loads its records
@@ -317,6 +315,24 @@ func readAll(ctx context.Context, opt Options, files []inboxFile, cache *parseCa
 		return nil, err
 	}
 	return subs, nil
+}
+
+// readOrder lists the files to read, those whose hash is not known from
+// the run before first: they are the ones likely to be parsed, and a
+// re-run's few parsed files, started last, would each keep one core busy
+// after the other core had finished.
+func readOrder(files []inboxFile, hashes *fileHashes) []int {
+	var changed, known []int
+	for i, f := range files {
+		switch {
+		case f.ignore != "":
+		case hashes.known(f.rel, f.stamp):
+			known = append(known, i)
+		default:
+			changed = append(changed, i)
+		}
+	}
+	return append(changed, known...)
 }
 
 // readCounts says how many files were parsed, how many of those had their
