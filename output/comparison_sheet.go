@@ -1,6 +1,7 @@
 package output
 
 import (
+	"io"
 	"math"
 	"slices"
 
@@ -26,8 +27,10 @@ const labelCountyTotal = "全县合计"
 // column per metric id of the configuration, and the county's figures
 // under the units. A metric a unit lacks is a blank cell, as in the
 // official tables. The rows are returned to be joined in when the workbook
-// is saved (a province has thousands of units × two hundred metrics).
-func writeComparison(f *excelize.File, st *styles, r *Report) ([]deferredRows, error) {
+// is saved (a province has thousands of units × two hundred metrics): a
+// unit's row as its unit encoded it (encoded, by name: UnitParts'
+// Comparison), else encoded here.
+func writeComparison(f *excelize.File, st *styles, r *Report, encoded map[string]DeflatedPart) ([]deferredRows, error) {
 	if _, err := f.NewSheet(comparisonSheet); err != nil {
 		return nil, err
 	}
@@ -37,9 +40,20 @@ func writeComparison(f *excelize.File, st *styles, r *Report) ([]deferredRows, e
 		header = append(header, domain.MetricLabel(id, r.Config.CategoryLabel))
 	}
 	header = uniqueHeaders(header)
-	t := unitsByMetrics(st, r, "Comparison", header, ids)
 	first := []int{min(displayWidth(header[0]), headerWrapWidth)} // the units' column; the others are fixed
-	part, err := encodeValueRows(st, slices.Values(append(t.rows, t.total)), len(t.rows)+1, first)
+	var parts []DeflatedPart
+	for _, u := range r.Units {
+		part, ok := encoded[u.Name]
+		if !ok {
+			var err error
+			if part, err = encodeValueRows(st, slices.Values([][]any{metricRow(st, u.Name, ids, u.Metrics, false)}), 1, nil); err != nil {
+				return nil, err
+			}
+		}
+		first[0] = max(first[0], textWidth(u.Name))
+		parts = append(parts, part)
+	}
+	total, err := encodeValueRows(st, slices.Values([][]any{metricRow(st, labelCountyTotal, ids, r.County, true)}), 1, first)
 	if err != nil {
 		return nil, err
 	}
@@ -49,13 +63,20 @@ func writeComparison(f *excelize.File, st *styles, r *Report) ([]deferredRows, e
 		widths = append(widths, metricColWidth)
 		lines = max(lines, int(math.Ceil(float64(displayWidth(h))/(metricColWidth-2))))
 	}
-	if err := addTableSheet(f, st, tableFrame{sheet: comparisonSheet, table: t.name, header: header, widths: widths,
-		rows: len(t.rows), headerHeight: float64(lines)*pointsPerLine + 4, frozenCols: 1,
+	if err := addTableSheet(f, st, tableFrame{sheet: comparisonSheet, table: "Comparison", header: header, widths: widths,
+		rows: len(r.Units), headerHeight: float64(lines)*pointsPerLine + 4, frozenCols: 1,
 		print: printing{landscape: true, titleRows: "$1:$1", titleCols: "$A:$A"}}); err != nil {
 		return nil, err
 	}
 	// The county's row is the part's last, just under the table.
-	return []deferredRows{{sheet: comparisonSheet, cols: len(header), parts: []DeflatedPart{part}}}, nil
+	return []deferredRows{{sheet: comparisonSheet, cols: len(header), parts: append(parts, total)}}, nil
+}
+
+// encodeComparisonRow appends a unit's row of the county's comparison sheet
+// to pf (writeComparison).
+func encodeComparisonRow(pf *partFile, cfg *domain.Config, st *styles, u *UnitReport) (DeflatedPart, error) {
+	row := metricRow(st, u.Name, cfg.MetricIDs(), u.Metrics, false)
+	return compressPart(pf, 1, func(w io.Writer) error { return writeValueRows(w, st, slices.Values([][]any{row}), nil) })
 }
 
 // metricRow is a label followed by the values of ids in m; an absent

@@ -16,8 +16,9 @@ const countyTablesSheet = "全县统计表"
 // over where it may (writeAtomicOver): run information,
 // submissions, the county's official tables, the units compared, channels
 // and categories, the monthly trend, all findings and the detail records,
-// joined from the units' rows (details, encoded with the styles encoded).
-func writeCountyWorkbook(path, over string, r *Report, encoded *styles, details []map[domain.Kind]DetailRows) error {
+// joined from the units' rows (details and comparison, encoded with the
+// styles encoded).
+func writeCountyWorkbook(path, over string, r *Report, encoded *styles, details []map[domain.Kind]DetailRows, comparison map[string]DeflatedPart) error {
 	title := fmt.Sprintf("%s%d年政府信息公开统计汇总", r.Config.County, r.Year)
 	f, st, err := newWorkbook(runInfoSheet, title)
 	if err != nil {
@@ -38,7 +39,7 @@ func writeCountyWorkbook(path, over string, r *Report, encoded *styles, details 
 		r.County); err != nil {
 		return err
 	}
-	comparisonRows, err := writeComparison(f, st, r)
+	comparisonRows, err := writeComparison(f, st, r, comparison)
 	if err != nil {
 		return err
 	}

@@ -76,23 +76,27 @@ func encodeFindings(st *styles, cfg *domain.Config, header []string, findings []
 // compressed in memory as a part of n rows, and widens widths[j] to the
 // widest text of column j.
 func encodeValueRows(st *styles, rows iter.Seq[[]any], n int, widths []int) (DeflatedPart, error) {
+	return deflatedBytes(func(w io.Writer) error { return writeValueRows(w, st, rows, widths) }, n)
+}
+
+// writeValueRows writes rows of values as sheetWriter.set takes them to
+// w, and widens widths[j] to the widest text of column j.
+func writeValueRows(w io.Writer, st *styles, rows iter.Seq[[]any], widths []int) error {
 	var x cellXML
-	return deflatedBytes(func(w io.Writer) error {
-		var b []byte
-		for row := range rows {
-			b = x.startRow(b[:0])
-			for j, v := range row {
-				var text string
-				if b, text = appendValue(&x, b, v, st); j < len(widths) {
-					widths[j] = max(widths[j], textWidth(text))
-				}
-			}
-			if _, err := w.Write(append(b, `</row>`...)); err != nil {
-				return err
+	var b []byte
+	for row := range rows {
+		b = x.startRow(b[:0])
+		for j, v := range row {
+			var text string
+			if b, text = appendValue(&x, b, v, st); j < len(widths) {
+				widths[j] = max(widths[j], textWidth(text))
 			}
 		}
-		return nil
-	}, n)
+		if _, err := w.Write(append(b, `</row>`...)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // appendValue appends a cell of a value as sheetWriter.set takes it (nil,

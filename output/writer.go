@@ -122,6 +122,9 @@ type UnitParts struct {
 	Workbook string                     // file name of the unit's workbook; "" for none
 	Rows     map[domain.Kind]DetailRows // for the county's detail sheets
 	Parquet  map[domain.Kind]FilePart   // its records of a kind
+	// Comparison is its row of the county's comparison sheet (Rows 0:
+	// none, for a unit that is not one of the report's).
+	Comparison DeflatedPart
 	// WorkbookSynced says the workbook is on disk already (synced when
 	// outputs carrying it were last put in place; the unit cache sets it,
 	// it is not kept): it is put in place again without a sync, which
@@ -151,6 +154,9 @@ func (p UnitParts) At(dir string) UnitParts {
 	for k, fp := range p.Parquet {
 		out.Parquet[k] = move(fp)
 	}
+	if p.Comparison.Rows > 0 {
+		out.Comparison.FilePart = move(p.Comparison.FilePart)
+	}
 	return out
 }
 
@@ -175,6 +181,9 @@ func (p UnitParts) Files() []string {
 			add(fp.Path)
 		}
 	}
+	if p.Comparison.Rows > 0 {
+		add(p.Comparison.Path)
+	}
 	return out
 }
 
@@ -190,6 +199,9 @@ func (p UnitParts) Check() error {
 		if fp, ok := p.Parquet[k]; ok {
 			need[fp.Path] = max(need[fp.Path], fp.Offset+fp.Length)
 		}
+	}
+	if c := p.Comparison; c.Rows > 0 {
+		need[c.Path] = max(need[c.Path], c.Offset+c.Length)
 	}
 	for _, f := range p.Files() {
 		st, err := os.Stat(f)
@@ -234,6 +246,9 @@ func (w *Writer) Unit(dir, unit string, u *UnitReport, recs map[domain.Kind][]ar
 		}()
 	}
 	p.Rows, err = encodeDetailRows(pf, w.styles, w.cfg, recs, src)
+	if err == nil && u != nil {
+		p.Comparison, err = encodeComparisonRow(pf, w.cfg, w.styles, u)
+	}
 	if err == nil {
 		err = pf.flush() // the workbook copies the rows from the file
 	}
@@ -286,15 +301,19 @@ func (w *Writer) Finish(r *Report, units []UnitParts) (Written, error) {
 		Parquet: map[domain.Kind]string{},
 	}
 	rows := make([]map[domain.Kind]DetailRows, len(units))
+	comparison := map[string]DeflatedPart{}
 	for i, u := range units {
 		rows[i] = u.Rows
+		if u.Comparison.Rows > 0 {
+			comparison[u.Unit] = u.Comparison
+		}
 	}
 	// The county's files are written over those the run before last
 	// replaced, where they may be (see reuseDir).
 	over := func(rel string) string { return filepath.Join(reuseDir(w.dir, strconv.Itoa(r.Year)), rel) }
 	countyName := countyWorkbookName(r.Config, r.Year)
 	countyJob := job{countyName,
-		func(p string) error { return writeCountyWorkbook(p, over(countyName), r, w.styles, rows) }, func(p string) { out.County = p }}
+		func(p string) error { return writeCountyWorkbook(p, over(countyName), r, w.styles, rows, comparison) }, func(p string) { out.County = p }}
 	var unitJobs []job
 	for _, u := range units {
 		if u.Workbook == "" {

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"gongkai/domain"
 	"gongkai/output"
 	"gongkai/output/samplecounty"
@@ -102,6 +104,12 @@ func TestUnitCacheNoticesEachInput(t *testing.T) {
 			if got, want := readBytes(t, output.HistoryPath(out, 2025)), readBytes(t, output.HistoryPath(fresh, 2025)); !bytes.Equal(got, want) {
 				t.Errorf("the re-run's history differs from a run from scratch")
 			}
+			// The units compared, kept units' rows as they were encoded.
+			const comparison = "各单位对比"
+			freshCounty := filepath.Join(fresh, "2025", filepath.Base(res.Written.County))
+			if got, want := sheetRows(t, res.Written.County, comparison), sheetRows(t, freshCounty, comparison); !reflect.DeepEqual(got, want) {
+				t.Errorf("the re-run's %s differs from a run from scratch:\n%q\nwant\n%q", comparison, got, want)
+			}
 		})
 	}
 }
@@ -184,4 +192,19 @@ func TestRunNotesSyncedUnits(t *testing.T) {
 	if !ok || len(strings.Fields(string(list))) != len(first.Report.Units) {
 		t.Fatalf("after a run, the synced list names %q (read %v), want the %d units", list, ok, len(first.Report.Units))
 	}
+}
+
+// sheetRows reads a sheet of the workbook at path, as text.
+func sheetRows(t *testing.T, path, sheet string) [][]string {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(sheet)
+	if err != nil || len(rows) < 2 {
+		t.Fatalf("%s: %d rows, %v", sheet, len(rows), err)
+	}
+	return rows
 }
