@@ -39,7 +39,10 @@ func writeAtomicOver(path, over string, write func(w io.Writer) error) error {
 
 // stagedFile is a file written and synced beside its path, not yet in
 // place: commit puts it there, discard removes it.
-type stagedFile struct{ tmp, path string }
+type stagedFile struct {
+	tmp, path string
+	id        *fileIdentity // as written (nil: not known)
+}
 
 // stageFile writes the file of writeAtomicOver, without putting it in
 // place.
@@ -48,7 +51,7 @@ func stageFile(path, over string, write func(w io.Writer) error) (s *stagedFile,
 	if dir == "" {
 		dir = "."
 	}
-	tmp := takeReused(over, filepath.Join(dir, "."+base+".tmp-reused"))
+	tmp, was := takeReused(over, filepath.Join(dir, "."+base+".tmp-reused"))
 	reused := tmp != nil
 	if !reused {
 		if tmp, err = os.CreateTemp(dir, "."+base+".tmp-*"); err != nil {
@@ -61,11 +64,11 @@ func stageFile(path, over string, write func(w io.Writer) error) (s *stagedFile,
 			os.Remove(tmp.Name())
 		}
 	}()
-	bw := bufio.NewWriterSize(earlyWriteback(tmp), 1<<16)
-	if err = write(bw); err != nil {
+	sw := newStageWriter(tmp, was)
+	if err = write(sw); err != nil {
 		return nil, err
 	}
-	if err = bw.Flush(); err != nil {
+	if err = sw.flush(); err != nil {
 		return nil, err
 	}
 	if reused {
@@ -79,10 +82,11 @@ func stageFile(path, over string, write func(w io.Writer) error) (s *stagedFile,
 	if err = tmp.Sync(); err != nil {
 		return nil, err
 	}
+	id := identityOf(tmp)
 	if err = tmp.Close(); err != nil {
 		return nil, err
 	}
-	return &stagedFile{tmp: tmp.Name(), path: path}, nil
+	return &stagedFile{tmp: tmp.Name(), path: path, id: id}, nil
 }
 
 // commit puts the file in place.

@@ -13,23 +13,25 @@ import (
 const countyTablesSheet = "全县统计表"
 
 // writeCountyWorkbook writes the county workbook to path, over the file at
-// over where it may (writeAtomicOver): run information,
+// over where it may (writeAtomicOver), leaving the detail rows it holds
+// where they go if its layout is among those known, and returns the
+// workbook's layout (nil: not known) and the bytes left: run information,
 // submissions, the county's official tables, the units compared, channels
 // and categories, the monthly trend, all findings and the detail records,
 // joined from the units' rows (details and comparison, encoded with the
 // styles encoded).
-func writeCountyWorkbook(path, over string, r *Report, encoded *styles, details []map[domain.Kind]DetailRows, comparison map[string]DeflatedPart) error {
+func writeCountyWorkbook(path, over string, known []CountyLayout, r *Report, encoded *styles, details []map[domain.Kind]DetailRows, comparison map[string]DeflatedPart) (*CountyLayout, int64, error) {
 	title := fmt.Sprintf("%s%d年政府信息公开统计汇总", r.Config.County, r.Year)
 	f, st, err := newWorkbook(runInfoSheet, title)
 	if err != nil {
-		return err
+		return nil, 0, err
 	}
 	defer f.Close()
 	var placed []deferredRows // the summary sheets' rows
 	for _, write := range []func(*excelize.File, *styles, *Report) (deferredRows, error){writeRunInfo, writeSubmissions} {
 		rows, err := write(f, st, r)
 		if err != nil {
-			return err
+			return nil, 0, err
 		}
 		placed = append(placed, rows)
 	}
@@ -37,29 +39,37 @@ func writeCountyWorkbook(path, over string, r *Report, encoded *styles, details 
 		fmt.Sprintf("%s%d年政府信息公开工作年度报告统计表（全县汇总）", r.Config.County, r.Year),
 		fmt.Sprintf("汇总单位：%s　　统计年度：%d年", r.Config.County, r.Year),
 		r.County); err != nil {
-		return err
+		return nil, 0, err
 	}
 	comparisonRows, err := writeComparison(f, st, r, comparison)
 	if err != nil {
-		return err
+		return nil, 0, err
 	}
 	for _, write := range []func(*excelize.File, *styles, *Report) (deferredRows, error){writeChannels, writeMonthly} {
 		rows, err := write(f, st, r)
 		if err != nil {
-			return err
+			return nil, 0, err
 		}
 		placed = append(placed, rows)
 	}
 	findingRows, err := writeFindingsSheet(f, st, r.Config, r.Findings)
 	if err != nil {
-		return err
+		return nil, 0, err
 	}
 	if err := sameRowStyles(st, encoded); err != nil {
-		return err
+		return nil, 0, err
 	}
 	rows, err := addDetailSheets(f, st, r.Config, details)
 	if err != nil {
-		return err
+		return nil, 0, err
 	}
-	return writeAtomicOver(path, over, encodeWorkbook(f, slices.Concat(placed, comparisonRows, findingRows, rows)))
+	plan := newSlotPlan(known)
+	s, err := stageFile(path, over, encodeWorkbook(f, slices.Concat(placed, comparisonRows, findingRows, rows), plan))
+	if err != nil {
+		return nil, 0, err
+	}
+	if err := s.commit(); err != nil {
+		return nil, 0, err
+	}
+	return plan.layout(s.id), plan.left, nil
 }

@@ -37,8 +37,10 @@ func (d deferredRows) rows() int {
 
 // spliceRows copies the workbook package pkg (as excelize saved it) to w,
 // writing each deferred sheet's rows into its worksheet part. Other parts
-// are copied as they are, without recompressing.
-func spliceRows(w io.Writer, pkg []byte, deferred []deferredRows) error {
+// are copied as they are, without recompressing. With a plan, when w is a
+// staged file's, the sheets of rows from files come first, slotted (see
+// CountyLayout).
+func spliceRows(w io.Writer, pkg []byte, deferred []deferredRows, plan *slotPlan) error {
 	zr, err := zip.NewReader(bytes.NewReader(pkg), int64(len(pkg)))
 	if err != nil {
 		return err
@@ -58,19 +60,39 @@ func spliceRows(w io.Writer, pkg []byte, deferred []deferredRows) error {
 	zw := newFastZip(w)
 	c := newPartCopier()
 	defer c.close()
+	done := map[string]bool{} // parts written
+	if sw, ok := w.(*stageWriter); ok && plan != nil {
+		plan.over(sw.over)
+		slots := &slotWriter{zw: zw, sw: sw, plan: plan}
+		if done, err = slots.writeFirst(zr, parts, deferred, c); err != nil {
+			return err
+		}
+	}
 	for _, zf := range zr.File {
 		d, ok := byPart[zf.Name]
-		if !ok {
+		switch {
+		case done[zf.Name]:
+		case !ok:
 			if err := zw.Copy(zf); err != nil {
 				return err
 			}
-			continue
-		}
-		if err := spliceSheet(zw, zf, d, c); err != nil {
-			return fmt.Errorf("sheet %s: %w", d.sheet, err)
+		default:
+			if err := spliceSheet(zw, zf, d, c, nil); err != nil {
+				return fmt.Errorf("sheet %s: %w", d.sheet, err)
+			}
 		}
 	}
 	return zw.Close()
+}
+
+// fromFiles reports whether any of the rows are in files (a unit's parts).
+func (d deferredRows) fromFiles() bool {
+	for _, p := range d.parts {
+		if p.data == nil {
+			return true
+		}
+	}
+	return false
 }
 
 // readPart reads a part of a package whole.
@@ -87,8 +109,9 @@ func readPart(zf *zip.File) ([]byte, error) {
 var dimensionRE = regexp.MustCompile(`<dimension ref="[^"]*"\s*(/>|></dimension>)`)
 
 // spliceSheet writes worksheet part zf to zw with d's rows at the end of
-// its sheetData (copied by c), and its dimension made to cover them.
-func spliceSheet(zw *zip.Writer, zf *zip.File, d deferredRows, c *partCopier) error {
+// its sheetData (copied by c; slotted by slots, when not nil), and its
+// dimension made to cover them.
+func spliceSheet(zw *zip.Writer, zf *zip.File, d deferredRows, c *partCopier, slots *slotWriter) error {
 	body, err := readPart(zf)
 	if err != nil {
 		return err
@@ -111,7 +134,7 @@ func spliceSheet(zw *zip.Writer, zf *zip.File, d deferredRows, c *partCopier) er
 	}
 	dim := fmt.Sprintf(`<dimension ref="A1:%s%d"/>`, columnLetters(cols), rows)
 	head = dimensionRE.ReplaceAllLiteral(head, []byte(dim))
-	return joinSheet(zw, zf.Name, head, tail, d.parts, c)
+	return joinSheet(zw, zf.Name, head, tail, d.parts, c, slots)
 }
 
 // placeRows puts the placed rows among those of head (a worksheet part up
@@ -133,8 +156,9 @@ func placeRows(head []byte, placed *placedRows) ([]byte, int, int, error) {
 }
 
 // joinSheet writes worksheet part name to zw as head, the compressed rows
-// of parts (copied by c), and tail, without recompressing the rows.
-func joinSheet(zw *zip.Writer, name string, head, tail []byte, parts []DeflatedPart, c *partCopier) error {
+// of parts (copied by c; slotted by slots, when not nil), and tail, without
+// recompressing the rows.
+func joinSheet(zw *zip.Writer, name string, head, tail []byte, parts []DeflatedPart, c *partCopier, slots *slotWriter) error {
 	frame := func(text []byte) (DeflatedPart, error) {
 		return deflatedBytes(func(w io.Writer) error { _, err := w.Write(text); return err }, 0)
 	}
@@ -146,7 +170,11 @@ func joinSheet(zw *zip.Writer, name string, head, tail []byte, parts []DeflatedP
 	if err != nil {
 		return err
 	}
-	return writeJoined(zw, name, append(append([]DeflatedPart{h}, parts...), t), c)
+	all := append(append([]DeflatedPart{h}, parts...), t)
+	if slots != nil {
+		return slots.writeEntry(name, all, c)
+	}
+	return writeJoined(zw, name, all, c)
 }
 
 // sheetParts maps each sheet's name to its worksheet part, from the
@@ -198,14 +226,14 @@ func decodePart(zr *zip.Reader, name string, v any) error {
 // saveWorkbook writes f atomically to path, with the deferred rows of its
 // sheets.
 func saveWorkbook(f *excelize.File, path string, deferred ...deferredRows) error {
-	return writeAtomic(path, encodeWorkbook(f, deferred))
+	return writeAtomic(path, encodeWorkbook(f, deferred, nil))
 }
 
 // encodeWorkbook writes f with the deferred rows of its sheets and its
-// tables' parts put back (restoreTables). The first
-// sheet is active, as in every new file (SetActiveSheet would parse every
-// streamed sheet back).
-func encodeWorkbook(f *excelize.File, deferred []deferredRows) func(w io.Writer) error {
+// tables' parts put back (restoreTables), the rows from files slotted as
+// plan places them (nil: not slotted). The first sheet is active, as in
+// every new file (SetActiveSheet would parse every streamed sheet back).
+func encodeWorkbook(f *excelize.File, deferred []deferredRows, plan *slotPlan) func(w io.Writer) error {
 	restoreTables(f)
 	if len(deferred) == 0 {
 		return func(w io.Writer) error {
@@ -218,6 +246,6 @@ func encodeWorkbook(f *excelize.File, deferred []deferredRows) func(w io.Writer)
 		if _, err := f.WriteTo(&pkg); err != nil {
 			return err
 		}
-		return spliceRows(w, pkg.Bytes(), deferred)
+		return spliceRows(w, pkg.Bytes(), deferred, plan)
 	}
 }

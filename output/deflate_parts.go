@@ -78,19 +78,11 @@ var finalBlock = []byte{0x01, 0x00, 0x00, 0xff, 0xff}
 // one after another and a final block, under a header whose size and
 // checksum are the parts' (those in files copied by c).
 func writeJoined(zw *zip.Writer, name string, parts []DeflatedPart, c *partCopier) error {
-	h := &zip.FileHeader{Name: name, Method: zip.Deflate}
-	var crc uint32
-	var compressed uint64
+	var compressed int64
 	for _, p := range parts {
-		crc = crc32Combine(crc, p.CRC, p.Size)
-		h.UncompressedSize64 += uint64(p.Size)
-		compressed += uint64(p.compressedLen())
+		compressed += p.compressedLen()
 	}
-	h.CRC32 = crc
-	// archive/zip writes the sizes of an entry over 4 GiB in the central
-	// directory's zip64 field only, which is where readers take them from.
-	h.CompressedSize64 = compressed + uint64(len(finalBlock))
-	w, err := zw.CreateRaw(h)
+	w, err := zw.CreateRaw(joinedHeader(name, parts, compressed))
 	if err != nil {
 		return err
 	}
@@ -112,6 +104,20 @@ func writeJoined(zw *zip.Writer, name string, parts []DeflatedPart, c *partCopie
 	}
 	_, err = w.Write(finalBlock)
 	return err
+}
+
+// joinedHeader is the header of the entry name joined from parts, whose
+// compressed bytes take compressed bytes before the final block.
+func joinedHeader(name string, parts []DeflatedPart, compressed int64) *zip.FileHeader {
+	h := &zip.FileHeader{Name: name, Method: zip.Deflate}
+	for _, p := range parts {
+		h.CRC32 = crc32Combine(h.CRC32, p.CRC, p.Size)
+		h.UncompressedSize64 += uint64(p.Size)
+	}
+	// archive/zip writes the sizes of an entry over 4 GiB in the central
+	// directory's zip64 field only, which is where readers take them from.
+	h.CompressedSize64 = uint64(compressed) + uint64(len(finalBlock))
+	return h
 }
 
 // follows reports whether p's bytes come right after run's in its file: a

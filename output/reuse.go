@@ -18,7 +18,9 @@ import (
 // replaced folders are), and Finish has each of the county's files written
 // over its namesake there (writeAtomicOver). A file someone still has open
 // (an analyst's Excel over a share), or that has another name (a hard
-// link), is never written over: it is removed and a new file written.
+// link), is never written over: it is removed and a new file written. Of
+// the county workbook, the detail rows the file holds already where they
+// go are not even written again (see CountyLayout).
 
 // reuseDir is the folder of a year's outputs set aside to be written over.
 func reuseDir(dir, year string) string { return filepath.Join(dir, "."+year+".reuse") }
@@ -27,19 +29,28 @@ func reuseDir(dir, year string) string { return filepath.Join(dir, "."+year+".re
 var reuseName = regexp.MustCompile(`^\.([0-9]+)\.reuse$`)
 
 // takeReused renames the file at over, if there is one, to tmp and
-// returns it opened for writing, or nil when over is "", there is none, or
-// it may not be written over (it is then removed).
-func takeReused(over, tmp string) *os.File {
+// returns it opened for writing, with what it was (nil when that cannot be
+// told), or nil when over is "", there is none, or it may not be written
+// over (it is then removed).
+func takeReused(over, tmp string) (*os.File, *fileIdentity) {
 	if over == "" || os.Rename(over, tmp) != nil {
-		return nil
+		return nil, nil
 	}
 	f, err := os.OpenFile(tmp, os.O_RDWR, 0)
 	if err == nil && unshared(f) {
-		return f
+		return f, identityOf(f)
 	}
 	if err == nil {
 		f.Close()
 	}
 	os.Remove(tmp)
-	return nil
+	return nil, nil
+}
+
+// fileIdentity tells a file from any other, and from itself after a
+// write: its device and inode, its size and modification time (which a
+// rename keeps).
+type fileIdentity struct {
+	Dev, Ino    uint64
+	Size, MTime int64
 }

@@ -66,5 +66,5 @@ func (b *unitBook) save(path string, cfg *domain.Config, rows map[domain.Kind]De
 	if err != nil {
 		return err
 	}
-	return writeWorking(path, encodeWorkbook(b.f, append(b.findingRows, deferred...)))
+	return writeWorking(path, encodeWorkbook(b.f, append(b.findingRows, deferred...), nil))
 }

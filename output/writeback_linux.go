@@ -24,6 +24,9 @@ type writeback struct {
 	written, from int64 // bytes written; where the unstarted ones begin
 }
 
+// pass notes n bytes of the file passed over, not written.
+func (w *writeback) pass(n int64) { w.written += n }
+
 func (w *writeback) Write(p []byte) (int, error) {
 	n, err := w.f.Write(p)
 	w.written += int64(n)

@@ -27,7 +27,15 @@ type Writer struct {
 	styles     *styles           // of every new workbook: the detail rows are encoded with them
 	files      map[string]string // unit of the report → its workbook's file name
 	committed  bool              // Finish put the outputs in place: the staging folder holds those replaced
+	layouts    []CountyLayout    // of county workbooks written before (KnowLayouts)
 }
+
+// KnowLayouts tells the writer the layouts of county workbooks it wrote
+// before (Written.CountyLayout), so that it leaves the rows one it writes
+// over holds where they go. The units' parts must lie in files never
+// written again under the same name (as the batch's unit cache keeps
+// them).
+func (w *Writer) KnowLayouts(layouts []CountyLayout) { w.layouts = layouts }
 
 // Templates are what a Writer makes of the configuration and the draft
 // template alone (the draft parsed, the workbooks' styles): a batch makes
@@ -313,7 +321,10 @@ func (w *Writer) Finish(r *Report, units []UnitParts) (Written, error) {
 	over := func(rel string) string { return filepath.Join(reuseDir(w.dir, strconv.Itoa(r.Year)), rel) }
 	countyName := countyWorkbookName(r.Config, r.Year)
 	countyJob := job{countyName,
-		func(p string) error { return writeCountyWorkbook(p, over(countyName), r, w.styles, rows, comparison) }, func(p string) { out.County = p }}
+		func(p string) (err error) {
+			out.CountyLayout, out.CountyLeft, err = writeCountyWorkbook(p, over(countyName), w.layouts, r, w.styles, rows, comparison)
+			return err
+		}, func(p string) { out.County = p }}
 	var unitJobs []job
 	for _, u := range units {
 		if u.Workbook == "" {

@@ -167,6 +167,8 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cache folder: %w", err)
 	}
+	// The layouts of the county workbooks written before, read on the side.
+	layouts := onTheSide(func() ([]output.CountyLayout, error) { return ucache.layouts(), nil })
 	ur := &unitRun{opt: opt, year: year, draft: draftTemplate, sel: sel, lastYear: last, w: w, cache: ucache,
 		records: &recordSource{inbox: opt.Inbox, cache: cache, reader: reader, mem: memory.DefaultAllocator}}
 	units, err := ur.runUnits(ctx, names)
@@ -201,6 +203,8 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	history := onTheSide(func() (*output.StagedHistory, error) { return stageHistory(opt.Out, opt.Config.County, year, units) })
 	// So is the list of detail pieces the next run may copy.
 	pieces := onTheSide(func() ([]byte, error) { return listPieces(units) })
+	known, _ := layouts()
+	w.KnowLayouts(known)
 	written, err := w.Finish(report, parts)
 	hist, histErr := history()
 	piecesList, piecesErr := pieces()
@@ -210,12 +214,17 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		}
 		return nil, fmt.Errorf("writing outputs: %w", err)
 	}
+	// The new workbook's layout kept on the side.
+	keptLayout := onTheSide(func() (struct{}, error) { return struct{}{}, ucache.keepLayout(written.CountyLayout, known) })
 	ucache.prune()
 	if err := ucache.markSynced(); err != nil { // the next run syncs them again
 		opt.Logger.Warn("units' synced workbooks not noted", "err", err)
 	}
 	if err := errors.Join(piecesErr, ucache.keepPieces(piecesList)); err != nil { // the next run encodes every office
 		opt.Logger.Warn("detail pieces not listed", "err", err)
+	}
+	if _, err := keptLayout(); err != nil { // the runs after write the whole workbook
+		opt.Logger.Warn("county workbook's layout not kept", "err", err)
 	}
 	if histErr == nil {
 		histErr = hist.Commit()
@@ -226,7 +235,8 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	stage("county", t0)
 	report.Duration = time.Since(started)
 	opt.Logger.Info("batch done", "year", year, "files", len(files), "findings", len(report.Findings),
-		"out", filepath.Join(opt.Out, fmt.Sprint(year)), "elapsed", report.Duration.Round(time.Millisecond))
+		"out", filepath.Join(opt.Out, fmt.Sprint(year)), "elapsed", report.Duration.Round(time.Millisecond),
+		"county_workbook_bytes_left", written.CountyLeft)
 	return &Result{Report: report, Written: written, FilesParsed: counts.parsed, FilesCached: counts.cached, FilesSetAside: counts.setAside,
 		FilesHashed:   cache.hashes.hashed,
 		UnitsComputed: int(ur.computed.Load()), UnitsCached: int(ur.cached.Load()), PiecesCopied: int(ucache.piecesCopied.Load())}, nil

@@ -162,6 +162,17 @@ func sheetsText(t *testing.T, path, prefix string) string {
 	return b.String()
 }
 
+// openBook opens a written workbook, closed when the test ends.
+func openBook(t *testing.T, path string) *excelize.File {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
 func readBytes(t *testing.T, path string) []byte {
 	t.Helper()
 	b, err := os.ReadFile(path)

@@ -9,8 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/xuri/excelize/v2"
-
 	"gongkai/domain"
 	"gongkai/output"
 	"gongkai/output/samplecounty"
@@ -197,12 +195,7 @@ func TestRunNotesSyncedUnits(t *testing.T) {
 // sheetRows reads a sheet of the workbook at path, as text.
 func sheetRows(t *testing.T, path, sheet string) [][]string {
 	t.Helper()
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := f.GetRows(sheet)
+	rows, err := openBook(t, path).GetRows(sheet)
 	if err != nil || len(rows) < 2 {
 		t.Fatalf("%s: %d rows, %v", sheet, len(rows), err)
 	}

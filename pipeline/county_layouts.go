@@ -1,0 +1,44 @@
+package pipeline
+
+import (
+	"bytes"
+	"encoding/gob"
+
+	"gongkai/output"
+)
+
+// layoutsList, beside a year's units, keeps the layouts of the county
+// workbooks the last runs wrote (output.CountyLayout): the one a run
+// writes over was written two runs before.
+func (c *unitCache) layoutsList() string { return c.dir + ".layouts" }
+
+// keptLayouts is how many layouts are kept, the newest first: a run writes
+// over the file written two runs before.
+const keptLayouts = 2
+
+// layouts returns the kept layouts, or none.
+func (c *unitCache) layouts() []output.CountyLayout {
+	data, ok := readChecked(c.layoutsList())
+	if !ok {
+		return nil
+	}
+	var ls []output.CountyLayout
+	if gob.NewDecoder(bytes.NewReader(data)).Decode(&ls) != nil {
+		return nil
+	}
+	return ls
+}
+
+// keepLayout keeps the layout of the county workbook a run wrote before
+// those known; a failure only costs the next runs a whole workbook.
+func (c *unitCache) keepLayout(l *output.CountyLayout, known []output.CountyLayout) error {
+	if l == nil {
+		return nil
+	}
+	ls := append([]output.CountyLayout{*l}, known...)
+	var b bytes.Buffer
+	if err := gob.NewEncoder(&b).Encode(ls[:min(len(ls), keptLayouts)]); err != nil {
+		return err
+	}
+	return writeChecked(c.layoutsList(), b.Bytes())
+}

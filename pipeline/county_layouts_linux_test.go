@@ -1,0 +1,213 @@
+package pipeline
+
+import (
+	"archive/zip"
+	"encoding/xml"
+	"io"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"gongkai/domain"
+	"gongkai/output/samplecounty"
+)
+
+// TestCountyWorkbookRowsLeftInPlace (Linux, where outputs are written
+// over): a run that writes its county workbook over the one of two runs
+// before leaves there the detail rows of the units that did not change, and gives the workbook a run from scratch
+// gives — every part whole (its CRC checked), every sheet's cells the
+// same; a file changed since it was written is written whole.
+func TestCountyWorkbookRowsLeftInPlace(t *testing.T) {
+	dir := t.TempDir()
+	cfg := domain.DefaultConfig()
+	if _, err := samplecounty.Generate(dir, cfg, samplecounty.Options{Seed: 7, Units: 4, Rows: 60}); err != nil {
+		t.Fatal(err)
+	}
+	inbox, out := filepath.Join(dir, "inbox"), filepath.Join(dir, "out")
+	opt := Options{Inbox: inbox, Out: out, Config: cfg}
+	first := mustRun(t, opt)
+	if first.Written.CountyLeft != 0 {
+		t.Fatalf("a first run left %d bytes", first.Written.CountyLeft)
+	}
+	mustRun(t, opt)
+	third := mustRun(t, opt) // over the first run's workbook, nothing changed
+	if left, rows := third.Written.CountyLeft, rowBytes(t, third.Written.County); left != rows {
+		t.Errorf("nothing changed: %d bytes left, want all %d of the units' rows and their room", left, rows)
+	}
+	sameAsFresh(t, opt, third.Written.County)
+
+	// One office's file corrected: its unit's rows are written again.
+	var changed string
+	for _, in := range third.Report.Inputs {
+		if in.Unit != "" && strings.HasSuffix(in.Path, ".xlsx") {
+			changed = filepath.Join(inbox, filepath.FromSlash(in.Path))
+			break
+		}
+	}
+	if err := samplecounty.CorrectTitle(changed); err != nil {
+		t.Fatal(err)
+	}
+	fourth := mustRun(t, opt)
+	if left := fourth.Written.CountyLeft; left < third.Written.CountyLeft/2 || left >= third.Written.CountyLeft {
+		t.Errorf("one unit of four changed: %d bytes left, want the others' (fewer than %d, more than half)", left, third.Written.CountyLeft)
+	}
+	sameAsFresh(t, opt, fourth.Written.County)
+
+	// The file the next run writes over (the third's, set aside since) is
+	// touched: it is no longer the file whose layout was kept.
+	set, err := filepath.Glob(filepath.Join(out, ".2025.staging.replaced-*", filepath.Base(third.Written.County)))
+	if err != nil || len(set) != 1 {
+		t.Fatalf("the third run's workbook set aside: %v, %v", set, err)
+	}
+	if err := os.Chtimes(set[0], time.Now(), time.Now().Add(-time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	fifth := mustRun(t, opt)
+	if fifth.Written.CountyLeft != 0 {
+		t.Errorf("over a file changed since: %d bytes left, want none", fifth.Written.CountyLeft)
+	}
+	sameAsFresh(t, opt, fifth.Written.County)
+
+	// The first unit's ledger doubled: its rows outgrow their room, and the
+	// rows after them move.
+	var grown string
+	for _, in := range fifth.Report.Inputs {
+		if in.Unit == fifth.Report.Units[0].Name && strings.HasSuffix(in.Path, ".xlsx") {
+			grown = filepath.Join(inbox, filepath.FromSlash(in.Path))
+			break
+		}
+	}
+	doubleDisclosures(t, grown)
+	sixth := mustRun(t, opt) // over the fourth's
+	if left := sixth.Written.CountyLeft; left >= fourth.Written.CountyLeft/2 {
+		t.Errorf("the first unit's rows outgrew their room: %d bytes left, want fewer than half of %d", left, fourth.Written.CountyLeft)
+	}
+	sameAsFresh(t, opt, sixth.Written.County)
+}
+
+// doubleDisclosures appends to the disclosure ledger of the workbook at
+// path a copy of each of its records, titles marked.
+func doubleDisclosures(t *testing.T, path string) {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(samplecounty.SheetDisclosure)
+	if err != nil || len(rows) < 3 {
+		t.Fatalf("%s: %d rows, %v", path, len(rows), err)
+	}
+	n := len(rows)
+	for i, row := range rows[2:] { // below the title and the header
+		row[1] += "（补录）"
+		cells := make([]any, len(row))
+		for j, v := range row {
+			cells[j] = v
+		}
+		if err := f.SetSheetRow(samplecounty.SheetDisclosure, "A"+strconv.Itoa(n+1+i), &cells); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// rowBytes sums the compressed bytes of a county workbook's sheets of rows
+// from the units' files — the detail sheets (明细-…) and the units
+// compared — before each one's final block, finding them through the
+// workbook part and its relationships.
+func rowBytes(t *testing.T, path string) int64 {
+	t.Helper()
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	var wb struct {
+		Sheets []struct {
+			Name string `xml:"name,attr"`
+			RID  string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	var rels struct {
+		Rels []struct {
+			ID     string `xml:"Id,attr"`
+			Target string `xml:"Target,attr"`
+		} `xml:"Relationship"`
+	}
+	for part, v := range map[string]any{"xl/workbook.xml": &wb, "xl/_rels/workbook.xml.rels": &rels} {
+		rc, err := zr.Open(part)
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = xml.NewDecoder(rc).Decode(v)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	detail := map[string]bool{}
+	for _, s := range wb.Sheets {
+		for _, r := range rels.Rels {
+			if r.ID == s.RID && (strings.HasPrefix(s.Name, "明细") || s.Name == "各单位对比") {
+				detail["xl/"+strings.TrimPrefix(strings.TrimPrefix(r.Target, "/xl/"), "/")] = true
+			}
+		}
+	}
+	var n int64
+	for _, zf := range zr.File {
+		if detail[zf.Name] {
+			n += int64(zf.CompressedSize64) - 5 // a DEFLATE stream's final empty block
+		}
+	}
+	if n <= 0 || len(detail) != len(domain.LedgerKinds)+1 {
+		t.Fatalf("%s: detail sheets %v, %d bytes", path, detail, n)
+	}
+	return n
+}
+
+// sameAsFresh checks the county workbook at path against one a run from
+// scratch writes: every part reads whole (its CRC checked) and every
+// sheet has the same cells.
+func sameAsFresh(t *testing.T, opt Options, path string) {
+	t.Helper()
+	opt.Out = filepath.Join(t.TempDir(), "out")
+	fresh := mustRun(t, opt).Written.County
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	for _, zf := range zr.File {
+		rc, err := zf.Open()
+		if err == nil {
+			_, err = io.Copy(io.Discard, rc)
+			rc.Close()
+		}
+		if err != nil {
+			t.Fatalf("%s: %s: %v", filepath.Base(path), zf.Name, err)
+		}
+	}
+	a, b := openBook(t, path), openBook(t, fresh)
+	for _, sheet := range b.GetSheetList() {
+		if sheet == "运行信息" { // the run's own times
+			continue
+		}
+		got, err := a.GetRows(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, _ := b.GetRows(sheet)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s differs from a run from scratch's", sheet)
+		}
+	}
+}
