@@ -72,7 +72,7 @@ func Write(dir string, r *Report) (Written, error) {
 	if err != nil {
 		return Written{}, err
 	}
-	return w.Finish(r, parts)
+	return w.Finish(func() (*Report, error) { return r, nil }, parts)
 }
 
 // units writes every unit that has records in byUnit or is one of r's

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"sync"
 
 	"github.com/apache/arrow-go/v18/arrow"
 
@@ -299,12 +300,14 @@ type startedBook struct {
 // unitPartsFile is the file of a unit's parts in its folder.
 const unitPartsFile = "parts"
 
-// Finish writes the county's files from r and the units' parts (the
-// county's rows go in the order of units), puts them and the units'
-// workbooks in place, run.json last, and says what it wrote.
-func (w *Writer) Finish(r *Report, units []UnitParts) (Written, error) {
+// Finish writes the county's files from the report and the units' parts
+// (the county's rows go in the order of units), puts them and the units'
+// workbooks in place, run.json last, and says what it wrote. report is
+// asked for once, by the first file that needs it, while the Parquet
+// files, which need only the parts, are written.
+func (w *Writer) Finish(report func() (*Report, error), units []UnitParts) (Written, error) {
 	out := Written{
-		Dir:     filepath.Join(w.dir, strconv.Itoa(r.Year)),
+		Dir:     filepath.Join(w.dir, strconv.Itoa(w.year)),
 		Units:   map[string]string{},
 		Parquet: map[domain.Kind]string{},
 	}
@@ -318,11 +321,15 @@ func (w *Writer) Finish(r *Report, units []UnitParts) (Written, error) {
 	}
 	// The county's files are written over those the run before last
 	// replaced, where they may be (see reuseDir).
-	over := func(rel string) string { return filepath.Join(reuseDir(w.dir, strconv.Itoa(r.Year)), rel) }
-	countyName := countyWorkbookName(r.Config, r.Year)
+	over := func(rel string) string { return filepath.Join(reuseDir(w.dir, strconv.Itoa(w.year)), rel) }
+	report = sync.OnceValues(report)
+	countyName := countyWorkbookName(w.cfg, w.year)
 	countyJob := job{countyName,
-		func(p string) (err error) {
-			out.CountyLayout, out.CountyLeft, err = writeCountyWorkbook(p, over(countyName), w.layouts, r, w.styles, rows, comparison)
+		func(p string) error {
+			r, err := report()
+			if err == nil {
+				out.CountyLayout, out.CountyLeft, err = writeCountyWorkbook(p, over(countyName), w.layouts, r, w.styles, rows, comparison)
+			}
 			return err
 		}, func(p string) { out.County = p }}
 	var unitJobs []job
@@ -345,11 +352,18 @@ func (w *Writer) Finish(r *Report, units []UnitParts) (Written, error) {
 		dataJobs = append(dataJobs, job{rel,
 			func(p string) error { return writeJoinedParquet(p, over(rel), kind, files) }, func(p string) { out.Parquet[kind] = p }})
 	}
-	runJSONJob := job{runJSONName, func(p string) error { return writeRunJSON(p, over(runJSONName), r) }, func(p string) { out.RunJSON = p }}
+	runJSONJob := job{runJSONName, func(p string) error {
+		r, err := report()
+		if err == nil {
+			err = writeRunJSON(p, over(runJSONName), r)
+		}
+		return err
+	}, func(p string) { out.RunJSON = p }}
 	// Written the longest first (the county's workbook, run.json, the
-	// Parquet files by kind, disclosures the largest); put in place with
-	// run.json last.
-	if err := runJobs(w.stage, slices.Concat([]job{countyJob, runJSONJob}, dataJobs, unitJobs)); err != nil {
+	// Parquet files by kind, disclosures the largest), the disclosures'
+	// Parquet beside the county's workbook while the report is made; put in
+	// place with run.json last.
+	if err := runJobs(w.stage, slices.Concat([]job{countyJob, dataJobs[0], runJSONJob}, dataJobs[1:], unitJobs)); err != nil {
 		return Written{}, err
 	}
 	syncDir(w.stage) // the links' names

@@ -181,23 +181,30 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	// The county: figures combined from the units, files joined from
 	// their parts.
 	t0 = time.Now()
-	unitStats := make([]*transform.UnitStatistics, len(units))
 	parts := make([]output.UnitParts, len(units))
 	for i, u := range units {
-		unitStats[i] = &transform.UnitStatistics{UnitFigures: u.figures}
 		parts[i] = u.parts
 	}
-	stats, err := transform.Combine(opt.Config, unitStats)
-	if err != nil {
-		return nil, err
-	}
-	report := buildReport(opt, year, sel, stats, units, county)
-	report.DraftTemplate = draftTemplate
-	report.Timings = timings
-	report.StartedAt = started
-	// The workbooks record the time up to here; run.json's timing of the
-	// county's files is the one thing they cannot know.
-	report.Duration = time.Since(started)
+	// The report, made by the first of the county's files that needs it
+	// while the Parquet files are joined.
+	makeReport := sync.OnceValues(func() (*output.Report, error) {
+		unitStats := make([]*transform.UnitStatistics, len(units))
+		for i, u := range units {
+			unitStats[i] = &transform.UnitStatistics{UnitFigures: u.figures}
+		}
+		stats, err := transform.Combine(opt.Config, unitStats)
+		if err != nil {
+			return nil, err
+		}
+		report := buildReport(opt, year, sel, stats, units, county)
+		report.DraftTemplate = draftTemplate
+		report.Timings = timings
+		report.StartedAt = started
+		// The workbooks record the time up to here; run.json's timing of
+		// the county's files is the one thing they cannot know.
+		report.Duration = time.Since(started)
+		return report, nil
+	})
 	// Next year's checks take this year's figures as published: written
 	// while the outputs are, kept once they are in place.
 	history := onTheSide(func() (*output.StagedHistory, error) { return stageHistory(opt.Out, opt.Config.County, year, units) })
@@ -205,12 +212,16 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	pieces := onTheSide(func() ([]byte, error) { return listPieces(units) })
 	known, _ := layouts()
 	w.KnowLayouts(known)
-	written, err := w.Finish(report, parts)
+	written, err := w.Finish(makeReport, parts)
 	hist, histErr := history()
 	piecesList, piecesErr := pieces()
-	if err != nil {
+	report, reportErr := makeReport()
+	if err != nil || reportErr != nil {
 		if hist != nil {
 			hist.Discard()
+		}
+		if reportErr != nil {
+			return nil, reportErr
 		}
 		return nil, fmt.Errorf("writing outputs: %w", err)
 	}
