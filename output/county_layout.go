@@ -1,10 +1,5 @@
 package output
 
-import (
-	"crypto/sha256"
-	"fmt"
-)
-
 // The county workbook's detail sheets are tens of megabytes, and from one
 // night to the next most units' rows are what they were. When the county
 // workbook is written over a file the batch wrote before (see reuseDir),
@@ -31,7 +26,7 @@ type layoutEntry struct {
 
 // layoutSlot is one slot of a layout.
 type layoutSlot struct {
-	Key      string // what it holds (partKey)
+	Key      string // what it holds (slotBytes.key)
 	Off, Len int64  // where it begins in the file; its length with padding
 }
 
@@ -108,19 +103,4 @@ func (p *slotPlan) layout(id *fileIdentity) *CountyLayout {
 		return nil
 	}
 	return &CountyLayout{File: *id, Entries: p.entries}
-}
-
-// partKey names what a part holds: a part of a unit's parts file by where
-// it lies (the batch never writes a unit's files again under the same
-// name: the unit cache names them by a digest of all they are made from),
-// a part in memory by a digest of its bytes.
-func partKey(p DeflatedPart) string {
-	h := sha256.New()
-	if p.data != nil {
-		h.Write(p.data)
-	} else {
-		fmt.Fprintf(h, "%s\x00%d\x00%d", p.Path, p.Offset, p.Length)
-	}
-	fmt.Fprintf(h, "\x00%d\x00%d", p.Size, p.CRC)
-	return string(h.Sum(nil)[:16])
 }

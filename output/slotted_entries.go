@@ -2,6 +2,7 @@ package output
 
 import (
 	"archive/zip"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -60,26 +61,26 @@ const contentTypesPart = "[Content_Types].xml"
 // for each part in memory: the bytes of the slots the file holds already
 // where they go are left there, the others' copied (by c) and padded.
 func (s *slotWriter) writeEntry(name string, parts []DeflatedPart, c *partCopier) error {
-	parts = joinRuns(parts)
-	lengths := make([]int64, len(parts))
+	slots := joinRuns(parts)
+	lengths := make([]int64, len(slots))
 	var compressed int64
-	for i, p := range parts {
-		lengths[i] = s.plan.length(name, i, p.compressedLen())
+	for i, b := range slots {
+		lengths[i] = s.plan.length(name, i, b.length())
 		compressed += lengths[i]
 	}
 	w, err := s.zw.CreateRaw(joinedHeader(name, parts, compressed))
 	if err != nil {
 		return err
 	}
-	for i, p := range parts {
+	for i, b := range slots {
 		if err := s.zw.Flush(); err != nil { // so that sw is where the slot begins
 			return err
 		}
-		if s.plan.place(name, partKey(p), s.sw.pos, lengths[i]) {
+		if s.plan.place(name, b.key(), s.sw.pos, lengths[i]) {
 			s.sw.leaveNext(lengths[i])
 			err = writeZeros(w, lengths[i]) // counted by zw, left by sw
 		} else {
-			err = writeSlot(w, p, lengths[i], c)
+			err = writeSlot(w, b, lengths[i], c)
 		}
 		if err != nil {
 			return err
@@ -89,37 +90,61 @@ func (s *slotWriter) writeEntry(name string, parts []DeflatedPart, c *partCopier
 	return err
 }
 
-// joinRuns joins each run of parts that follow one another in a file
-// into one part.
-func joinRuns(parts []DeflatedPart) []DeflatedPart {
-	var out []DeflatedPart
+// slotBytes are the compressed bytes of a slot: a stretch of a file, or
+// bytes in memory.
+type slotBytes struct {
+	FilePart
+	data []byte
+}
+
+func (b slotBytes) length() int64 {
+	if b.data != nil {
+		return int64(len(b.data))
+	}
+	return b.Length
+}
+
+// key names what the slot holds: a stretch of a unit's parts file by where
+// it lies (the batch never writes a unit's files again under the same
+// name: the unit cache names them by a digest of all they are made from),
+// bytes in memory by their digest.
+func (b slotBytes) key() string {
+	var sum [32]byte
+	if b.data != nil {
+		sum = sha256.Sum256(b.data)
+	} else {
+		sum = sha256.Sum256(fmt.Appendf(nil, "%s\x00%d\x00%d", b.Path, b.Offset, b.Length))
+	}
+	return string(sum[:16])
+}
+
+// joinRuns gives the bytes of the slots of parts: each run of parts that
+// follow one another in a file, and each part in memory.
+func joinRuns(parts []DeflatedPart) []slotBytes {
+	var out []slotBytes
 	for _, p := range parts {
 		if n := len(out); n > 0 && out[n-1].data == nil && follows(out[n-1].FilePart, p) {
-			last := &out[n-1]
-			last.Length += p.Length
-			last.Rows += p.Rows
-			last.CRC = crc32Combine(last.CRC, p.CRC, p.Size)
-			last.Size += p.Size
+			out[n-1].Length += p.Length
 			continue
 		}
-		out = append(out, p)
+		out = append(out, slotBytes{p.FilePart, p.data})
 	}
 	return out
 }
 
-// writeSlot writes a part's compressed bytes (from its file, by c), then
-// padding to length.
-func writeSlot(w io.Writer, p DeflatedPart, length int64, c *partCopier) error {
+// writeSlot writes a slot's bytes (from their file, by c), then padding to
+// length.
+func writeSlot(w io.Writer, b slotBytes, length int64, c *partCopier) error {
 	var err error
-	if p.data != nil {
-		_, err = w.Write(p.data)
+	if b.data != nil {
+		_, err = w.Write(b.data)
 	} else {
-		err = c.copy(w, p.FilePart)
+		err = c.copy(w, b.FilePart)
 	}
 	if err != nil {
 		return err
 	}
-	pad, ok := deflatePadding(int(length - p.compressedLen()))
+	pad, ok := deflatePadding(int(length - b.length()))
 	if !ok {
 		return errUnpaddable
 	}
