@@ -32,7 +32,7 @@ const unitCacheDir = "units"
 
 // unitCacheFormat names the shape of a cached unit: change it whenever
 // unitResult, output.UnitParts or what a unit's digest covers changes.
-const unitCacheFormat = "unit-9"
+const unitCacheFormat = "unit-10"
 
 // unitResultFile is the file of a unit's cached result in its folder.
 const unitResultFile = "unit.gob"
@@ -169,7 +169,7 @@ func (c *unitCache) key(in unitInputs) string {
 // cachedUnit is what the cache keeps of a unit besides its files.
 type cachedUnit struct {
 	Figures transform.UnitFigures
-	Report  output.UnitReport
+	Report  output.UnitReport // its Metrics, the figures', not kept twice
 	Parts   output.UnitParts
 	History []byte // unitResult.history
 	// The workbook's size and time as written: a workbook changed since
@@ -235,6 +235,7 @@ func (c *unitCache) load(key string) (unitResult, bool) {
 	}
 	c.use(key)
 	parts.WorkbookSynced = c.synced[key]
+	cu.Report.Metrics = cu.Figures.Metrics
 	return unitResult{figures: cu.Figures, report: cu.Report, parts: parts, history: cu.History}, true
 }
 
@@ -254,6 +255,7 @@ func (c *unitCache) workDir(key string) (string, error) {
 // when it cannot be kept, the unit is returned as it is, in work.
 func (c *unitCache) store(key, work string, res unitResult) unitResult {
 	cu := cachedUnit{Figures: res.figures, Report: res.report, Parts: res.parts, History: res.history}
+	cu.Report.Metrics = nil
 	if res.parts.Workbook != "" {
 		st, err := os.Stat(filepath.Join(work, res.parts.Workbook))
 		if err != nil {
