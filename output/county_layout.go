@@ -26,7 +26,7 @@ type layoutEntry struct {
 
 // layoutSlot is one slot of a layout.
 type layoutSlot struct {
-	Key      string // what it holds (slotBytes.key)
+	Key      string // what it holds (slotKey)
 	Off, Len int64  // where it begins in the file; its length with padding
 }
 

@@ -85,16 +85,6 @@ func spliceRows(w io.Writer, pkg []byte, deferred []deferredRows, plan *slotPlan
 	return zw.Close()
 }
 
-// fromFiles reports whether any of the rows are in files (a unit's parts).
-func (d deferredRows) fromFiles() bool {
-	for _, p := range d.parts {
-		if p.data == nil {
-			return true
-		}
-	}
-	return false
-}
-
 // readPart reads a part of a package whole.
 func readPart(zf *zip.File) ([]byte, error) {
 	rc, err := zf.Open()

@@ -53,6 +53,16 @@ func (s *slotWriter) writeFirst(zr *zip.Reader, parts map[string]string, deferre
 	return done, nil
 }
 
+// fromFiles reports whether any of the rows are in files (a unit's parts).
+func (d deferredRows) fromFiles() bool {
+	for _, p := range d.parts {
+		if p.data == nil {
+			return true
+		}
+	}
+	return false
+}
+
 // contentTypesPart is the package part that names every part's type.
 const contentTypesPart = "[Content_Types].xml"
 
@@ -76,7 +86,7 @@ func (s *slotWriter) writeEntry(name string, parts []DeflatedPart, c *partCopier
 		if err := s.zw.Flush(); err != nil { // so that sw is where the slot begins
 			return err
 		}
-		if s.plan.place(name, b.key(), s.sw.pos, lengths[i]) {
+		if s.plan.place(name, b.key, s.sw.pos, lengths[i]) {
 			s.sw.leaveNext(lengths[i])
 			err = writeZeros(w, lengths[i]) // counted by zw, left by sw
 		} else {
@@ -95,6 +105,7 @@ func (s *slotWriter) writeEntry(name string, parts []DeflatedPart, c *partCopier
 type slotBytes struct {
 	FilePart
 	data []byte
+	key  string // what they are (slotKey)
 }
 
 func (b slotBytes) length() int64 {
@@ -104,32 +115,41 @@ func (b slotBytes) length() int64 {
 	return b.Length
 }
 
-// key names what the slot holds: a stretch of a unit's parts file by where
-// it lies (the batch never writes a unit's files again under the same
-// name: the unit cache names them by a digest of all they are made from),
-// bytes in memory by their digest.
-func (b slotBytes) key() string {
-	var sum [32]byte
-	if b.data != nil {
-		sum = sha256.Sum256(b.data)
-	} else {
-		sum = sha256.Sum256(fmt.Appendf(nil, "%s\x00%d\x00%d", b.Path, b.Offset, b.Length))
-	}
-	return string(sum[:16])
-}
-
-// joinRuns gives the bytes of the slots of parts: each run of parts that
-// follow one another in a file, and each part in memory.
+// joinRuns gives the bytes of the slots of parts, each named (slotKey):
+// each run of parts that follow one another in a file, and each part in
+// memory.
 func joinRuns(parts []DeflatedPart) []slotBytes {
 	var out []slotBytes
-	for _, p := range parts {
-		if n := len(out); n > 0 && out[n-1].data == nil && follows(out[n-1].FilePart, p) {
-			out[n-1].Length += p.Length
-			continue
+	for i := 0; i < len(parts); {
+		b := slotBytes{FilePart: parts[i].FilePart, data: parts[i].data}
+		n := 1
+		for b.data == nil && i+n < len(parts) && follows(b.FilePart, parts[i+n]) {
+			b.Length += parts[i+n].Length
+			n++
 		}
-		out = append(out, slotBytes{p.FilePart, p.data})
+		b.key = slotKey(parts[i : i+n])
+		out = append(out, b)
+		i += n
 	}
 	return out
+}
+
+// slotKey names what a slot of parts holds: bytes in memory by their
+// digest; a stretch of a unit's parts file by where it lies and the size
+// and checksum of each part's rows. The unit cache names a unit's folder
+// by a digest of all it is made from, and writes a folder again under its
+// name only when it failed its checks, with the same rows; the rows'
+// checksums tell a program that would encode them otherwise.
+func slotKey(parts []DeflatedPart) string {
+	h := sha256.New()
+	for _, p := range parts {
+		if p.data != nil {
+			h.Write(p.data)
+		} else {
+			fmt.Fprintf(h, "%s\x00%d\x00%d\x00%d\x00%d\x00", p.Path, p.Offset, p.Length, p.Size, p.CRC)
+		}
+	}
+	return string(h.Sum(nil)[:16])
 }
 
 // writeSlot writes a slot's bytes (from their file, by c), then padding to

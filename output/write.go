@@ -31,9 +31,10 @@ type Written struct {
 	Parquet map[domain.Kind]string // ledger kind → its Parquet file
 	RunJSON string
 	Paths   []string // every file above, in the order written
-	// CountyLayout is where the county workbook holds its detail rows
-	// (nil: not known), for Writer.KnowLayouts; CountyLeft counts the
-	// bytes of them it left as the file it was written over held them.
+	// CountyLayout is where the county workbook holds its slots — its
+	// content types, its sheets of units' rows (nil: not known) — for
+	// Writer.KnowLayouts; CountyLeft counts the bytes of slots it left as
+	// the file it was written over held them.
 	CountyLayout *CountyLayout
 	CountyLeft   int64
 }

@@ -33,9 +33,9 @@ type Writer struct {
 
 // KnowLayouts tells the writer the layouts of county workbooks it wrote
 // before (Written.CountyLayout), so that it leaves the rows one it writes
-// over holds where they go. The units' parts must lie in files never
-// written again under the same name (as the batch's unit cache keeps
-// them).
+// over holds where they go: those of the same parts of the same files (as
+// the batch's unit cache keeps them, by a digest of all a unit is made
+// from), their rows of the same size and checksum.
 func (w *Writer) KnowLayouts(layouts []CountyLayout) { w.layouts = layouts }
 
 // Templates are what a Writer makes of the configuration and the draft
