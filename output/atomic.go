@@ -23,18 +23,20 @@ const writebackChunk = 8 << 20
 // write gets a buffered writer that does not implement io.Closer, so a
 // writer that closes what it is given (pqarrow does) cannot close the file.
 func writeAtomic(path string, write func(w io.Writer) error) error {
-	return writeAtomicOver(path, "", write)
+	_, err := writeAtomicOver(path, "", write)
+	return err
 }
 
 // writeAtomicOver is writeAtomic with the temporary file the file at over,
 // an output replaced before (see reuseDir), when it may be written over; a
-// new file when over is "", absent, or may not be.
-func writeAtomicOver(path, over string, write func(w io.Writer) error) error {
+// new file when over is "", absent, or may not be. It returns the file's
+// identity as written (nil: not known).
+func writeAtomicOver(path, over string, write func(w io.Writer) error) (*fileIdentity, error) {
 	s, err := stageFile(path, over, write)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	return s.commit()
+	return s.id, s.commit()
 }
 
 // stagedFile is a file written and synced beside its path, not yet in

@@ -46,14 +46,14 @@ func writeComparison(f *excelize.File, st *styles, r *Report, encoded map[string
 		part, ok := encoded[u.Name]
 		if !ok {
 			var err error
-			if part, err = encodeValueRows(st, slices.Values([][]any{metricRow(st, u.Name, ids, u.Metrics, false)}), 1, nil); err != nil {
+			if part, err = deflatedBytes(func(w io.Writer) error { return writeMetricRow(w, st, u.Name, ids, u.Metrics, false, nil) }, 1); err != nil {
 				return nil, err
 			}
 		}
 		first[0] = max(first[0], textWidth(u.Name))
 		parts = append(parts, part)
 	}
-	total, err := encodeValueRows(st, slices.Values([][]any{metricRow(st, labelCountyTotal, ids, r.County, true)}), 1, first)
+	total, err := deflatedBytes(func(w io.Writer) error { return writeMetricRow(w, st, labelCountyTotal, ids, r.County, true, first) }, 1)
 	if err != nil {
 		return nil, err
 	}
@@ -68,15 +68,20 @@ func writeComparison(f *excelize.File, st *styles, r *Report, encoded map[string
 		print: printing{landscape: true, titleRows: "$1:$1", titleCols: "$A:$A"}}); err != nil {
 		return nil, err
 	}
-	// The county's row is the part's last, just under the table.
+	// The county's row is the last part, just under the table.
 	return []deferredRows{{sheet: comparisonSheet, cols: len(header), parts: append(parts, total)}}, nil
 }
 
 // encodeComparisonRow appends a unit's row of the county's comparison sheet
 // to pf (writeComparison).
 func encodeComparisonRow(pf *partFile, cfg *domain.Config, st *styles, u *UnitReport) (DeflatedPart, error) {
-	row := metricRow(st, u.Name, cfg.MetricIDs(), u.Metrics, false)
-	return compressPart(pf, 1, func(w io.Writer) error { return writeValueRows(w, st, slices.Values([][]any{row}), nil) })
+	return compressPart(pf, 1, func(w io.Writer) error { return writeMetricRow(w, st, u.Name, cfg.MetricIDs(), u.Metrics, false, nil) })
+}
+
+// writeMetricRow writes to w a row of the comparison sheet (metricRow),
+// widening widths as writeValueRows does.
+func writeMetricRow(w io.Writer, st *styles, label string, ids []string, m domain.Metrics, total bool, widths []int) error {
+	return writeValueRows(w, st, slices.Values([][]any{metricRow(st, label, ids, m, total)}), widths)
 }
 
 // metricRow is a label followed by the values of ids in m; an absent

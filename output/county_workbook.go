@@ -12,14 +12,14 @@ import (
 // countyTablesSheet holds the county's official tables.
 const countyTablesSheet = "全县统计表"
 
-// writeCountyWorkbook writes the county workbook to path, over the file at
-// over where it may (writeAtomicOver), leaving the detail rows it holds
-// where they go if its layout is among those known, and returns the
-// workbook's layout (nil: not known) and the bytes left: run information,
-// submissions, the county's official tables, the units compared, channels
-// and categories, the monthly trend, all findings and the detail records,
-// joined from the units' rows (details and comparison, encoded with the
-// styles encoded).
+// writeCountyWorkbook writes the county workbook to path: run
+// information, submissions, the county's official tables, the units
+// compared, channels and categories, the monthly trend, all findings and
+// the detail records, the units' rows joined from their parts (details
+// and comparison, encoded with the styles encoded). It writes over the
+// file at over where it may (writeAtomicOver), leaving there the slots
+// that file holds already if its layout is among those known, and returns
+// the new file's layout (nil: not known) and the bytes left.
 func writeCountyWorkbook(path, over string, known []CountyLayout, r *Report, encoded *styles, details []map[domain.Kind]DetailRows, comparison map[string]DeflatedPart) (*CountyLayout, int64, error) {
 	title := fmt.Sprintf("%s%d年政府信息公开统计汇总", r.Config.County, r.Year)
 	f, st, err := newWorkbook(runInfoSheet, title)
@@ -64,12 +64,9 @@ func writeCountyWorkbook(path, over string, known []CountyLayout, r *Report, enc
 		return nil, 0, err
 	}
 	plan := newSlotPlan(known)
-	s, err := stageFile(path, over, encodeWorkbook(f, slices.Concat(placed, comparisonRows, findingRows, rows), plan))
+	id, err := writeAtomicOver(path, over, encodeWorkbook(f, slices.Concat(placed, comparisonRows, findingRows, rows), plan))
 	if err != nil {
 		return nil, 0, err
 	}
-	if err := s.commit(); err != nil {
-		return nil, 0, err
-	}
-	return plan.layout(s.id), plan.left, nil
+	return plan.layout(id), plan.left, nil
 }

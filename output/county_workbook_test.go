@@ -1,6 +1,8 @@
 package output
 
 import (
+	"maps"
+	"slices"
 	"strconv"
 	"testing"
 
@@ -230,4 +232,47 @@ func lastCell(t *testing.T, col, row int) string {
 		t.Fatal(err)
 	}
 	return ref[:len(ref)/2]
+}
+
+// TestComparisonRowsFromUnits: each unit of the report encodes its row of
+// the comparison sheet into its parts, and the county workbook joins those
+// rows rather than encoding the report's figures again: a figure changed
+// in the report after the units were written does not show.
+func TestComparisonRowsFromUnits(t *testing.T) {
+	r := checkedTestReport(t)
+	w, err := NewWriter(t.TempDir(), r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	byUnit := recordsByUnit(r.Records)
+	defer releaseByUnit(byUnit)
+	parts, err := w.units(r, byUnit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range r.Units {
+		if parts[i].Comparison.Rows != 1 || parts[i].Comparison.Path == "" {
+			t.Fatalf("%s: no row of the comparison sheet in its parts: %+v", r.Units[i].Name, parts[i].Comparison)
+		}
+	}
+	label := domain.MetricLabel(domain.MetricActiveItems, r.Config.CategoryLabel)
+	r.Units[0].Metrics = maps.Clone(r.Units[0].Metrics)
+	r.Units[0].Metrics[domain.MetricActiveItems] = 999
+	written, err := w.Finish(func() (*Report, error) { return r, nil }, parts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := openBook(t, written.County)
+	rows, err := f.GetRows(comparisonSheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := slices.Index(rows[0], label)
+	if col < 0 || len(rows) < 2 || len(rows[1]) <= col || rows[1][0] != r.Units[0].Name {
+		t.Fatalf("no %s of %s in %q", label, r.Units[0].Name, rows)
+	}
+	if got := rows[1][col]; got != "258" {
+		t.Errorf("%s %s = %q, want the unit's own 258", r.Units[0].Name, label, got)
+	}
 }

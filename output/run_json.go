@@ -50,10 +50,11 @@ func writeRunJSON(path, over string, r *Report) error {
 	if err != nil {
 		return err
 	}
-	return writeAtomicOver(path, over, func(w io.Writer) error {
+	_, err = writeAtomicOver(path, over, func(w io.Writer) error {
 		_, err := w.Write(data)
 		return err
 	})
+	return err
 }
 
 // marshalRun renders r as run.json, indented as json.MarshalIndent does,

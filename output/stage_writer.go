@@ -13,12 +13,14 @@ import (
 type stageWriter struct {
 	buf   *bufio.Writer
 	f     *os.File
-	to    io.Writer     // what buf writes to: f, or earlyWriteback(f)
+	to    io.Writer     // what buf writes to: earlyWriteback(f)
 	over  *fileIdentity // the file written over, as it was (nil: a new file)
 	pos   int64         // bytes written or left so far
 	leave int64         // of the bytes to come, how many to leave as they are
 }
 
+// newStageWriter writes f from its start; over is what f was, when it is a
+// file written over.
 func newStageWriter(f *os.File, over *fileIdentity) *stageWriter {
 	to := earlyWriteback(f)
 	return &stageWriter{buf: bufio.NewWriterSize(to, 1<<16), f: f, to: to, over: over}
@@ -36,8 +38,8 @@ func (s *stageWriter) Write(p []byte) (int, error) {
 		if _, err := s.f.Seek(n, io.SeekCurrent); err != nil {
 			return done, err
 		}
-		if p, ok := s.to.(interface{ pass(n int64) }); ok {
-			p.pass(n)
+		if wb, ok := s.to.(passer); ok {
+			wb.pass(n)
 		}
 		s.leave -= n
 		s.pos += n
@@ -48,6 +50,9 @@ func (s *stageWriter) Write(p []byte) (int, error) {
 	s.pos += int64(n)
 	return done + n, err
 }
+
+// passer is a writer told of bytes of its file passed over.
+type passer interface{ pass(n int64) }
 
 // leaveNext has the next n bytes written left as the file holds them.
 func (s *stageWriter) leaveNext(n int64) { s.leave += n }
