@@ -20,9 +20,10 @@ import (
 
 // TestCountyWorkbookRowsLeftInPlace (Linux, where outputs are written
 // over): a run that writes its county workbook over the one of two runs
-// before leaves there the detail rows of the units that did not change, and gives the workbook a run from scratch
-// gives — every part whole (its CRC checked), every sheet's cells the
-// same; a file changed since it was written is written whole.
+// before leaves there the rows of the units that did not change, and its
+// workbook is the one a run from scratch writes: every part whole (its CRC
+// checked), every sheet's cells the same. A file changed since it was
+// written — touched, copied, grown — is written whole.
 func TestCountyWorkbookRowsLeftInPlace(t *testing.T) {
 	dir := t.TempDir()
 	cfg := domain.DefaultConfig()
@@ -59,36 +60,79 @@ func TestCountyWorkbookRowsLeftInPlace(t *testing.T) {
 	}
 	sameAsFresh(t, opt, fourth.Written.County)
 
-	// The file the next run writes over (the third's, set aside since) is
-	// touched: it is no longer the file whose layout was kept.
-	set, err := filepath.Glob(filepath.Join(out, ".2025.staging.replaced-*", filepath.Base(third.Written.County)))
-	if err != nil || len(set) != 1 {
-		t.Fatalf("the third run's workbook set aside: %v, %v", set, err)
+	// The file the next run writes over (set aside since) is no longer the
+	// file whose layout was kept: touched; copied to another file with its
+	// time; a byte longer with its time.
+	for _, change := range []struct {
+		name string
+		do   func(path string) error
+	}{
+		{"touched", func(path string) error { return os.Chtimes(path, time.Now(), time.Now().Add(-time.Hour)) }},
+		{"copied", func(path string) error { // to another inode: both files exist at once
+			return keepingTime(path, func() error {
+				data, err := os.ReadFile(path)
+				if err == nil {
+					err = os.WriteFile(path+".copy", data, 0o644)
+				}
+				if err == nil {
+					err = os.Rename(path+".copy", path)
+				}
+				return err
+			})
+		}},
+		{"longer", func(path string) error {
+			return keepingTime(path, func() error {
+				f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
+				if err == nil {
+					_, err = f.Write([]byte{0})
+					f.Close()
+				}
+				return err
+			})
+		}},
+	} {
+		set, err := filepath.Glob(filepath.Join(out, ".2025.staging.replaced-*", filepath.Base(third.Written.County)))
+		if err != nil || len(set) != 1 {
+			t.Fatalf("the workbook set aside: %v, %v", set, err)
+		}
+		if err := change.do(set[0]); err != nil {
+			t.Fatal(err)
+		}
+		res := mustRun(t, opt)
+		if res.Written.CountyLeft != 0 {
+			t.Errorf("over a file %s since: %d bytes left, want none", change.name, res.Written.CountyLeft)
+		}
+		sameAsFresh(t, opt, res.Written.County)
 	}
-	if err := os.Chtimes(set[0], time.Now(), time.Now().Add(-time.Hour)); err != nil {
-		t.Fatal(err)
-	}
-	fifth := mustRun(t, opt)
-	if fifth.Written.CountyLeft != 0 {
-		t.Errorf("over a file changed since: %d bytes left, want none", fifth.Written.CountyLeft)
-	}
-	sameAsFresh(t, opt, fifth.Written.County)
 
 	// The first unit's ledger doubled: its rows outgrow their room, and the
 	// rows after them move.
 	var grown string
-	for _, in := range fifth.Report.Inputs {
-		if in.Unit == fifth.Report.Units[0].Name && strings.HasSuffix(in.Path, ".xlsx") {
+	for _, in := range fourth.Report.Inputs {
+		if in.Unit == fourth.Report.Units[0].Name && strings.HasSuffix(in.Path, ".xlsx") {
 			grown = filepath.Join(inbox, filepath.FromSlash(in.Path))
 			break
 		}
 	}
+	before := mustRun(t, opt) // a run with nothing changed, to write over
 	doubleDisclosures(t, grown)
-	sixth := mustRun(t, opt) // over the fourth's
-	if left := sixth.Written.CountyLeft; left >= fourth.Written.CountyLeft/2 {
-		t.Errorf("the first unit's rows outgrew their room: %d bytes left, want fewer than half of %d", left, fourth.Written.CountyLeft)
+	after := mustRun(t, opt) // over the one before the last
+	if left := after.Written.CountyLeft; left >= before.Written.CountyLeft/2 {
+		t.Errorf("the first unit's rows outgrew their room: %d bytes left, want fewer than half of %d", left, before.Written.CountyLeft)
 	}
-	sameAsFresh(t, opt, sixth.Written.County)
+	sameAsFresh(t, opt, after.Written.County)
+}
+
+// keepingTime changes the file at path and sets its times back.
+func keepingTime(path string, change func() error) error {
+	st, err := os.Stat(path)
+	if err != nil {
+		return err
+	}
+	if err := change(); err != nil {
+		return err
+	}
+	return os.Chtimes(path, st.ModTime(), st.ModTime())
 }
 
 // doubleDisclosures appends to the disclosure ledger of the workbook at

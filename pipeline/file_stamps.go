@@ -13,7 +13,7 @@ import (
 
 // fileStamp is what the file system says of a file's state: where it is
 // (device, inode), its size, and when its content and its inode last
-// changed. On the file systems statStamp trusts, any write changes the
+// changed. On the file systems stampOf trusts, any write changes the
 // inode's change time, which no program can set back, so an unchanged
 // stamp means unchanged content.
 type fileStamp struct {

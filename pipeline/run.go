@@ -226,7 +226,8 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		return nil, fmt.Errorf("writing outputs: %w", err)
 	}
 	// The new workbook's layout kept on the side.
-	keptLayout := onTheSide(func() (struct{}, error) { return struct{}{}, ucache.keepLayout(written.CountyLayout, known) })
+	keptLayout := make(chan error, 1)
+	go func() { keptLayout <- ucache.keepLayout(written.CountyLayout, known) }()
 	ucache.prune()
 	if err := ucache.markSynced(); err != nil { // the next run syncs them again
 		opt.Logger.Warn("units' synced workbooks not noted", "err", err)
@@ -234,7 +235,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	if err := errors.Join(piecesErr, ucache.keepPieces(piecesList)); err != nil { // the next run encodes every office
 		opt.Logger.Warn("detail pieces not listed", "err", err)
 	}
-	if _, err := keptLayout(); err != nil { // the runs after write the whole workbook
+	if err := <-keptLayout; err != nil { // the runs after write the whole workbook
 		opt.Logger.Warn("county workbook's layout not kept", "err", err)
 	}
 	if histErr == nil {
@@ -300,7 +301,10 @@ func readAll(ctx context.Context, opt Options, files []inboxFile, cache *parseCa
 					return nil
 				}
 			}
-			s, err := reader.ReadHashedFile(ctx, opt.Inbox, f.rel, sha) // sha is "" when hashing failed
+			if cache.hashes.known(f.rel, f.stamp) {
+				sha = "" // the stamp's, not in the cache: the file may have changed since it was listed
+			}
+			s, err := reader.ReadHashedFile(ctx, opt.Inbox, f.rel, sha) // "": hashed as it is read (or hashing failed)
 			if err != nil {
 				if ctx.Err() != nil {
 					return ctx.Err()
