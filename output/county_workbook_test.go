@@ -240,17 +240,7 @@ func lastCell(t *testing.T, col, row int) string {
 // in the report after the units were written does not show.
 func TestComparisonRowsFromUnits(t *testing.T) {
 	r := checkedTestReport(t)
-	w, err := NewWriter(t.TempDir(), r)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.Close()
-	byUnit := recordsByUnit(r.Records)
-	defer releaseByUnit(byUnit)
-	parts, err := w.units(r, byUnit)
-	if err != nil {
-		t.Fatal(err)
-	}
+	w, parts := writtenUnits(t, r)
 	for i := range r.Units {
 		if parts[i].Comparison.Rows != 1 || parts[i].Comparison.Path == "" {
 			t.Fatalf("%s: no row of the comparison sheet in its parts: %+v", r.Units[i].Name, parts[i].Comparison)

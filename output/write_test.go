@@ -262,17 +262,7 @@ func TestWriteKeepsOtherFiles(t *testing.T) {
 // cache says is on disk without syncing it, and syncs the others.
 func TestFinishSyncsWorkbooksNotOnDisk(t *testing.T) {
 	r := checkedTestReport(t)
-	w, err := NewWriter(t.TempDir(), r)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.Close()
-	byUnit := recordsByUnit(r.Records)
-	defer releaseByUnit(byUnit)
-	parts, err := w.units(r, byUnit)
-	if err != nil {
-		t.Fatal(err)
-	}
+	w, parts := writtenUnits(t, r)
 	if len(parts) < 2 || parts[0].Workbook == "" || parts[1].Workbook == "" {
 		t.Fatalf("the report has no two unit workbooks: %+v", parts)
 	}
@@ -293,4 +283,22 @@ func TestFinishSyncsWorkbooksNotOnDisk(t *testing.T) {
 	if slices.Contains(synced, parts[0].Workbook) || !slices.Contains(synced, parts[1].Workbook) {
 		t.Errorf("synced %v: want %s and not %s", synced, parts[1].Workbook, parts[0].Workbook)
 	}
+}
+
+// writtenUnits is a writer of r with r's units written (Writer.units),
+// closed when the test ends.
+func writtenUnits(t *testing.T, r *Report) (*Writer, []UnitParts) {
+	t.Helper()
+	w, err := NewWriter(t.TempDir(), r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(w.Close)
+	byUnit := recordsByUnit(r.Records)
+	t.Cleanup(func() { releaseByUnit(byUnit) })
+	parts, err := w.units(r, byUnit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return w, parts
 }
