@@ -42,6 +42,10 @@ type result struct {
 	// UnitsComputed and UnitsCached count the units of a batch.
 	UnitsComputed int `json:"units_computed,omitempty"`
 	UnitsCached   int `json:"units_cached,omitempty"`
+	// CountyLeft counts the bytes the county workbook left as the file it
+	// was written over held them, of CountyBytes.
+	CountyLeft  int64 `json:"county_left,omitempty"`
+	CountyBytes int64 `json:"county_bytes,omitempty"`
 }
 
 // runChild runs one measurement and prints its result as JSON.
@@ -113,7 +117,10 @@ func childBatch(inbox, out string, units int, heapProfile string) (result, error
 	}
 	res := result{Seconds: time.Since(t0).Seconds(), Rows: r.Report.Accounting.Total.Read,
 		Stages: map[string]float64{}, Parsed: r.FilesParsed, Cached: r.FilesCached, IngestRSS: ingestPeak, UnitsRSS: unitsPeak,
-		UnitsComputed: r.UnitsComputed, UnitsCached: r.UnitsCached}
+		UnitsComputed: r.UnitsComputed, UnitsCached: r.UnitsCached, CountyLeft: r.Written.CountyLeft}
+	if st, err := os.Stat(r.Written.County); err == nil {
+		res.CountyBytes = st.Size()
+	}
 	for k, d := range r.Report.Timings {
 		res.Stages[k] = d.Seconds()
 	}

@@ -43,7 +43,8 @@ func (m *measurements) print(w io.Writer) {
 	}
 	fmt.Fprintf(w, "re-runs after it, %d files (1 %%) changed each night: %s; median %.3fs = %.2f %% of the full run (%d parsed, %d from cache; units %d computed, %d unchanged)\n",
 		m.changed, strings.Join(each, ", "), m.rerun.Seconds, 100*m.rerun.Seconds/m.batch.Seconds, m.rerun.Parsed, m.rerun.Cached, m.rerun.UnitsComputed, m.rerun.UnitsCached)
-	fmt.Fprintf(w, "  stages of the median re-run: %s\n", stages(m.rerun.Stages))
+	fmt.Fprintf(w, "  stages of the median re-run: %s; its county workbook left %.1f of its %.1f MB where the file it was written over held them\n",
+		stages(m.rerun.Stages), float64(m.rerun.CountyLeft)/1e6, float64(m.rerun.CountyBytes)/1e6)
 	fmt.Fprintln(w, "\ntargets (issue 8), ratios measured in this run:")
 	check := func(what string, got string, ok bool) {
 		verdict := "met"
