@@ -23,28 +23,23 @@ const writebackChunk = 8 << 20
 // write gets a buffered writer that does not implement io.Closer, so a
 // writer that closes what it is given (pqarrow does) cannot close the file.
 func writeAtomic(path string, write func(w io.Writer) error) error {
-	_, err := writeAtomicOver(path, "", write)
-	return err
+	return writeAtomicOver(path, "", write)
 }
 
 // writeAtomicOver is writeAtomic with the temporary file the file at over,
 // an output replaced before (see reuseDir), when it may be written over; a
-// new file when over is "", absent, or may not be. It returns the file's
-// identity as written (nil: not known).
-func writeAtomicOver(path, over string, write func(w io.Writer) error) (*fileIdentity, error) {
+// new file when over is "", absent, or may not be.
+func writeAtomicOver(path, over string, write func(w io.Writer) error) error {
 	s, err := stageFile(path, over, write)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	return s.id, s.commit()
+	return s.commit()
 }
 
 // stagedFile is a file written and synced beside its path, not yet in
 // place: commit puts it there, discard removes it.
-type stagedFile struct {
-	tmp, path string
-	id        *fileIdentity // as written (nil: not known)
-}
+type stagedFile struct{ tmp, path string }
 
 // stageFile writes the file of writeAtomicOver, without putting it in
 // place.
@@ -84,11 +79,10 @@ func stageFile(path, over string, write func(w io.Writer) error) (s *stagedFile,
 	if err = tmp.Sync(); err != nil {
 		return nil, err
 	}
-	id := identityOf(tmp)
 	if err = tmp.Close(); err != nil {
 		return nil, err
 	}
-	return &stagedFile{tmp: tmp.Name(), path: path, id: id}, nil
+	return &stagedFile{tmp: tmp.Name(), path: path}, nil
 }
 
 // commit puts the file in place.

@@ -64,9 +64,8 @@ func writeCountyWorkbook(path, over string, known []CountyLayout, r *Report, enc
 		return nil, 0, err
 	}
 	plan := newSlotPlan(known)
-	id, err := writeAtomicOver(path, over, encodeWorkbook(f, slices.Concat(placed, comparisonRows, findingRows, rows), plan))
-	if err != nil {
+	if err := writeAtomicOver(path, over, encodeWorkbook(f, slices.Concat(placed, comparisonRows, findingRows, rows), plan)); err != nil {
 		return nil, 0, err
 	}
-	return plan.layout(id), plan.left, nil
+	return plan.layout(identityAt(path)), plan.left, nil
 }

@@ -98,9 +98,7 @@ func (e encodedParquet) appendTo(pf *partFile) (map[domain.Kind]FilePart, error)
 // with none, a file with the schema and no rows.
 func writeJoinedParquet(path, over string, kind domain.Kind, files []FilePart) error {
 	if len(files) == 0 {
-		_, err := writeAtomicOver(path, over, func(w io.Writer) error { return encodeParquet(w, kind, nil) })
-		return err
+		return writeAtomicOver(path, over, func(w io.Writer) error { return encodeParquet(w, kind, nil) })
 	}
-	_, err := writeAtomicOver(path, over, func(w io.Writer) error { return joinParquet(w, files) })
-	return err
+	return writeAtomicOver(path, over, func(w io.Writer) error { return joinParquet(w, files) })
 }

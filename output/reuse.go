@@ -33,12 +33,16 @@ var reuseName = regexp.MustCompile(`^\.([0-9]+)\.reuse$`)
 // told), or nil when over is "", there is none, or it may not be written
 // over (it is then removed).
 func takeReused(over, tmp string) (*os.File, *fileIdentity) {
-	if over == "" || os.Rename(over, tmp) != nil {
+	if over == "" {
+		return nil, nil
+	}
+	was := identityAt(over) // before the rename, which changes its inode's change time
+	if os.Rename(over, tmp) != nil {
 		return nil, nil
 	}
 	f, err := os.OpenFile(tmp, os.O_RDWR, 0)
 	if err == nil && unshared(f) {
-		return f, identityOf(f)
+		return f, was
 	}
 	if err == nil {
 		f.Close()
@@ -48,9 +52,12 @@ func takeReused(over, tmp string) (*os.File, *fileIdentity) {
 }
 
 // fileIdentity tells a file from any other, and from itself after a
-// write: its device and inode, its size and modification time (which a
-// rename keeps).
+// write: its device and inode, its size, and when its content and its inode
+// last changed — no program can set the inode's change time back, but
+// renaming the file sets it: a file's identity is taken after it is put in
+// place, and before it is renamed to be written over (renaming the
+// folders it is in leaves it).
 type fileIdentity struct {
-	Dev, Ino    uint64
-	Size, MTime int64
+	Dev, Ino           uint64
+	Size, MTime, CTime int64
 }

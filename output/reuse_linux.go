@@ -22,11 +22,11 @@ func unshared(f *os.File) bool {
 	return err == nil
 }
 
-// identityOf returns the identity of the file f has open, or nil.
-func identityOf(f *os.File) *fileIdentity {
+// identityAt returns the identity of the file at path, or nil.
+func identityAt(path string) *fileIdentity {
 	var st unix.Stat_t
-	if unix.Fstat(int(f.Fd()), &st) != nil {
+	if unix.Stat(path, &st) != nil {
 		return nil
 	}
-	return &fileIdentity{Dev: st.Dev, Ino: st.Ino, Size: st.Size, MTime: st.Mtim.Nano()}
+	return &fileIdentity{Dev: st.Dev, Ino: st.Ino, Size: st.Size, MTime: st.Mtim.Nano(), CTime: st.Ctim.Nano()}
 }

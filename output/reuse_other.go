@@ -7,5 +7,5 @@ import "os"
 // unshared cannot tell who else holds a file here: none is written over.
 func unshared(*os.File) bool { return false }
 
-// identityOf cannot tell a file's identity here: no layout is kept.
-func identityOf(*os.File) *fileIdentity { return nil }
+// identityAt cannot tell a file's identity here: no layout is kept.
+func identityAt(string) *fileIdentity { return nil }

@@ -50,11 +50,10 @@ func writeRunJSON(path, over string, r *Report) error {
 	if err != nil {
 		return err
 	}
-	_, err = writeAtomicOver(path, over, func(w io.Writer) error {
+	return writeAtomicOver(path, over, func(w io.Writer) error {
 		_, err := w.Write(data)
 		return err
 	})
-	return err
 }
 
 // marshalRun renders r as run.json, indented as json.MarshalIndent does,

@@ -23,7 +23,7 @@ import (
 // before leaves there the rows of the units that did not change, and its
 // workbook is the one a run from scratch writes: every part whole (its CRC
 // checked), every sheet's cells the same. A file changed since it was
-// written — touched, copied, grown — is written whole.
+// written — touched, copied, rewritten in place, grown — is written whole.
 func TestCountyWorkbookRowsLeftInPlace(t *testing.T) {
 	dir := t.TempDir()
 	cfg := domain.DefaultConfig()
@@ -62,7 +62,8 @@ func TestCountyWorkbookRowsLeftInPlace(t *testing.T) {
 
 	// The file the next run writes over (set aside since) is no longer the
 	// file whose layout was kept: touched; copied to another file with its
-	// time; a byte longer with its time.
+	// time; a byte of it changed in place, with its time; a byte longer,
+	// with its time.
 	for _, change := range []struct {
 		name string
 		do   func(path string) error
@@ -77,6 +78,25 @@ func TestCountyWorkbookRowsLeftInPlace(t *testing.T) {
 				if err == nil {
 					err = os.Rename(path+".copy", path)
 				}
+				return err
+			})
+		}},
+		{"rewritten in place", func(path string) error { // same inode and size: only its change time tells
+			return keepingTime(path, func() error {
+				f, err := os.OpenFile(path, os.O_RDWR, 0)
+				if err != nil {
+					return err
+				}
+				defer f.Close()
+				st, err := f.Stat()
+				if err != nil {
+					return err
+				}
+				b := make([]byte, 1)
+				if _, err := f.ReadAt(b, st.Size()/2); err != nil {
+					return err
+				}
+				_, err = f.WriteAt([]byte{^b[0]}, st.Size()/2)
 				return err
 			})
 		}},
