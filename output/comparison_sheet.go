@@ -1,6 +1,7 @@
 package output
 
 import (
+	"fmt"
 	"io"
 	"math"
 	"slices"
@@ -27,9 +28,9 @@ const labelCountyTotal = "全县合计"
 // column per metric id of the configuration, and the county's figures
 // under the units. A metric a unit lacks is a blank cell, as in the
 // official tables. The rows are returned to be joined in when the workbook
-// is saved (a province has thousands of units × two hundred metrics): a
-// unit's row as its unit encoded it (encoded, by name: UnitParts'
-// Comparison), else encoded here.
+// is saved (a province has thousands of units × two hundred metrics): each
+// unit's row as the unit encoded it (encoded, by name: UnitParts'
+// Comparison; a unit of the report without one is a defect).
 func writeComparison(f *excelize.File, st *styles, r *Report, encoded map[string]DeflatedPart) ([]deferredRows, error) {
 	if _, err := f.NewSheet(comparisonSheet); err != nil {
 		return nil, err
@@ -45,10 +46,7 @@ func writeComparison(f *excelize.File, st *styles, r *Report, encoded map[string
 	for _, u := range r.Units {
 		part, ok := encoded[u.Name]
 		if !ok {
-			var err error
-			if part, err = deflatedBytes(func(w io.Writer) error { return writeMetricRow(w, st, u.Name, ids, u.Metrics, false, nil) }, 1); err != nil {
-				return nil, err
-			}
+			return nil, fmt.Errorf("unit %s: no row of the comparison sheet among its parts", u.Name)
 		}
 		first[0] = max(first[0], textWidth(u.Name))
 		parts = append(parts, part)

@@ -72,10 +72,8 @@ func (p *slotPlan) oldSlot(entry string, index int) (layoutSlot, bool) {
 // length is the length of the index-th slot of entry for n bytes: the
 // old slot's where they fit, else n with room to grow.
 func (p *slotPlan) length(entry string, index int, n int64) int64 {
-	if old, ok := p.oldSlot(entry, index); ok && n <= old.Len {
-		if _, fits := deflatePadding(int(old.Len - n)); fits {
-			return old.Len
-		}
+	if old, ok := p.oldSlot(entry, index); ok && n <= old.Len && paddable(old.Len-n) {
+		return old.Len
 	}
 	return n + n/32 + 64 // padding of 9 bytes or more always exists
 }

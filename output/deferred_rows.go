@@ -149,14 +149,11 @@ func placeRows(head []byte, placed *placedRows) ([]byte, int, int, error) {
 // of parts (copied by c; slotted by slots, when not nil), and tail, without
 // recompressing the rows.
 func joinSheet(zw *zip.Writer, name string, head, tail []byte, parts []DeflatedPart, c *partCopier, slots *slotWriter) error {
-	frame := func(text []byte) (DeflatedPart, error) {
-		return deflatedBytes(func(w io.Writer) error { _, err := w.Write(text); return err }, 0)
-	}
-	h, err := frame(head)
+	h, err := deflatedText(head)
 	if err != nil {
 		return err
 	}
-	t, err := frame(tail)
+	t, err := deflatedText(tail)
 	if err != nil {
 		return err
 	}

@@ -19,6 +19,9 @@ func deflatePadding(n int) ([]byte, bool) {
 	return out, true
 }
 
+// paddable reports whether deflatePadding makes n bytes.
+func paddable(n int64) bool { return n == 0 || n >= 5 && n != 8 }
+
 // appendEmptyBlocks appends empty blocks of the fixed Huffman code (BFINAL
 // 0, BTYPE 01, the 7-bit end-of-block code 0000000: 10 bits each), then an
 // empty stored block (BFINAL 0, BTYPE 00, to the byte boundary, LEN 0 and

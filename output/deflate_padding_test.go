@@ -18,8 +18,8 @@ func TestDeflatePadding(t *testing.T) {
 	}
 	for n := range 301 {
 		pad, ok := deflatePadding(n)
-		if want := n != 1 && n != 2 && n != 3 && n != 4 && n != 8; ok != want {
-			t.Fatalf("padding of %d bytes: %v, want %v", n, ok, want)
+		if want := n != 1 && n != 2 && n != 3 && n != 4 && n != 8; ok != want || paddable(int64(n)) != want {
+			t.Fatalf("padding of %d bytes: %v (paddable %v), want %v", n, ok, paddable(int64(n)), want)
 		}
 		if !ok {
 			continue

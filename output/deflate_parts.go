@@ -42,6 +42,11 @@ func deflatedBytes(write func(w io.Writer) error, rows int) (DeflatedPart, error
 	return p, err
 }
 
+// deflatedText is text compressed in memory as a part of no rows.
+func deflatedText(text []byte) (DeflatedPart, error) {
+	return deflatedBytes(func(w io.Writer) error { _, err := w.Write(text); return err }, 0)
+}
+
 // deflateTo compresses what write produces to w as an open-ended DEFLATE
 // stream, returning its uncompressed size and checksum.
 func deflateTo(w io.Writer, write func(w io.Writer) error) (DeflatedPart, error) {
@@ -86,19 +91,8 @@ func writeJoined(zw *zip.Writer, name string, parts []DeflatedPart, c *partCopie
 	if err != nil {
 		return err
 	}
-	for i := 0; i < len(parts); {
-		p := parts[i]
-		if p.data != nil {
-			_, err = w.Write(p.data)
-			i++
-		} else {
-			run := p.FilePart
-			for i++; i < len(parts) && follows(run, parts[i]); i++ {
-				run.Length += parts[i].Length
-			}
-			err = c.copy(w, run)
-		}
-		if err != nil {
+	for _, run := range joinRuns(parts) {
+		if err := run.writeTo(w, c); err != nil {
 			return err
 		}
 	}
@@ -120,8 +114,50 @@ func joinedHeader(name string, parts []DeflatedPart, compressed int64) *zip.File
 	return h
 }
 
-// follows reports whether p's bytes come right after run's in its file: a
-// unit's parts of a kind, one per office, are copied at once.
+// partRun is parts that follow one another in a file, copied at once (a
+// unit's parts of a kind, one per office), or one part in memory.
+type partRun struct {
+	FilePart        // the run's bytes in their file
+	data     []byte // or the part's in memory
+	parts    []DeflatedPart
+}
+
+// joinRuns gives the runs of parts, in order.
+func joinRuns(parts []DeflatedPart) []partRun {
+	var out []partRun
+	for i := 0; i < len(parts); {
+		r := partRun{FilePart: parts[i].FilePart, data: parts[i].data}
+		n := 1
+		for r.data == nil && i+n < len(parts) && follows(r.FilePart, parts[i+n]) {
+			r.Length += parts[i+n].Length
+			n++
+		}
+		r.parts = parts[i : i+n]
+		out = append(out, r)
+		i += n
+	}
+	return out
+}
+
+// length is the length of the run's compressed bytes.
+func (r partRun) length() int64 {
+	if r.data != nil {
+		return int64(len(r.data))
+	}
+	return r.Length
+}
+
+// writeTo writes the run's compressed bytes to w, those in a file copied
+// by c.
+func (r partRun) writeTo(w io.Writer, c *partCopier) error {
+	if r.data != nil {
+		_, err := w.Write(r.data)
+		return err
+	}
+	return c.copy(w, r.FilePart)
+}
+
+// follows reports whether p's bytes come right after run's in its file.
 func follows(run FilePart, p DeflatedPart) bool {
 	return p.data == nil && p.Path == run.Path && p.Offset == run.Offset+run.Length
 }

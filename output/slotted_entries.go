@@ -33,7 +33,7 @@ func (s *slotWriter) writeFirst(zr *zip.Reader, parts map[string]string, deferre
 		if err != nil {
 			return nil, err
 		}
-		part, err := deflatedBytes(func(w io.Writer) error { _, err := w.Write(body); return err }, 0)
+		part, err := deflatedText(body)
 		if err == nil {
 			err = s.writeEntry(zf.Name, []DeflatedPart{part}, c)
 		}
@@ -86,7 +86,7 @@ func (s *slotWriter) writeEntry(name string, parts []DeflatedPart, c *partCopier
 		if err := s.zw.Flush(); err != nil { // so that sw is where the slot begins
 			return err
 		}
-		if s.plan.place(name, b.key, s.sw.pos, lengths[i]) {
+		if s.plan.place(name, slotKey(b.parts), s.sw.pos, lengths[i]) {
 			s.sw.leaveNext(lengths[i])
 			err = writeZeros(w, lengths[i]) // counted by zw, left by sw
 		} else {
@@ -98,40 +98,6 @@ func (s *slotWriter) writeEntry(name string, parts []DeflatedPart, c *partCopier
 	}
 	_, err = w.Write(finalBlock)
 	return err
-}
-
-// slotBytes are the compressed bytes of a slot: a stretch of a file, or
-// bytes in memory.
-type slotBytes struct {
-	FilePart
-	data []byte
-	key  string // what they are (slotKey)
-}
-
-func (b slotBytes) length() int64 {
-	if b.data != nil {
-		return int64(len(b.data))
-	}
-	return b.Length
-}
-
-// joinRuns gives the bytes of the slots of parts, each named (slotKey):
-// each run of parts that follow one another in a file, and each part in
-// memory.
-func joinRuns(parts []DeflatedPart) []slotBytes {
-	var out []slotBytes
-	for i := 0; i < len(parts); {
-		b := slotBytes{FilePart: parts[i].FilePart, data: parts[i].data}
-		n := 1
-		for b.data == nil && i+n < len(parts) && follows(b.FilePart, parts[i+n]) {
-			b.Length += parts[i+n].Length
-			n++
-		}
-		b.key = slotKey(parts[i : i+n])
-		out = append(out, b)
-		i += n
-	}
-	return out
 }
 
 // slotKey names what a slot of parts holds: bytes in memory by their
@@ -154,21 +120,15 @@ func slotKey(parts []DeflatedPart) string {
 
 // writeSlot writes a slot's bytes (from their file, by c), then padding to
 // length.
-func writeSlot(w io.Writer, b slotBytes, length int64, c *partCopier) error {
-	var err error
-	if b.data != nil {
-		_, err = w.Write(b.data)
-	} else {
-		err = c.copy(w, b.FilePart)
-	}
-	if err != nil {
+func writeSlot(w io.Writer, b partRun, length int64, c *partCopier) error {
+	if err := b.writeTo(w, c); err != nil {
 		return err
 	}
 	pad, ok := deflatePadding(int(length - b.length()))
 	if !ok {
 		return errUnpaddable
 	}
-	_, err = w.Write(pad)
+	_, err := w.Write(pad)
 	return err
 }
 

@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
-	"sync"
 
 	"github.com/apache/arrow-go/v18/arrow"
 
@@ -182,16 +181,26 @@ func (p UnitParts) Files() []string {
 	if p.Workbook != "" {
 		add(filepath.Join(p.Dir, p.Workbook))
 	}
+	for _, fp := range p.fileParts() {
+		add(fp.Path)
+	}
+	return out
+}
+
+// fileParts lists the stretches of files the parts are in: the detail rows
+// and Parquet of each kind, then the comparison row.
+func (p UnitParts) fileParts() []FilePart {
+	var out []FilePart
 	for _, k := range domain.LedgerKinds {
 		for _, part := range p.Rows[k].Parts {
-			add(part.Path)
+			out = append(out, part.FilePart)
 		}
 		if fp, ok := p.Parquet[k]; ok {
-			add(fp.Path)
+			out = append(out, fp)
 		}
 	}
 	if p.Comparison.Rows > 0 {
-		add(p.Comparison.Path)
+		out = append(out, p.Comparison.FilePart)
 	}
 	return out
 }
@@ -201,16 +210,8 @@ func (p UnitParts) Files() []string {
 // be computed again, not fail the county's files night after night.
 func (p UnitParts) Check() error {
 	need := map[string]int64{} // file → the end of its last stretch
-	for _, k := range domain.LedgerKinds {
-		for _, part := range p.Rows[k].Parts {
-			need[part.Path] = max(need[part.Path], part.Offset+part.Length)
-		}
-		if fp, ok := p.Parquet[k]; ok {
-			need[fp.Path] = max(need[fp.Path], fp.Offset+fp.Length)
-		}
-	}
-	if c := p.Comparison; c.Rows > 0 {
-		need[c.Path] = max(need[c.Path], c.Offset+c.Length)
+	for _, fp := range p.fileParts() {
+		need[fp.Path] = max(need[fp.Path], fp.Offset+fp.Length)
 	}
 	for _, f := range p.Files() {
 		st, err := os.Stat(f)
@@ -303,8 +304,9 @@ const unitPartsFile = "parts"
 // Finish writes the county's files from the report and the units' parts
 // (the county's rows go in the order of units), puts them and the units'
 // workbooks in place, run.json last, and says what it wrote. report is
-// asked for once, by the first file that needs it, while the Parquet
-// files, which need only the parts, are written.
+// asked for by each file that needs it, the first while the disclosures'
+// Parquet file, which needs only the parts, is written: give one that makes
+// the report once (sync.OnceValues).
 func (w *Writer) Finish(report func() (*Report, error), units []UnitParts) (Written, error) {
 	out := Written{
 		Dir:     filepath.Join(w.dir, strconv.Itoa(w.year)),
@@ -322,7 +324,6 @@ func (w *Writer) Finish(report func() (*Report, error), units []UnitParts) (Writ
 	// The county's files are written over those the run before last
 	// replaced, where they may be (see reuseDir).
 	over := func(rel string) string { return filepath.Join(reuseDir(w.dir, strconv.Itoa(w.year)), rel) }
-	report = sync.OnceValues(report)
 	countyName := countyWorkbookName(w.cfg, w.year)
 	countyJob := job{countyName,
 		func(p string) error {
@@ -340,8 +341,14 @@ func (w *Writer) Finish(report func() (*Report, error), units []UnitParts) (Writ
 		unitJobs = append(unitJobs, job{u.Workbook,
 			func(p string) error { return linkOrCopy(filepath.Join(u.Dir, u.Workbook), p, u.WorkbookSynced) }, func(p string) { out.Units[u.Unit] = p }})
 	}
+	kinds := []domain.Kind{domain.KindDisclosure} // the largest first
+	for _, k := range domain.LedgerKinds {
+		if k != domain.KindDisclosure {
+			kinds = append(kinds, k)
+		}
+	}
 	var dataJobs []job
-	for _, kind := range domain.LedgerKinds {
+	for _, kind := range kinds {
 		var files []FilePart
 		for _, u := range units {
 			if fp, ok := u.Parquet[kind]; ok {
