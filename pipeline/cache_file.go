@@ -11,10 +11,12 @@ import (
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 // writeChecked puts data in place at path whole, followed by its CRC-32C:
-// written beside it, then renamed over it. The caches do not sync: a file
-// lost or damaged in a crash only costs work again (readChecked tells).
+// written beside it, then renamed over it, and what a killed run left of
+// writing it removed. The caches do not sync: a file lost or damaged in a
+// crash only costs work again (readChecked tells).
 func writeChecked(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	pattern := "." + filepath.Base(path) + ".tmp-*"
+	tmp, err := os.CreateTemp(filepath.Dir(path), pattern)
 	if err != nil {
 		return err
 	}
@@ -27,8 +29,14 @@ func writeChecked(path string, data []byte) error {
 	}
 	if err != nil {
 		os.Remove(tmp.Name())
+		return err
 	}
-	return err
+	if stale, err := filepath.Glob(filepath.Join(filepath.Dir(path), pattern)); err == nil {
+		for _, f := range stale {
+			os.Remove(f)
+		}
+	}
+	return nil
 }
 
 // readChecked reads a file writeChecked wrote and returns its data, or

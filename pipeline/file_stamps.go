@@ -83,16 +83,16 @@ func (h *fileHashes) known(rel string, st *fileStamp) bool {
 }
 
 // hash returns the content hash of the inbox file rel at full, listed with
-// stamp st (nil: none).
-func (h *fileHashes) hash(rel, full string, st *fileStamp) (string, error) {
-	if h.known(rel, st) {
-		old := h.before[rel]
+// stamp st (nil: none), and whether the stamp vouched for the run before's
+// hash (the file was not read).
+func (h *fileHashes) hash(rel, full string, st *fileStamp) (string, bool, error) {
+	if old, ok := h.before[rel]; ok && st != nil && old.Stamp == *st {
 		h.keep(rel, old)
-		return old.SHA256, nil
+		return old.SHA256, true, nil
 	}
 	sha, err := ingest.HashFile(full)
 	if err != nil {
-		return "", err
+		return "", false, err
 	}
 	h.mu.Lock()
 	h.hashed++
@@ -100,7 +100,7 @@ func (h *fileHashes) hash(rel, full string, st *fileStamp) (string, error) {
 	if after := statStamp(full); st != nil && after != nil && *after == *st && time.Unix(0, st.CTime).Before(h.trusted) {
 		h.keep(rel, stampedHash{*st, sha})
 	}
-	return sha, nil
+	return sha, false, nil
 }
 
 func (h *fileHashes) keep(rel string, s stampedHash) {

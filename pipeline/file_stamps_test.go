@@ -75,7 +75,7 @@ func TestStampsOfFreshFiles(t *testing.T) {
 		{now.Add(3 * time.Second), 0}, // kept: not hashed
 	} {
 		h := openFileHashes(dir, run.started)
-		sha, err := h.hash("a.xlsx", path, statStamp(path))
+		sha, _, err := h.hash("a.xlsx", path, statStamp(path))
 		if err != nil || sha == "" {
 			t.Fatalf("run %d: %q, %v", i, sha, err)
 		}
@@ -114,7 +114,7 @@ func TestReadOrderChangedFirst(t *testing.T) {
 	needStamps(t, dir)
 	h := openFileHashes(dir, time.Now().Add(2*time.Second))
 	for _, i := range []int{0, 2} { // a and c hashed by the run before
-		if _, err := h.hash(files[i].rel, filepath.Join(dir, files[i].rel), files[i].stamp); err != nil {
+		if _, _, err := h.hash(files[i].rel, filepath.Join(dir, files[i].rel), files[i].stamp); err != nil {
 			t.Fatal(err)
 		}
 	}

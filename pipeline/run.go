@@ -167,8 +167,6 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cache folder: %w", err)
 	}
-	// The layouts of the county workbooks written before, read on the side.
-	layouts := onTheSide(func() ([]output.CountyLayout, error) { return ucache.layouts(), nil })
 	ur := &unitRun{opt: opt, year: year, draft: draftTemplate, sel: sel, lastYear: last, w: w, cache: ucache,
 		records: &recordSource{inbox: opt.Inbox, cache: cache, reader: reader, mem: memory.DefaultAllocator}}
 	units, err := ur.runUnits(ctx, names)
@@ -210,24 +208,18 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	history := onTheSide(func() (*output.StagedHistory, error) { return stageHistory(opt.Out, opt.Config.County, year, units) })
 	// So is the list of detail pieces the next run may copy.
 	pieces := onTheSide(func() ([]byte, error) { return listPieces(units) })
-	known, _ := layouts()
-	w.KnowLayouts(known)
+	layouts := ucache.layouts() // of the county workbooks written before
+	w.KnowLayouts(layouts)
 	written, err := w.Finish(makeReport, parts)
 	hist, histErr := history()
 	piecesList, piecesErr := pieces()
-	report, reportErr := makeReport()
-	if err != nil || reportErr != nil {
+	if err != nil {
 		if hist != nil {
 			hist.Discard()
 		}
-		if reportErr != nil {
-			return nil, reportErr
-		}
 		return nil, fmt.Errorf("writing outputs: %w", err)
 	}
-	// The new workbook's layout kept on the side.
-	keptLayout := make(chan error, 1)
-	go func() { keptLayout <- ucache.keepLayout(written.CountyLayout, known) }()
+	report, _ := makeReport() // made by the county's files
 	ucache.prune()
 	if err := ucache.markSynced(); err != nil { // the next run syncs them again
 		opt.Logger.Warn("units' synced workbooks not noted", "err", err)
@@ -235,7 +227,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	if err := errors.Join(piecesErr, ucache.keepPieces(piecesList)); err != nil { // the next run encodes every office
 		opt.Logger.Warn("detail pieces not listed", "err", err)
 	}
-	if err := <-keptLayout; err != nil { // the runs after write the whole workbook
+	if err := ucache.keepLayout(written.CountyLayout, layouts); err != nil { // the runs after write the whole workbook
 		opt.Logger.Warn("county workbook's layout not kept", "err", err)
 	}
 	if histErr == nil {
@@ -289,7 +281,7 @@ func readAll(ctx context.Context, opt Options, files []inboxFile, cache *parseCa
 		g.Go(func() error {
 			defer tick()
 			full := filepath.Join(opt.Inbox, filepath.FromSlash(f.rel))
-			sha, err := cache.hashes.hash(f.rel, full, f.stamp)
+			sha, vouched, err := cache.hashes.hash(f.rel, full, f.stamp)
 			if err == nil {
 				if s := cache.load(f.rel, sha); s != nil {
 					s.ModTime = f.modTime // a description: a unit computed again loads its records
@@ -301,10 +293,10 @@ func readAll(ctx context.Context, opt Options, files []inboxFile, cache *parseCa
 					return nil
 				}
 			}
-			if cache.hashes.known(f.rel, f.stamp) {
-				sha = "" // the stamp's, not in the cache: the file may have changed since it was listed
+			if vouched {
+				sha = "" // not read: it may have changed since it was listed
 			}
-			s, err := reader.ReadHashedFile(ctx, opt.Inbox, f.rel, sha) // "": hashed as it is read (or hashing failed)
+			s, err := reader.ReadHashedFile(ctx, opt.Inbox, f.rel, sha) // "": hashed again first (or hashing failed)
 			if err != nil {
 				if ctx.Err() != nil {
 					return ctx.Err()

@@ -81,15 +81,10 @@ func (c *unitCache) takeSyncedList() {
 }
 
 // takeList reads a list kept beside the units (writeChecked) and removes
-// it, with what a killed run left of writing it.
+// it (what a killed run left of writing one, writeChecked removes).
 func takeList(path string) ([]byte, bool) {
 	list, ok := readChecked(path)
 	os.Remove(path)
-	if stale, err := filepath.Glob(filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")); err == nil {
-		for _, f := range stale {
-			os.Remove(f)
-		}
-	}
 	return list, ok
 }
 

@@ -42,7 +42,7 @@ type unitResult struct {
 	figures transform.UnitFigures
 	report  output.UnitReport
 	parts   output.UnitParts
-	history []byte // its member of the year's history (output.HistoryUnit); nil: made from the figures
+	history []byte // its member of the year's history (output.HistoryUnit)
 }
 
 // reportUnits lists the units the report carries: the roster's, then any
