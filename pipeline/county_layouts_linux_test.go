@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"archive/zip"
-	"encoding/xml"
 	"io"
 	"os"
 	"path/filepath"
@@ -15,6 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"gongkai/domain"
+	"gongkai/output"
 	"gongkai/output/samplecounty"
 )
 
@@ -25,40 +25,32 @@ import (
 // checked), every sheet's cells the same. A file changed since it was
 // written — touched, copied, rewritten in place, grown — is written whole.
 func TestCountyWorkbookRowsLeftInPlace(t *testing.T) {
-	dir := t.TempDir()
-	cfg := domain.DefaultConfig()
-	if _, err := samplecounty.Generate(dir, cfg, samplecounty.Options{Seed: 7, Units: 4, Rows: 60}); err != nil {
-		t.Fatal(err)
-	}
-	inbox, out := filepath.Join(dir, "inbox"), filepath.Join(dir, "out")
-	opt := Options{Inbox: inbox, Out: out, Config: cfg}
+	dir, inbox := generatedCounty(t, samplecounty.Options{Seed: 7, Units: 4, Rows: 60})
+	out := filepath.Join(dir, "out")
+	opt := Options{Inbox: inbox, Out: out}
 	first := mustRun(t, opt)
 	if first.Written.CountyLeft != 0 {
 		t.Fatalf("a first run left %d bytes", first.Written.CountyLeft)
 	}
 	mustRun(t, opt)
 	third := mustRun(t, opt) // over the first run's workbook, nothing changed
-	if left, rows := third.Written.CountyLeft, rowBytes(t, third.Written.County); left != rows {
-		t.Errorf("nothing changed: %d bytes left, want all %d of the units' rows and their room", left, rows)
+	rows, types := slottedBytes(t, third.Written)
+	if left := third.Written.CountyLeft; left < rows || left > rows+types {
+		t.Errorf("nothing changed: %d bytes left, want all %d of the units' rows (and the %d of the content types, in the order of before)", left, rows, types)
 	}
-	sameAsFresh(t, opt, third.Written.County)
+	fresh := freshCounty(t, opt)
+	sameWorkbook(t, third.Written.County, fresh)
 
 	// One office's file corrected: its unit's rows are written again.
-	var changed string
-	for _, in := range third.Report.Inputs {
-		if in.Unit != "" && strings.HasSuffix(in.Path, ".xlsx") {
-			changed = filepath.Join(inbox, filepath.FromSlash(in.Path))
-			break
-		}
-	}
-	if err := samplecounty.CorrectTitle(changed); err != nil {
+	if err := samplecounty.CorrectTitle(ledgerOf(t, inbox, third.Report, third.Report.Units[1].Name)); err != nil {
 		t.Fatal(err)
 	}
 	fourth := mustRun(t, opt)
 	if left := fourth.Written.CountyLeft; left < third.Written.CountyLeft/2 || left >= third.Written.CountyLeft {
 		t.Errorf("one unit of four changed: %d bytes left, want the others' (fewer than %d, more than half)", left, third.Written.CountyLeft)
 	}
-	sameAsFresh(t, opt, fourth.Written.County)
+	fresh = freshCounty(t, opt)
+	sameWorkbook(t, fourth.Written.County, fresh)
 
 	// The file the next run writes over (set aside since) is no longer the
 	// file whose layout was kept: touched; copied to another file with its
@@ -122,25 +114,30 @@ func TestCountyWorkbookRowsLeftInPlace(t *testing.T) {
 		if res.Written.CountyLeft != 0 {
 			t.Errorf("over a file %s since: %d bytes left, want none", change.name, res.Written.CountyLeft)
 		}
-		sameAsFresh(t, opt, res.Written.County)
+		sameWorkbook(t, res.Written.County, fresh) // the inbox as for the fourth run
 	}
 
 	// The first unit's ledger doubled: its rows outgrow their room, and the
 	// rows after them move.
-	var grown string
-	for _, in := range fourth.Report.Inputs {
-		if in.Unit == fourth.Report.Units[0].Name && strings.HasSuffix(in.Path, ".xlsx") {
-			grown = filepath.Join(inbox, filepath.FromSlash(in.Path))
-			break
-		}
-	}
 	before := mustRun(t, opt) // a run with nothing changed, to write over
-	doubleDisclosures(t, grown)
+	doubleDisclosures(t, ledgerOf(t, inbox, before.Report, before.Report.Units[0].Name))
 	after := mustRun(t, opt) // over the one before the last
 	if left := after.Written.CountyLeft; left >= before.Written.CountyLeft/2 {
 		t.Errorf("the first unit's rows outgrew their room: %d bytes left, want fewer than half of %d", left, before.Written.CountyLeft)
 	}
-	sameAsFresh(t, opt, after.Written.County)
+	sameWorkbook(t, after.Written.County, freshCounty(t, opt))
+}
+
+// ledgerOf is the path in inbox of a workbook unit sent, as report r says.
+func ledgerOf(t *testing.T, inbox string, r *output.Report, unit string) string {
+	t.Helper()
+	for _, in := range r.Inputs {
+		if in.Unit == unit && strings.HasSuffix(in.Path, ".xlsx") {
+			return filepath.Join(inbox, filepath.FromSlash(in.Path))
+		}
+	}
+	t.Fatalf("no workbook of %s", unit)
+	return ""
 }
 
 // keepingTime changes the file at path and sets its times back.
@@ -184,67 +181,52 @@ func doubleDisclosures(t *testing.T, path string) {
 	}
 }
 
-// rowBytes sums the compressed bytes of a county workbook's sheets of rows
-// from the units' files — the detail sheets (明细-…) and the units
-// compared — before each one's final block, finding them through the
-// workbook part and its relationships.
-func rowBytes(t *testing.T, path string) int64 {
+// slottedBytes sums, from the county workbook's zip, the compressed bytes
+// of the sheets of units' rows the layout names (the four detail sheets and
+// the units compared) and of its content types, each before its final
+// block.
+func slottedBytes(t *testing.T, w output.Written) (rows, types int64) {
 	t.Helper()
-	zr, err := zip.OpenReader(path)
+	if w.CountyLayout == nil {
+		t.Fatal("no layout of the county workbook")
+	}
+	sheets := map[string]bool{}
+	for _, e := range w.CountyLayout.Entries {
+		sheets[e.Name] = true
+	}
+	zr, err := zip.OpenReader(w.County)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer zr.Close()
-	var wb struct {
-		Sheets []struct {
-			Name string `xml:"name,attr"`
-			RID  string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
-		} `xml:"sheets>sheet"`
-	}
-	var rels struct {
-		Rels []struct {
-			ID     string `xml:"Id,attr"`
-			Target string `xml:"Target,attr"`
-		} `xml:"Relationship"`
-	}
-	for part, v := range map[string]any{"xl/workbook.xml": &wb, "xl/_rels/workbook.xml.rels": &rels} {
-		rc, err := zr.Open(part)
-		if err != nil {
-			t.Fatal(err)
-		}
-		err = xml.NewDecoder(rc).Decode(v)
-		rc.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	detail := map[string]bool{}
-	for _, s := range wb.Sheets {
-		for _, r := range rels.Rels {
-			if r.ID == s.RID && (strings.HasPrefix(s.Name, "明细") || s.Name == "各单位对比") {
-				detail["xl/"+strings.TrimPrefix(strings.TrimPrefix(r.Target, "/xl/"), "/")] = true
-			}
-		}
-	}
-	var n int64
+	n := 0
 	for _, zf := range zr.File {
-		if detail[zf.Name] {
-			n += int64(zf.CompressedSize64) - 5 // a DEFLATE stream's final empty block
+		switch size := int64(zf.CompressedSize64) - 5; { // a DEFLATE stream's final empty block
+		case !sheets[zf.Name]:
+		case zf.Name == "[Content_Types].xml":
+			types = size
+		case strings.HasPrefix(zf.Name, "xl/worksheets/"):
+			rows += size
+			n++
 		}
 	}
-	if n <= 0 || len(detail) != len(domain.LedgerKinds)+1 {
-		t.Fatalf("%s: detail sheets %v, %d bytes", path, detail, n)
+	if n != len(domain.LedgerKinds)+1 || types == 0 {
+		t.Fatalf("%s: %d sheets of rows in the layout, content types %d bytes", w.County, n, types)
 	}
-	return n
+	return rows, types
 }
 
-// sameAsFresh checks the county workbook at path against one a run from
-// scratch writes: every part reads whole (its CRC checked) and every
-// sheet has the same cells.
-func sameAsFresh(t *testing.T, opt Options, path string) {
+// freshCounty is the county workbook a run from scratch writes.
+func freshCounty(t *testing.T, opt Options) string {
 	t.Helper()
 	opt.Out = filepath.Join(t.TempDir(), "out")
-	fresh := mustRun(t, opt).Written.County
+	return mustRun(t, opt).Written.County
+}
+
+// sameWorkbook checks the county workbook at path against fresh: every part
+// reads whole (its CRC checked) and every sheet has the same cells.
+func sameWorkbook(t *testing.T, path, fresh string) {
+	t.Helper()
 	zr, err := zip.OpenReader(path)
 	if err != nil {
 		t.Fatal(err)

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -23,9 +24,15 @@ import (
 
 // smallCounty writes a three-unit county and returns its inbox.
 func smallCounty(t *testing.T) (dir, inbox string) {
+	return generatedCounty(t, samplecounty.Options{Seed: 11, Units: 3, Rows: 8})
+}
+
+// generatedCounty writes a county of the default configuration and
+// returns its folder and inbox.
+func generatedCounty(t *testing.T, opt samplecounty.Options) (dir, inbox string) {
 	t.Helper()
 	dir = t.TempDir()
-	if _, err := samplecounty.Generate(dir, domain.DefaultConfig(), samplecounty.Options{Seed: 11, Units: 3, Rows: 8}); err != nil {
+	if _, err := samplecounty.Generate(dir, domain.DefaultConfig(), opt); err != nil {
 		t.Fatal(err)
 	}
 	return dir, filepath.Join(dir, "inbox")
@@ -289,7 +296,12 @@ func TestKilledRunThenGoodRun(t *testing.T) {
 		filepath.Join(parse, "."+stampsFile+".tmp-1"),                     // hashes half-written
 		filepath.Join(out, "history", "2025", ".metrics.json.tmp-1"),      // the year's figures staged
 		filepath.Join(out, cacheDir, unitCacheDir, "2025", ".work-x-1/a"), // a unit half-written
+		filepath.Join(out, cacheDir, unitCacheDir, ".2025.synced.tmp-1"),  // a list beside the units half-written
 		filepath.Join(out, ".2025.staging.replaced-x", "run.json"),        // outputs a run replaced
+	}
+	if runtime.GOOS == "linux" && bootID() != "" { // the lists kept only there
+		left = append(left, filepath.Join(out, cacheDir, unitCacheDir, ".2025.pieces.tmp-1"),
+			filepath.Join(out, cacheDir, unitCacheDir, ".2025.layouts.tmp-1"))
 	}
 	for _, f := range left {
 		os.MkdirAll(filepath.Dir(f), 0o755)
