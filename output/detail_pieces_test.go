@@ -102,6 +102,14 @@ func TestPiecesReused(t *testing.T) {
 			t.Errorf("part %d differs from the unit encoded afresh", i)
 		}
 	}
+	// A piece found is copied, not encoded again: given 财政所's piece under
+	// 党政办's key, 党政办's place holds 财政所's rows.
+	swapped := encode("swapped", PieceSource{Key: key, Find: func(k string) (EncodedPiece, bool) {
+		return kept["disclosureb"], k == "disclosurea"
+	}})
+	if got, want := partBytes(t, swapped.Parts[0]), partBytes(t, kept["disclosureb"].Parts[0]); string(got) != string(want) {
+		t.Errorf("the piece found was not copied: %d bytes where it has %d", len(got), len(want))
+	}
 }
 
 // partBytes reads a part's compressed bytes.

@@ -33,6 +33,11 @@ func TestTablesSetAside(t *testing.T) {
 			t.Fatal(err)
 		}
 		rows = append(rows, w.rows())
+		// Stubbed at once, before the next table is added.
+		part := fmt.Sprintf("xl/tables/table%d.xml", i+1)
+		if stub, ok := f.Pkg.Load(part); !ok || bytes.Contains(stub.([]byte), []byte("tableColumn")) {
+			t.Errorf("%s after its table was added: not a stub", part)
+		}
 	}
 	if _, err := f.NewSheet("明细"); err != nil {
 		t.Fatal(err)

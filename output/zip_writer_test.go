@@ -5,6 +5,7 @@ import (
 	"io"
 	"runtime"
 	"testing"
+	"weak"
 
 	"github.com/klauspost/compress/flate"
 )
@@ -40,5 +41,19 @@ func TestFlateWritersKept(t *testing.T) {
 	out, err := io.ReadAll(flate.NewReader(&again))
 	if err != nil || !bytes.Equal(out, text) {
 		t.Errorf("decompressed %d bytes (%v), want the %d written", len(out), err, len(text))
+	}
+	// A compressor given back does not hold what it last wrote to (a
+	// workbook's whole package, say), closed or not (a part ends with a
+	// flush).
+	target := new(bytes.Buffer)
+	held := weak.Make(target)
+	fw = getFlate(target)
+	fw.Write(text)
+	fw.Flush()
+	putFlate(fw)
+	target = nil
+	runtime.GC()
+	if held.Value() != nil {
+		t.Error("a compressor given back still holds the writer it wrote to")
 	}
 }
