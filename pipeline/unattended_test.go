@@ -147,7 +147,7 @@ func TestRerunReadsOnlyWhatChanged(t *testing.T) {
 func workbookText(t *testing.T, path string) string { return sheetsText(t, path, "") }
 
 // sheetsText is every cell of the sheets of a workbook whose names begin
-// with prefix, as text.
+// with prefix, and their columns' widths, as text.
 func sheetsText(t *testing.T, path, prefix string) string {
 	t.Helper()
 	f, err := excelize.OpenFile(path)
@@ -165,6 +165,17 @@ func sheetsText(t *testing.T, path, prefix string) string {
 			t.Fatal(err)
 		}
 		fmt.Fprintf(&b, "%s\n%q\n", sheet, rows)
+		if len(rows) > 0 { // the columns' widths, which a run takes from the rows
+			for c := range rows[0] {
+				name, _ := excelize.ColumnNumberToName(c + 1)
+				w, err := f.GetColWidth(sheet, name)
+				if err != nil {
+					t.Fatal(err)
+				}
+				fmt.Fprintf(&b, "%s:%g ", name, w)
+			}
+			b.WriteString("\n")
+		}
 	}
 	return b.String()
 }
