@@ -150,11 +150,7 @@ func workbookText(t *testing.T, path string) string { return sheetsText(t, path,
 // with prefix, and their columns' widths, as text.
 func sheetsText(t *testing.T, path, prefix string) string {
 	t.Helper()
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f := openBook(t, path)
 	var b strings.Builder
 	for _, sheet := range f.GetSheetList() {
 		if !strings.HasPrefix(sheet, prefix) {

@@ -9,8 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/xuri/excelize/v2"
-
 	"gongkai/domain"
 	"gongkai/output/samplecounty"
 )
@@ -147,11 +145,7 @@ func TestUnchangedOfficesCopied(t *testing.T) {
 // other than except that have rows there.
 func officesWithRows(t *testing.T, path, except string) int {
 	t.Helper()
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f := openBook(t, path)
 	n := 0
 	for _, sheet := range f.GetSheetList() {
 		if !strings.HasPrefix(sheet, "明细") {
