@@ -41,6 +41,15 @@ var xmlCases = []xmlCase{
 	{"empty sheetData", `<sheetData/>`, false},
 	{"no sheetData", `<sheetPr/>`, false},
 	{"merged down", `<sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>类别</t></is></c></row><row r="3"/><row r="4"/></sheetData><mergeCells count="2"><mergeCell ref="A2:A4"/><mergeCell ref="B1:C1"/></mergeCells>`, false},
+	// Cells as spreadsheet programs write them are read by quick paths (plainAttrs, plainValue);
+	// these are read by them or just miss them, and must come out as excelize reads them.
+	{"near the quick paths", "<sheetData><row r=\"1\"><c r=\"A1\" s=\"1\" t=\"s\"><v>0</v></c><c r=\"B1\"/><c r=\"C1\" /><c r=\"D1\" ><v>1</v></c>" +
+		"<c r='E1'><v>2</v></c><c  r=\"F1\"><v>3</v></c><c r=\"G1\" t=\"s\"><v>1</v></c ><c r=\"H1\"><v>a&amp;b</v></c><c r=\"I1\"><v>x\r\ny</v></c>" +
+		"<c r=\"J1\" t=\"str\"><v>a]]&gt;b</v></c><c r=\"K1\" t=\"str\"><v></v></c><c r=\"L1\"><v>4</v><!-- x --></c><c r=\"M1\" x:y=\"z\" xmlns:x=\"urn:x\"><v>5</v></c>" +
+		"<c r=\"N1\" t=\"str\"><v>中文 text</v></c><c r=\"O1\"><f>1+1</f><v>2</v></c><c r=\"P1\" t=\"inlineStr\"><is><t>q</t></is></c>" +
+		"<c r=\"Q1\" t=\"&#115;\"><v>0</v></c><c r=\"R1\" t=\"s\" s=\"0\"><v>1</v></c><c t=\"s\" r=\"S1\"><v>0</v></c></row></sheetData>", false},
+	{"a cell ended by another tag after its value", `<sheetData><row r="1"><c r="A1"><v>1</v></d></row></sheetData>`, true},
+	{"a cell with its r twice", `<sheetData><row r="1"><c r="A1" r="B1"><v>1</v></c></row></sheetData>`, true},
 	{"row numbers out of order", `<sheetData><row r="3"><c r="A3"><v>3</v></c></row><row r="2"><c r="A2"><v>2</v></c></row></sheetData>`, true},
 	{"a row number that is not one", `<sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="x"><c r="A2"><v>2</v></c></row></sheetData>`, true},
 	{"a row number beyond the sheet", `<sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="9999999"><c r="A2"><v>2</v></c></row></sheetData>`, true},

@@ -300,6 +300,12 @@ func (p *sheetParser) cellContent(shared bool) (v string, hasV, formula bool, is
 	if s.kind == tokEmpty {
 		return "", false, false, "", false, true
 	}
+	if text, plain := s.plainValue(); plain {
+		if shared {
+			return p.sharedString(text), true, false, "", false, true
+		}
+		return string(text), true, false, "", false, true
+	}
 	end := hold(s.name)
 	for {
 		switch s.next() {

@@ -225,6 +225,9 @@ func (s *xmlScanner) startTag(b []byte) (int, tokKind) {
 		return len(b), tokBad
 	}
 	s.attrs = s.attrs[:0]
+	if n, k, ok := s.plainAttrs(b, i); ok {
+		return n, k
+	}
 	for {
 		i = skipSpace(b, i)
 		if i >= len(b) {
@@ -274,6 +277,46 @@ func (s *xmlScanner) startTag(b []byte) (int, tokKind) {
 		s.attrs = append(s.attrs, xmlAttr{name: b[i:j0], local: local, value: v, amp: !plainAttr(v)})
 		i = j + 1 + e + 1
 	}
+}
+
+// plainAttrs reads the attributes of a start tag from b[i] in the form
+// spreadsheet programs write them — each after one space, a name of ASCII
+// letters, ="value" with a plain value (see plainAttr), the tag ended by >
+// or /> — quicker than the general loop. ok is false for anything else
+// (the tag then read again by that loop), with s.attrs emptied.
+func (s *xmlScanner) plainAttrs(b []byte, i int) (n int, k tokKind, ok bool) {
+	for i < len(b) {
+		switch b[i] {
+		case '>':
+			return i + 1, tokStart, true
+		case '/':
+			if i+1 < len(b) && b[i+1] == '>' {
+				return i + 2, tokEmpty, true
+			}
+		case ' ':
+			j := i + 1
+			for j < len(b) && ('a' <= b[j] && b[j] <= 'z' || 'A' <= b[j] && b[j] <= 'Z') {
+				j++
+			}
+			if j == i+1 || j+1 >= len(b) || b[j] != '=' || b[j+1] != '"' {
+				break
+			}
+			e := bytes.IndexByte(b[j+2:], '"')
+			if e < 0 {
+				break
+			}
+			v := b[j+2 : j+2+e]
+			if !plainAttr(v) {
+				break
+			}
+			s.attrs = append(s.attrs, xmlAttr{name: b[i+1 : j], local: b[i+1 : j], value: v})
+			i = j + 2 + e + 1
+			continue
+		}
+		break
+	}
+	s.attrs = s.attrs[:0]
+	return 0, 0, false
 }
 
 // plainAttr reports an attribute value that needs no decoding or checks:
@@ -367,6 +410,38 @@ func skipSpace(b []byte, i int) int {
 		}
 	}
 	return i
+}
+
+// plainValue reads, straight from the window, the most common content of
+// an element whose start tag was just read: <v>text</v> and the element's
+// end tag, the text needing no decoding (see checkChars). It returns the
+// text, valid until the next call, and leaves the end tag as the token
+// just read; on anything else (or a window that ends first) it consumes
+// nothing and ok is false, for the caller to read the content token by
+// token.
+func (s *xmlScanner) plainValue() (text []byte, ok bool) {
+	b := s.buf[s.pos:s.end]
+	if len(b) < 3 || b[0] != '<' || b[1] != 'v' || b[2] != '>' {
+		return nil, false
+	}
+	i := bytes.IndexByte(b[3:], '<')
+	if i < 0 {
+		return nil, false
+	}
+	text, rest := b[3:3+i], b[3+i:]
+	// </v></name>
+	n := len(s.name)
+	if len(rest) < 4+3+n || string(rest[:6]) != "</v></" || string(rest[6:6+n]) != string(s.name) || rest[6+n] != '>' {
+		return nil, false
+	}
+	if plain, good := checkChars(text, inText); !plain || !good {
+		return nil, false
+	}
+	s.name = rest[6 : 6+n]
+	s.setLocal()
+	s.pos += 3 + i + 7 + n
+	s.set(tokEnd)
+	return text, true
 }
 
 // attr returns the value of the attribute with local name n and how many
