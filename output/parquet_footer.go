@@ -2,20 +2,17 @@ package output
 
 import (
 	"bytes"
-	"context"
 	"errors"
 	"fmt"
 	"math"
-
-	"github.com/apache/thrift/lib/go/thrift"
 )
 
 // A Parquet footer is a FileMetaData struct in Thrift's compact protocol.
 // Joining files, the footers are copied value by value through that
-// protocol rather than decoded into arrow-go's metadata: decoding builds
-// each file's schema and every column's structs, and the county's files
-// join 75 units' footers for each kind at every run (a fifth of a re-run's
-// county stage). The field ids are those of parquet.thrift.
+// protocol (thrift_compact.go) rather than decoded into arrow-go's
+// metadata: decoding builds each file's schema and every column's structs,
+// and the county's files join 75 units' footers for each kind at every
+// run. The field ids are those of parquet.thrift.
 const (
 	fileMetaSchema     = 2 // FileMetaData.schema
 	fileMetaNumRows    = 3 // FileMetaData.num_rows
@@ -34,10 +31,10 @@ const (
 	chunkEncryptedMetaData = 9 // ColumnChunk.encrypted_column_metadata
 )
 
-// columnMetaOffsets are the fields of ColumnMetaData that hold a place in
-// the file: data_page_offset, index_page_offset, dictionary_page_offset,
+// columnMetaOffset reports the fields of ColumnMetaData that hold a place
+// in the file: data_page_offset, index_page_offset, dictionary_page_offset,
 // bloom_filter_offset.
-var columnMetaOffsets = map[int16]bool{9: true, 10: true, 11: true, 14: true}
+func columnMetaOffset(id int16) bool { return id == 9 || id == 10 || id == 11 || id == 14 }
 
 // Files the join refuses: page indexes hold offsets inside them, and
 // encrypted metadata cannot be read to move its offsets.
@@ -51,49 +48,39 @@ var (
 // moved, in order and numbered again. Every footer must have the first
 // one's schema.
 type footerJoin struct {
-	ctx       context.Context
 	first     []byte
 	schema    []byte // the first footer's, as encoded
 	rows      int64  // num_rows of all
 	groups    int
-	rowGroups *thrift.TMemoryBuffer // the row groups, encoded one after another
-	out       thrift.TProtocol
+	rowGroups compactOut // the row groups, encoded one after another
 }
 
-func newFooterJoin() *footerJoin {
-	rg := thrift.NewTMemoryBuffer()
-	return &footerJoin{ctx: context.Background(), rowGroups: rg, out: compactProtocol(rg)}
-}
+func newFooterJoin() *footerJoin { return &footerJoin{} }
 
 // add adds the row groups of footer, their offsets moved by shift.
 func (j *footerJoin) add(footer []byte, shift int64) error {
-	in := compactReader(footer)
+	in := &compactIn{b: footer}
 	schema := false
-	err := copyFields(j.ctx, in, func(id int16, t thrift.TType) (bool, error) {
+	err := readStruct(in, func(id int16, t byte) error {
 		switch {
 		case id == fileMetaSchema:
 			schema = true
-			return true, j.sameSchema(in, t)
-		case id == fileMetaNumRows && t == thrift.I64:
-			n, err := in.ReadI64(j.ctx)
+			return j.sameSchema(in, t)
+		case id == fileMetaNumRows && t == compactI64:
+			n, err := in.int()
 			j.rows += n
-			return true, err
-		case id == fileMetaRowGroups && t == thrift.LIST:
-			_, n, err := in.ReadListBegin(j.ctx)
-			for range n {
-				if err == nil {
-					err = j.rowGroup(in, shift)
-				}
+			return err
+		case id == fileMetaRowGroups && t == compactList:
+			n, _, err := in.list()
+			for ; err == nil && n > 0; n-- {
+				err = j.rowGroup(in, shift)
 			}
-			if err == nil {
-				err = in.ReadListEnd(j.ctx)
-			}
-			return true, err
+			return err
 		case id >= fileMetaEncryption:
-			return true, errEncrypted
+			return errEncrypted
 		}
-		return true, in.Skip(j.ctx, t)
-	}, nil, nil)
+		return in.skip(t, false, 1)
+	})
 	if err == nil && !schema {
 		err = errors.New("parquet footer: no schema")
 	}
@@ -103,16 +90,32 @@ func (j *footerJoin) add(footer []byte, shift int64) error {
 	return err
 }
 
+// readStruct reads a struct's fields from in, handing each to read, which
+// reads its value.
+func readStruct(in *compactIn, read func(id int16, t byte) error) error {
+	var last int16
+	for {
+		id, t, err := in.field(last)
+		if err != nil || t == 0 {
+			return err
+		}
+		if err := read(id, t); err != nil {
+			return err
+		}
+		last = id
+	}
+}
+
 // sameSchema reads a footer's schema (a value of type t) and refuses it
 // when it is not the first footer's.
-func (j *footerJoin) sameSchema(in thrift.TProtocol, t thrift.TType) error {
-	buf := thrift.NewTMemoryBuffer()
-	if err := copyValue(j.ctx, in, compactProtocol(buf), t); err != nil {
+func (j *footerJoin) sameSchema(in *compactIn, t byte) error {
+	from := in.pos
+	if err := in.skip(t, false, 1); err != nil {
 		return err
 	}
 	if j.schema == nil {
-		j.schema = buf.Bytes()
-	} else if !bytes.Equal(buf.Bytes(), j.schema) {
+		j.schema = in.b[from:in.pos]
+	} else if !bytes.Equal(in.b[from:in.pos], j.schema) {
 		return errors.New("its schema is not the first file's")
 	}
 	return nil
@@ -123,286 +126,106 @@ func (j *footerJoin) bytes() ([]byte, error) {
 	if j.first == nil {
 		return nil, errors.New("parquet: no footer to join")
 	}
-	buf := thrift.NewTMemoryBuffer()
-	out := compactProtocol(buf)
-	in := compactReader(j.first)
-	err := copyFields(j.ctx, in, func(id int16, t thrift.TType) (bool, error) {
+	in := &compactIn{b: j.first}
+	out := &compactOut{}
+	err := copyStruct(in, out, func(id int16, t byte) (bool, error) {
 		switch {
-		case id == fileMetaNumRows && t == thrift.I64:
-			if _, err := in.ReadI64(j.ctx); err != nil {
+		case id == fileMetaNumRows && t == compactI64:
+			if _, err := in.int(); err != nil {
 				return true, err
 			}
-			return true, writeField(j.ctx, out, t, id, func() error { return out.WriteI64(j.ctx, j.rows) })
-		case id == fileMetaRowGroups && t == thrift.LIST:
-			if err := in.Skip(j.ctx, t); err != nil {
+			out.field(id, t)
+			out.int(j.rows)
+			return true, nil
+		case id == fileMetaRowGroups && t == compactList:
+			if err := in.skip(t, false, 1); err != nil {
 				return true, err
 			}
-			return true, writeField(j.ctx, out, t, id, func() error {
-				if err := out.WriteListBegin(j.ctx, thrift.STRUCT, j.groups); err != nil {
-					return err
-				}
-				// The row groups as encoded, straight into the buffer: the
-				// compact protocol writes its transport as it goes (a
-				// struct's encoding does not depend on what came before).
-				buf.Write(j.rowGroups.Bytes())
-				return out.WriteListEnd(j.ctx)
-			})
+			out.field(id, t)
+			out.list(j.groups, compactStruct)
+			out.b = append(out.b, j.rowGroups.b...)
+			return true, nil
 		}
 		return false, nil
-	}, out, nil)
-	if err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	}, nil)
+	return out.b, err
 }
 
 // rowGroup copies a RowGroup from in to j's row groups, its offsets moved
 // by shift and numbered after those copied before.
-func (j *footerJoin) rowGroup(in thrift.TProtocol, shift int64) error {
-	out := j.out
+func (j *footerJoin) rowGroup(in *compactIn, shift int64) error {
+	out := &j.rowGroups
 	if j.groups >= math.MaxInt16 {
 		return fmt.Errorf("parquet: more than %d row groups, more than a file numbers", math.MaxInt16)
 	}
-	ordinal := int16(j.groups)
+	ordinal := int64(j.groups)
 	j.groups++
-	writeOrdinal := func() error {
-		return writeField(j.ctx, out, thrift.I16, rowGroupOrdinal, func() error { return out.WriteI16(j.ctx, ordinal) })
-	}
 	numbered := false
-	return copyFields(j.ctx, in, func(id int16, t thrift.TType) (bool, error) {
+	return copyStruct(in, out, func(id int16, t byte) (bool, error) {
 		switch {
-		case id == rowGroupColumns && t == thrift.LIST:
-			return true, writeField(j.ctx, out, t, id, func() error {
-				et, n, err := in.ReadListBegin(j.ctx)
-				if err == nil {
-					err = out.WriteListBegin(j.ctx, et, n)
-				}
-				for range n {
-					if err == nil {
-						err = j.columnChunk(in, shift)
-					}
-				}
-				if err == nil {
-					err = in.ReadListEnd(j.ctx)
-				}
-				if err == nil {
-					err = out.WriteListEnd(j.ctx)
-				}
-				return err
-			})
-		case id == rowGroupFileOffset && t == thrift.I64:
-			return true, j.shiftI64(in, out, id, shift)
-		case id == rowGroupOrdinal:
-			numbered = true
-			if err := in.Skip(j.ctx, t); err != nil {
+		case id == rowGroupColumns && t == compactList:
+			n, elem, err := in.list()
+			if err != nil {
 				return true, err
 			}
-			return true, writeOrdinal()
+			out.field(id, t)
+			out.list(n, elem)
+			for ; err == nil && n > 0; n-- {
+				err = j.columnChunk(in, shift)
+			}
+			return true, err
+		case id == rowGroupFileOffset && t == compactI64:
+			return true, shiftI64(in, out, id, shift)
+		case id == rowGroupOrdinal:
+			numbered = true
+			if err := in.skip(t, false, 1); err != nil {
+				return true, err
+			}
+			out.field(id, compactI16)
+			out.int(ordinal)
+			return true, nil
 		}
 		return false, nil
-	}, out, func() error {
-		if numbered {
-			return nil
+	}, func() {
+		if !numbered {
+			out.field(rowGroupOrdinal, compactI16)
+			out.int(ordinal)
 		}
-		return writeOrdinal()
 	})
 }
 
 // columnChunk copies a ColumnChunk from in to j's row groups, its offsets
 // moved by shift.
-func (j *footerJoin) columnChunk(in thrift.TProtocol, shift int64) error {
-	out := j.out
-	return copyFields(j.ctx, in, func(id int16, t thrift.TType) (bool, error) {
+func (j *footerJoin) columnChunk(in *compactIn, shift int64) error {
+	out := &j.rowGroups
+	return copyStruct(in, out, func(id int16, t byte) (bool, error) {
 		switch {
 		case id == chunkOffsetIndexOffset || id == chunkColumnIndexOffset:
 			return true, errPageIndexes
 		case id == chunkCryptoMetaData || id == chunkEncryptedMetaData:
 			return true, errEncrypted
-		case id == chunkFileOffset && t == thrift.I64:
-			return true, j.shiftI64(in, out, id, shift)
-		case id == chunkMetaData && t == thrift.STRUCT:
-			return true, writeField(j.ctx, out, t, id, func() error {
-				return copyFields(j.ctx, in, func(id int16, t thrift.TType) (bool, error) {
-					if columnMetaOffsets[id] && t == thrift.I64 {
-						return true, j.shiftI64(in, out, id, shift)
-					}
-					return false, nil
-				}, out, nil)
-			})
+		case id == chunkFileOffset && t == compactI64:
+			return true, shiftI64(in, out, id, shift)
+		case id == chunkMetaData && t == compactStruct:
+			out.field(id, t)
+			return true, copyStruct(in, out, func(id int16, t byte) (bool, error) {
+				if columnMetaOffset(id) && t == compactI64 {
+					return true, shiftI64(in, out, id, shift)
+				}
+				return false, nil
+			}, nil)
 		}
 		return false, nil
-	}, out, nil)
+	}, nil)
 }
 
 // shiftI64 copies an i64 field, moved by shift.
-func (j *footerJoin) shiftI64(in, out thrift.TProtocol, id int16, shift int64) error {
-	v, err := in.ReadI64(j.ctx)
+func shiftI64(in *compactIn, out *compactOut, id int16, shift int64) error {
+	v, err := in.int()
 	if err != nil {
 		return err
 	}
-	return writeField(j.ctx, out, thrift.I64, id, func() error { return out.WriteI64(j.ctx, v+shift) })
-}
-
-// copyFields reads a struct's fields from in, handing each to take, which
-// reads it itself or says it did not; with out, a field not taken is
-// copied to out, the struct written around the fields, and before its end
-// whatever more adds (nil: nothing).
-func copyFields(ctx context.Context, in thrift.TProtocol, take func(id int16, t thrift.TType) (bool, error), out thrift.TProtocol, more func() error) error {
-	if _, err := in.ReadStructBegin(ctx); err != nil {
-		return err
-	}
-	if out != nil {
-		if err := out.WriteStructBegin(ctx, ""); err != nil {
-			return err
-		}
-	}
-	for {
-		_, t, id, err := in.ReadFieldBegin(ctx)
-		if err != nil {
-			return err
-		}
-		if t == thrift.STOP {
-			break
-		}
-		taken, err := take(id, t)
-		if err != nil {
-			return err
-		}
-		if !taken && out != nil {
-			if err := writeField(ctx, out, t, id, func() error { return copyValue(ctx, in, out, t) }); err != nil {
-				return err
-			}
-		}
-		if err := in.ReadFieldEnd(ctx); err != nil {
-			return err
-		}
-	}
-	if err := in.ReadStructEnd(ctx); err != nil || out == nil {
-		return err
-	}
-	if more != nil {
-		if err := more(); err != nil {
-			return err
-		}
-	}
-	if err := out.WriteFieldStop(ctx); err != nil {
-		return err
-	}
-	return out.WriteStructEnd(ctx)
-}
-
-// writeField writes a field's header, its value (value), and its end.
-func writeField(ctx context.Context, out thrift.TProtocol, t thrift.TType, id int16, value func() error) error {
-	if err := out.WriteFieldBegin(ctx, "", t, id); err != nil {
-		return err
-	}
-	if err := value(); err != nil {
-		return err
-	}
-	return out.WriteFieldEnd(ctx)
-}
-
-// copyValue copies one value of type t from in to out.
-func copyValue(ctx context.Context, in, out thrift.TProtocol, t thrift.TType) error {
-	switch t {
-	case thrift.BOOL:
-		v, err := in.ReadBool(ctx)
-		if err != nil {
-			return err
-		}
-		return out.WriteBool(ctx, v)
-	case thrift.BYTE:
-		v, err := in.ReadByte(ctx)
-		if err != nil {
-			return err
-		}
-		return out.WriteByte(ctx, v)
-	case thrift.I16:
-		v, err := in.ReadI16(ctx)
-		if err != nil {
-			return err
-		}
-		return out.WriteI16(ctx, v)
-	case thrift.I32:
-		v, err := in.ReadI32(ctx)
-		if err != nil {
-			return err
-		}
-		return out.WriteI32(ctx, v)
-	case thrift.I64:
-		v, err := in.ReadI64(ctx)
-		if err != nil {
-			return err
-		}
-		return out.WriteI64(ctx, v)
-	case thrift.DOUBLE:
-		v, err := in.ReadDouble(ctx)
-		if err != nil {
-			return err
-		}
-		return out.WriteDouble(ctx, v)
-	case thrift.STRING:
-		v, err := in.ReadBinary(ctx)
-		if err != nil {
-			return err
-		}
-		return out.WriteBinary(ctx, v)
-	case thrift.UUID:
-		v, err := in.ReadUUID(ctx)
-		if err != nil {
-			return err
-		}
-		return out.WriteUUID(ctx, v)
-	case thrift.STRUCT:
-		return copyFields(ctx, in, func(int16, thrift.TType) (bool, error) { return false, nil }, out, nil)
-	case thrift.LIST, thrift.SET:
-		et, n, err := in.ReadListBegin(ctx) // a set is encoded as a list
-		if err != nil {
-			return err
-		}
-		if err := out.WriteListBegin(ctx, et, n); err != nil {
-			return err
-		}
-		for range n {
-			if err := copyValue(ctx, in, out, et); err != nil {
-				return err
-			}
-		}
-		if err := in.ReadListEnd(ctx); err != nil {
-			return err
-		}
-		return out.WriteListEnd(ctx)
-	case thrift.MAP:
-		kt, vt, n, err := in.ReadMapBegin(ctx)
-		if err != nil {
-			return err
-		}
-		if err := out.WriteMapBegin(ctx, kt, vt, n); err != nil {
-			return err
-		}
-		for range n {
-			if err := copyValue(ctx, in, out, kt); err != nil {
-				return err
-			}
-			if err := copyValue(ctx, in, out, vt); err != nil {
-				return err
-			}
-		}
-		if err := in.ReadMapEnd(ctx); err != nil {
-			return err
-		}
-		return out.WriteMapEnd(ctx)
-	}
-	return fmt.Errorf("parquet footer: unknown Thrift type %d", t)
-}
-
-// compactReader reads Thrift's compact protocol from b, in place.
-func compactReader(b []byte) thrift.TProtocol {
-	return compactProtocol(&thrift.TMemoryBuffer{Buffer: bytes.NewBuffer(b)})
-}
-
-// compactProtocol reads or writes Thrift's compact protocol on buf, with
-// the library's default limits (as arrow-go's footers are read).
-func compactProtocol(buf *thrift.TMemoryBuffer) thrift.TProtocol {
-	return thrift.NewTCompactProtocolConf(buf, &thrift.TConfiguration{})
+	out.field(id, compactI64)
+	out.int(v + shift)
+	return nil
 }

@@ -11,9 +11,55 @@ import (
 	"github.com/apache/thrift/lib/go/thrift"
 )
 
-// compactStruct encodes one struct in Thrift's compact protocol, its
+// The tests write and read footers' structs with the Thrift library,
+// independently of the join's own reading and writing.
+
+// compactProtocol reads or writes Thrift's compact protocol on buf.
+func compactProtocol(buf *thrift.TMemoryBuffer) thrift.TProtocol {
+	return thrift.NewTCompactProtocolConf(buf, &thrift.TConfiguration{})
+}
+
+// writeField writes a field's header, its value (value), and its end.
+func writeField(ctx context.Context, out thrift.TProtocol, t thrift.TType, id int16, value func() error) error {
+	if err := out.WriteFieldBegin(ctx, "", t, id); err != nil {
+		return err
+	}
+	if err := value(); err != nil {
+		return err
+	}
+	return out.WriteFieldEnd(ctx)
+}
+
+// readFields reads a struct's fields from in, each value by read.
+func readFields(ctx context.Context, in thrift.TProtocol, read func(id int16, t thrift.TType) error) error {
+	if _, err := in.ReadStructBegin(ctx); err != nil {
+		return err
+	}
+	for {
+		_, t, id, err := in.ReadFieldBegin(ctx)
+		if err != nil {
+			return err
+		}
+		if t == thrift.STOP {
+			return in.ReadStructEnd(ctx)
+		}
+		if err := read(id, t); err != nil {
+			return err
+		}
+		if err := in.ReadFieldEnd(ctx); err != nil {
+			return err
+		}
+	}
+}
+
+// compactReader reads Thrift's compact protocol from b.
+func compactReader(b []byte) thrift.TProtocol {
+	return compactProtocol(&thrift.TMemoryBuffer{Buffer: bytes.NewBuffer(b)})
+}
+
+// thriftStruct encodes one struct in Thrift's compact protocol, its
 // fields written by fields.
-func compactStruct(t *testing.T, fields func(ctx context.Context, p thrift.TProtocol) error) []byte {
+func thriftStruct(t *testing.T, fields func(ctx context.Context, p thrift.TProtocol) error) []byte {
 	t.Helper()
 	ctx := context.Background()
 	buf := thrift.NewTMemoryBuffer()
@@ -56,7 +102,7 @@ func writeListOfStruct(ctx context.Context, p thrift.TProtocol, fields func() er
 // and empty, a UUID, nested structs, a field id past the short form's
 // reach — is copied byte for byte.
 func TestCopyFieldsEveryType(t *testing.T) {
-	in := compactStruct(t, func(ctx context.Context, p thrift.TProtocol) error {
+	in := thriftStruct(t, func(ctx context.Context, p thrift.TProtocol) error {
 		steps := []error{
 			writeField(ctx, p, thrift.BOOL, 1, func() error { return p.WriteBool(ctx, true) }),
 			writeField(ctx, p, thrift.BOOL, 2, func() error { return p.WriteBool(ctx, false) }),
@@ -115,13 +161,13 @@ func TestCopyFieldsEveryType(t *testing.T) {
 		}
 		return errors.Join(steps...)
 	})
-	out := thrift.NewTMemoryBuffer()
-	keep := func(int16, thrift.TType) (bool, error) { return false, nil }
-	if err := copyFields(context.Background(), compactReader(in), keep, compactProtocol(out), nil); err != nil {
+	out := &compactOut{}
+	keep := func(int16, byte) (bool, error) { return false, nil }
+	if err := copyStruct(&compactIn{b: in}, out, keep, nil); err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(out.Bytes(), in) {
-		t.Errorf("copied:\n% x\nwant\n% x", out.Bytes(), in)
+	if !bytes.Equal(out.b, in) {
+		t.Errorf("copied:\n% x\nwant\n% x", out.b, in)
 	}
 }
 
@@ -130,7 +176,7 @@ func TestCopyFieldsEveryType(t *testing.T) {
 func readRowGroup(t *testing.T, b []byte) (offset int64, ordinal int16, ordinals int) {
 	t.Helper()
 	in := compactReader(b)
-	err := copyFields(context.Background(), in, func(id int16, typ thrift.TType) (bool, error) {
+	err := readFields(context.Background(), in, func(id int16, typ thrift.TType) error {
 		var err error
 		switch id {
 		case rowGroupFileOffset:
@@ -141,8 +187,8 @@ func readRowGroup(t *testing.T, b []byte) (offset int64, ordinal int16, ordinals
 		default:
 			err = in.Skip(context.Background(), typ)
 		}
-		return true, err
-	}, nil, nil)
+		return err
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -154,31 +200,31 @@ func readRowGroup(t *testing.T, b []byte) (offset int64, ordinal int16, ordinals
 // put in place of one of another type — and their offsets moved.
 func TestFooterRowGroupsNumbered(t *testing.T) {
 	groups := [][]byte{
-		compactStruct(t, func(ctx context.Context, p thrift.TProtocol) error { // no ordinal
+		thriftStruct(t, func(ctx context.Context, p thrift.TProtocol) error { // no ordinal
 			return writeField(ctx, p, thrift.I64, rowGroupFileOffset, func() error { return p.WriteI64(ctx, 100) })
 		}),
-		compactStruct(t, func(ctx context.Context, p thrift.TProtocol) error { // an ordinal as i32
+		thriftStruct(t, func(ctx context.Context, p thrift.TProtocol) error { // an ordinal as i32
 			return errors.Join(writeField(ctx, p, thrift.I64, rowGroupFileOffset, func() error { return p.WriteI64(ctx, 200) }),
 				writeField(ctx, p, thrift.I32, rowGroupOrdinal, func() error { return p.WriteI32(ctx, 9) }))
 		}),
-		compactStruct(t, func(ctx context.Context, p thrift.TProtocol) error {
+		thriftStruct(t, func(ctx context.Context, p thrift.TProtocol) error {
 			return errors.Join(writeField(ctx, p, thrift.I64, rowGroupFileOffset, func() error { return p.WriteI64(ctx, 300) }),
 				writeField(ctx, p, thrift.I16, rowGroupOrdinal, func() error { return p.WriteI16(ctx, 0) }))
 		}),
 	}
 	j := newFooterJoin()
 	for i, g := range groups {
-		start := j.rowGroups.Len()
-		if err := j.rowGroup(compactReader(g), 1000); err != nil {
+		start := len(j.rowGroups.b)
+		if err := j.rowGroup(&compactIn{b: g}, 1000); err != nil {
 			t.Fatal(err)
 		}
-		offset, ordinal, n := readRowGroup(t, j.rowGroups.Bytes()[start:])
+		offset, ordinal, n := readRowGroup(t, j.rowGroups.b[start:])
 		if want := int64(100*(i+1) + 1000); offset != want || ordinal != int16(i) || n != 1 {
 			t.Errorf("row group %d: offset %d, ordinal %d in %d fields; want %d, %d in 1", i, offset, ordinal, n, want, i)
 		}
 	}
 	j.groups = math.MaxInt16
-	if err := j.rowGroup(compactReader(groups[0]), 0); err == nil {
+	if err := j.rowGroup(&compactIn{b: groups[0]}, 0); err == nil {
 		t.Error("a row group past what a file numbers was added")
 	}
 }
@@ -187,18 +233,18 @@ func TestFooterRowGroupsNumbered(t *testing.T) {
 // metadata, an encrypted file and a file of another schema are refused.
 func TestFooterRefusals(t *testing.T) {
 	chunk := func(id int16) []byte {
-		return compactStruct(t, func(ctx context.Context, p thrift.TProtocol) error {
+		return thriftStruct(t, func(ctx context.Context, p thrift.TProtocol) error {
 			return writeField(ctx, p, thrift.I64, id, func() error { return p.WriteI64(ctx, 1) })
 		})
 	}
 	for id, want := range map[int16]error{chunkOffsetIndexOffset: errPageIndexes, chunkColumnIndexOffset: errPageIndexes,
 		chunkCryptoMetaData: errEncrypted, chunkEncryptedMetaData: errEncrypted} {
-		if err := newFooterJoin().columnChunk(compactReader(chunk(id)), 0); !errors.Is(err, want) {
+		if err := newFooterJoin().columnChunk(&compactIn{b: chunk(id)}, 0); !errors.Is(err, want) {
 			t.Errorf("column chunk field %d: %v, want %v", id, err, want)
 		}
 	}
 	footer := func(schema string, encrypted bool) []byte {
-		return compactStruct(t, func(ctx context.Context, p thrift.TProtocol) error {
+		return thriftStruct(t, func(ctx context.Context, p thrift.TProtocol) error {
 			err := writeField(ctx, p, thrift.LIST, fileMetaSchema, func() error {
 				return writeListOfStruct(ctx, p, func() error {
 					return writeField(ctx, p, thrift.STRING, 4, func() error { return p.WriteString(ctx, schema) })
@@ -235,7 +281,7 @@ func TestFooterColumnOffsetsMoved(t *testing.T) {
 	i64 := func(p thrift.TProtocol, id int16, v int64) error {
 		return writeField(ctx, p, thrift.I64, id, func() error { return p.WriteI64(ctx, v) })
 	}
-	chunk := compactStruct(t, func(ctx context.Context, p thrift.TProtocol) error {
+	chunk := thriftStruct(t, func(ctx context.Context, p thrift.TProtocol) error {
 		return errors.Join(i64(p, chunkFileOffset, 2), writeField(ctx, p, thrift.STRUCT, chunkMetaData, func() error {
 			return writeStruct(ctx, p, func() error {
 				return errors.Join(i64(p, 5, 5), i64(p, 9, 9), i64(p, 10, 10), i64(p, 11, 11), i64(p, 14, 14))
@@ -243,24 +289,24 @@ func TestFooterColumnOffsetsMoved(t *testing.T) {
 		}))
 	})
 	j := newFooterJoin()
-	if err := j.columnChunk(compactReader(chunk), 1000); err != nil {
+	if err := j.columnChunk(&compactIn{b: chunk}, 1000); err != nil {
 		t.Fatal(err)
 	}
 	got := map[int16]int64{} // the chunk's figures by id, its metadata's by 100 + id
-	in := compactReader(j.rowGroups.Bytes())
+	in := compactReader(j.rowGroups.b)
 	var read func(base int16) error
 	read = func(base int16) error {
-		return copyFields(ctx, in, func(id int16, typ thrift.TType) (bool, error) {
+		return readFields(ctx, in, func(id int16, typ thrift.TType) error {
 			switch typ {
 			case thrift.I64:
 				v, err := in.ReadI64(ctx)
 				got[base+id] = v
-				return true, err
+				return err
 			case thrift.STRUCT:
-				return true, read(base + 100)
+				return read(base + 100)
 			}
-			return true, in.Skip(ctx, typ)
-		}, nil, nil)
+			return in.Skip(ctx, typ)
+		})
 	}
 	if err := read(0); err != nil {
 		t.Fatal(err)
