@@ -39,6 +39,30 @@ func TestCRC32Combine(t *testing.T) {
 	}
 }
 
+// TestX8nModP: the factor for n bytes, taken a byte of n at a time, is
+// the one computed a bit of n at a time, for lengths past what a test can
+// check against a whole CRC (to 2^64−1).
+func TestX8nModP(t *testing.T) {
+	bitwise := func(n uint64) uint32 { // x^(8n), a bit of n at a time
+		p, sq := uint32(1)<<31, uint32(1)<<30 // x^0, x^1
+		for range 3 {
+			sq = multModP(sq, sq) // x^8
+		}
+		for ; n != 0; n >>= 1 {
+			if n&1 != 0 {
+				p = multModP(sq, p)
+			}
+			sq = multModP(sq, sq)
+		}
+		return p
+	}
+	for _, n := range []uint64{0, 1, 2, 255, 256, 257, 1 << 16, 1<<24 + 3, 1<<32 - 1, 1 << 40, 0x0102030405060708, 1<<64 - 1} {
+		if got, want := x8nModP(n), bitwise(n); got != want {
+			t.Errorf("x^(8·%d) = %08x, want %08x", n, got, want)
+		}
+	}
+}
+
 // TestJoinedEntryReadsBack joins parts compressed on their own, some in
 // files and some in memory, into one zip entry that any reader inflates
 // to the parts' text in order, with a checksum that verifies. The parts in
