@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"strings"
 	"unicode/utf8"
 
 	"gongkai/domain"
@@ -66,7 +65,7 @@ func normalizeFast(s string) (string, bool) {
 		case r == '\u3000':
 			space = len(b) > 0
 			continue
-		case r >= 0xFF01 && r <= 0xFF5E && !strings.ContainsRune(keepAsWritten, r):
+		case r >= 0xFF01 && r <= 0xFF5E && !keptAsWritten(r):
 			r -= 0xFEE0
 		}
 		if space {
@@ -92,7 +91,7 @@ func fastClass(r rune) fastKind {
 	case r >= 0x4E00 && r <= 0x9FFF:
 		return fastSelf
 	case r >= 0xFF01 && r <= 0xFF5E:
-		if strings.ContainsRune(keepAsWritten, r) {
+		if keptAsWritten(r) {
 			return fastSelf
 		}
 		return fastMapped

@@ -7,9 +7,16 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// keepAsWritten are CJK punctuation marks that NFKC would turn into ASCII
-// but that Chinese text keeps (domain.md §3).
-const keepAsWritten = "，：；？！"
+// keptAsWritten reports the CJK punctuation marks that NFKC would turn
+// into ASCII but that Chinese text keeps (domain.md §3): ，：；？！ (a
+// switch: text passes ask it of every full-width character, （） most).
+func keptAsWritten(r rune) bool {
+	switch r {
+	case '，', '：', '；', '？', '！':
+		return true
+	}
+	return false
+}
 
 // NormalizeText applies the text rules of domain.md §3: NFKC (full-width
 // letters, digits and brackets to half-width) except for CJK punctuation,
@@ -50,7 +57,7 @@ func normalizeGeneral(s string) string {
 		}
 	}
 	for i, r := range s {
-		if strings.ContainsRune(keepAsWritten, r) {
+		if keptAsWritten(r) {
 			flush(s[start:i])
 			if space {
 				b.WriteByte(' ')
