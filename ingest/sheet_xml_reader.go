@@ -300,7 +300,7 @@ func (p *sheetParser) cellContent(shared bool) (v string, hasV, formula bool, is
 	if s.kind == tokEmpty {
 		return "", false, false, "", false, true
 	}
-	if text, plain := s.plainValue(); plain {
+	if text, plain := s.plainChild("v"); plain {
 		if shared {
 			return p.sharedString(text), true, false, "", false, true
 		}

@@ -31,6 +31,9 @@ func (s *xmlScanner) readRichText(buf []byte, str func([]byte) string) (text str
 	if !s.checkAttrs() {
 		return "", buf, false
 	}
+	if t, plain := s.plainChild("t"); plain {
+		return bstrUnescape(str(t)), buf, true
+	}
 	var runs []byte
 	hasT := false
 	buf = buf[:0]

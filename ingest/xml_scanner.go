@@ -412,34 +412,37 @@ func skipSpace(b []byte, i int) int {
 	return i
 }
 
-// plainValue reads, straight from the window, the most common content of
-// an element whose start tag was just read: <v>text</v> and the element's
-// end tag, the text needing no decoding (see checkChars). It returns the
-// text, valid until the next call, and leaves the end tag as the token
+// plainChild reads, straight from the window, the most common content of
+// an element whose start tag was just read: one child element without
+// attributes holding text that needs no decoding (see checkChars) — a
+// cell's <v>, a string item's <t> — and the element's end tag. It returns
+// the text, valid until the next call, and leaves the end tag as the token
 // just read; on anything else (or a window that ends first) it consumes
 // nothing and ok is false, for the caller to read the content token by
 // token.
-func (s *xmlScanner) plainValue() (text []byte, ok bool) {
+func (s *xmlScanner) plainChild(child string) (text []byte, ok bool) {
 	b := s.buf[s.pos:s.end]
-	if len(b) < 3 || b[0] != '<' || b[1] != 'v' || b[2] != '>' {
+	c := len(child)
+	if len(b) < c+2 || b[0] != '<' || string(b[1:1+c]) != child || b[1+c] != '>' {
 		return nil, false
 	}
-	i := bytes.IndexByte(b[3:], '<')
+	i := bytes.IndexByte(b[c+2:], '<')
 	if i < 0 {
 		return nil, false
 	}
-	text, rest := b[3:3+i], b[3+i:]
-	// </v></name>
+	text, rest := b[c+2:c+2+i], b[c+2+i:]
+	// </child></name>
 	n := len(s.name)
-	if len(rest) < 4+3+n || string(rest[:6]) != "</v></" || string(rest[6:6+n]) != string(s.name) || rest[6+n] != '>' {
+	if len(rest) < c+n+6 || rest[0] != '<' || rest[1] != '/' || string(rest[2:2+c]) != child ||
+		string(rest[2+c:5+c]) != "></" || string(rest[5+c:5+c+n]) != string(s.name) || rest[5+c+n] != '>' {
 		return nil, false
 	}
 	if plain, good := checkChars(text, inText); !plain || !good {
 		return nil, false
 	}
-	s.name = rest[6 : 6+n]
+	s.name = rest[5+c : 5+c+n]
 	s.setLocal()
-	s.pos += 3 + i + 7 + n
+	s.pos += c + 2 + i + c + n + 6
 	s.set(tokEnd)
 	return text, true
 }
