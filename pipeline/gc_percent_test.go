@@ -17,8 +17,8 @@ func gcPercent() int {
 // batchGCPercent of what is live once that is more, within maxGCPercent.
 func TestGCPercentFor(t *testing.T) {
 	for live, want := range map[uint64]int{
-		0: maxGCPercent, 1 << 20: maxGCPercent, 32 << 20: maxGCPercent, 64 << 20: 200,
-		100 << 20: batchGCPercent, 1 << 30: batchGCPercent,
+		0: maxGCPercent, 1 << 20: maxGCPercent, 64 << 20: maxGCPercent, 128 << 20: 200,
+		200 << 20: batchGCPercent, 1 << 30: batchGCPercent,
 	} {
 		if got := gcPercentFor(live); got != want {
 			t.Errorf("%d MiB live: GOGC %d, want %d", live>>20, got, want)
