@@ -41,7 +41,7 @@ var xmlCases = []xmlCase{
 	{"empty sheetData", `<sheetData/>`, false},
 	{"no sheetData", `<sheetPr/>`, false},
 	{"merged down", `<sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>类别</t></is></c></row><row r="3"/><row r="4"/></sheetData><mergeCells count="2"><mergeCell ref="A2:A4"/><mergeCell ref="B1:C1"/></mergeCells>`, false},
-	// Cells as spreadsheet programs write them are read by quick paths (plainAttrs, plainValue);
+	// Cells as spreadsheet programs write them are read by quick paths (plainAttrs, plainChild);
 	// these are read by them or just miss them, and must come out as excelize reads them.
 	{"near the quick paths", "<sheetData><row r=\"1\"><c r=\"A1\" s=\"1\" t=\"s\"><v>0</v></c><c r=\"B1\"/><c r=\"C1\" /><c r=\"D1\" ><v>1</v></c>" +
 		"<c r='E1'><v>2</v></c><c  r=\"F1\"><v>3</v></c><c r=\"G1\" t=\"s\"><v>1</v></c ><c r=\"H1\"><v>a&amp;b</v></c><c r=\"I1\"><v>x\r\ny</v></c>" +
@@ -82,13 +82,23 @@ func TestReaderXMLCases(t *testing.T) {
 				}
 				return d
 			})
-			var tally diffTally
-			diffFile(t, path, DefaultLimits(), &tally)
-			if tally.files != 1 || len(tally.wholeToExcelize) > 0 {
-				t.Fatalf("not compared: %+v", tally)
-			}
-			if handed := len(tally.handedOver) > 0; handed != c.handOff {
-				t.Errorf("handed over to excelize: %v, want %v (%v)", handed, c.handOff, tally.handedOver)
+			// In memory, and streamed through a window of 64 bytes at first
+			// (tokens and quick paths cut by the window's end).
+			for _, window := range []int{0, 64} {
+				var tally diffTally
+				func() {
+					if window > 0 {
+						defer func(w int, a int64) { streamWindow, streamAbove = w, a }(streamWindow, streamAbove)
+						streamWindow, streamAbove = window, 1
+					}
+					diffFile(t, path, DefaultLimits(), &tally)
+				}()
+				if tally.files != 1 || len(tally.wholeToExcelize) > 0 {
+					t.Fatalf("window %d: not compared: %+v", window, tally)
+				}
+				if handed := len(tally.handedOver) > 0; handed != c.handOff {
+					t.Errorf("window %d: handed over to excelize: %v, want %v (%v)", window, handed, c.handOff, tally.handedOver)
+				}
 			}
 		})
 	}

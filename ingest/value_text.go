@@ -8,8 +8,9 @@ import (
 )
 
 // keptAsWritten reports the CJK punctuation marks that NFKC would turn
-// into ASCII but that Chinese text keeps (domain.md §3): ，：；？！ (a
-// switch: text passes ask it of every full-width character, （） most).
+// into ASCII but that Chinese text keeps (domain.md §3): ，：；？！. A
+// switch: text passes ask it of every full-width character, and titles
+// are full of full-width brackets.
 func keptAsWritten(r rune) bool {
 	switch r {
 	case '，', '：', '；', '？', '！':

@@ -421,6 +421,9 @@ func skipSpace(b []byte, i int) int {
 // nothing and ok is false, for the caller to read the content token by
 // token.
 func (s *xmlScanner) plainChild(child string) (text []byte, ok bool) {
+	if s.kind != tokStart {
+		return nil, false
+	}
 	b := s.buf[s.pos:s.end]
 	c := len(child)
 	if len(b) < c+2 || b[0] != '<' || string(b[1:1+c]) != child || b[1+c] != '>' {

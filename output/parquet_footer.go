@@ -8,9 +8,8 @@ import (
 )
 
 // A Parquet footer is a FileMetaData struct in Thrift's compact protocol.
-// Joining files, the footers are copied value by value through that
-// protocol (thrift_compact.go) rather than decoded into arrow-go's
-// metadata: decoding builds each file's schema and every column's structs,
+// Joining files, the footers are copied field by field over their bytes
+// (thrift_compact.go) rather than decoded into arrow-go's metadata: decoding builds each file's schema and every column's structs,
 // and the county's files join 75 units' footers for each kind at every
 // run. The field ids are those of parquet.thrift.
 const (
@@ -61,17 +60,17 @@ func newFooterJoin() *footerJoin { return &footerJoin{} }
 func (j *footerJoin) add(footer []byte, shift int64) error {
 	in := &compactIn{b: footer}
 	schema := false
-	err := readStruct(in, func(id int16, t byte) error {
+	err := in.eachField(func(id int16, t byte) error {
 		switch {
 		case id == fileMetaSchema:
 			schema = true
 			return j.sameSchema(in, t)
 		case id == fileMetaNumRows && t == compactI64:
-			n, err := in.int()
+			n, err := in.readInt()
 			j.rows += n
 			return err
 		case id == fileMetaRowGroups && t == compactList:
-			n, _, err := in.list()
+			n, err := in.structList()
 			for ; err == nil && n > 0; n-- {
 				err = j.rowGroup(in, shift)
 			}
@@ -90,20 +89,13 @@ func (j *footerJoin) add(footer []byte, shift int64) error {
 	return err
 }
 
-// readStruct reads a struct's fields from in, handing each to read, which
-// reads its value.
-func readStruct(in *compactIn, read func(id int16, t byte) error) error {
-	var last int16
-	for {
-		id, t, err := in.field(last)
-		if err != nil || t == 0 {
-			return err
-		}
-		if err := read(id, t); err != nil {
-			return err
-		}
-		last = id
+// structList reads the header of a list of structs.
+func (r *compactIn) structList() (int, error) {
+	n, elem, err := r.list()
+	if err == nil && elem != compactStruct {
+		err = errCompact
 	}
+	return n, err
 }
 
 // sameSchema reads a footer's schema (a value of type t) and refuses it
@@ -131,11 +123,11 @@ func (j *footerJoin) bytes() ([]byte, error) {
 	err := copyStruct(in, out, func(id int16, t byte) (bool, error) {
 		switch {
 		case id == fileMetaNumRows && t == compactI64:
-			if _, err := in.int(); err != nil {
+			if _, err := in.readInt(); err != nil {
 				return true, err
 			}
 			out.field(id, t)
-			out.int(j.rows)
+			out.writeInt(j.rows)
 			return true, nil
 		case id == fileMetaRowGroups && t == compactList:
 			if err := in.skip(t, false, 1); err != nil {
@@ -161,15 +153,19 @@ func (j *footerJoin) rowGroup(in *compactIn, shift int64) error {
 	ordinal := int64(j.groups)
 	j.groups++
 	numbered := false
+	writeOrdinal := func() {
+		out.field(rowGroupOrdinal, compactI16)
+		out.writeInt(ordinal)
+	}
 	return copyStruct(in, out, func(id int16, t byte) (bool, error) {
 		switch {
 		case id == rowGroupColumns && t == compactList:
-			n, elem, err := in.list()
+			n, err := in.structList()
 			if err != nil {
 				return true, err
 			}
 			out.field(id, t)
-			out.list(n, elem)
+			out.list(n, compactStruct)
 			for ; err == nil && n > 0; n-- {
 				err = j.columnChunk(in, shift)
 			}
@@ -181,15 +177,13 @@ func (j *footerJoin) rowGroup(in *compactIn, shift int64) error {
 			if err := in.skip(t, false, 1); err != nil {
 				return true, err
 			}
-			out.field(id, compactI16)
-			out.int(ordinal)
+			writeOrdinal()
 			return true, nil
 		}
 		return false, nil
 	}, func() {
 		if !numbered {
-			out.field(rowGroupOrdinal, compactI16)
-			out.int(ordinal)
+			writeOrdinal()
 		}
 	})
 }
@@ -221,11 +215,11 @@ func (j *footerJoin) columnChunk(in *compactIn, shift int64) error {
 
 // shiftI64 copies an i64 field, moved by shift.
 func shiftI64(in *compactIn, out *compactOut, id int16, shift int64) error {
-	v, err := in.int()
+	v, err := in.readInt()
 	if err != nil {
 		return err
 	}
 	out.field(id, compactI64)
-	out.int(v + shift)
+	out.writeInt(v + shift)
 	return nil
 }

@@ -3,12 +3,18 @@ package output
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"errors"
+	"fmt"
 	"maps"
 	"math"
 	"testing"
 
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/memory"
 	"github.com/apache/thrift/lib/go/thrift"
+
+	"gongkai/domain"
 )
 
 // The tests write and read footers' structs with the Thrift library,
@@ -314,5 +320,60 @@ func TestFooterColumnOffsetsMoved(t *testing.T) {
 	want := map[int16]int64{2: 1002, 105: 5, 109: 1009, 110: 1010, 111: 1011, 114: 1014}
 	if !maps.Equal(got, want) {
 		t.Errorf("column chunk after the move: %v, want %v", got, want)
+	}
+}
+
+// TestFooterDamaged: a real footer cut short anywhere, or with any one
+// byte changed, is refused or joined — never a panic or a loop without end —
+// and crafted structs that announce more than they hold, nest deeper than
+// a footer does or name no type are refused.
+func TestFooterDamaged(t *testing.T) {
+	mem := memory.NewGoAllocator()
+	kind := domain.KindDisclosure
+	var rows []row
+	for i := range 5 {
+		rows = append(rows, lineage("白沙镇", "党政办", "白沙镇.xlsx", "s", i+2).with(row{
+			domain.FieldTitle: fmt.Sprintf("公告%d", i), domain.FieldDate: day(2025, 1, 1+i), domain.FieldChannel: "website"}))
+	}
+	batch := buildBatch(t, mem, kind, rows...)
+	defer batch.Release()
+	var file bytes.Buffer
+	if err := encodeParquet(&file, kind, []arrow.RecordBatch{batch}); err != nil {
+		t.Fatal(err)
+	}
+	b := file.Bytes()
+	size := int(binary.LittleEndian.Uint32(b[len(b)-8:]))
+	footer := b[len(b)-8-size : len(b)-8]
+	if err := newFooterJoin().add(footer, 0); err != nil {
+		t.Fatalf("the footer as written: %v", err)
+	}
+	for i := range footer {
+		if err := newFooterJoin().add(footer[:i], 0); err == nil {
+			t.Errorf("the footer cut to %d of %d bytes was joined", i, len(footer))
+		}
+		for _, v := range []byte{0x00, 0x0F, 0xFF, footer[i] ^ 0x80} {
+			damaged := bytes.Clone(footer)
+			damaged[i] = v
+			j := newFooterJoin()
+			if j.add(damaged, 0) == nil {
+				j.bytes() // joined as it reads: fine, as long as it ends
+			}
+		}
+	}
+	deep := append(bytes.Repeat([]byte{0x1C}, 100), make([]byte, 101)...) // structs in struct fields, 100 deep, each ended
+	for name, crafted := range map[string][]byte{
+		"a list of 2^62 items":  {0x19, 0xFC, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x3F},
+		"a map of 2^60 entries": {0x1B, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F, 0x55, 0x00},
+		"a string past the end": {0x18, 0xFF, 0x7F, 'a'},
+		"structs nested deeper": deep,
+		"a type that is none":   {0x1E, 0x00},
+	} {
+		in := &compactIn{b: crafted}
+		if err := in.skip(compactStruct, false, 1); err == nil {
+			t.Errorf("%s: read as a struct", name)
+		}
+		if err := copyStruct(&compactIn{b: crafted}, &compactOut{}, func(int16, byte) (bool, error) { return false, nil }, nil); err == nil {
+			t.Errorf("%s: copied as a struct", name)
+		}
 	}
 }

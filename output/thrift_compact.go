@@ -9,7 +9,10 @@ import (
 // Thrift's compact protocol, read and written over byte slices: what the
 // Parquet footers' join needs (see footerJoin), without the Thrift
 // library's protocol interface, whose calls per value were most of the
-// join's time.
+// join's time. Values the join does not change are copied as they are
+// encoded, so the joined footer is byte for byte what the library would
+// write for input in the protocol's canonical form (shortest varints and
+// headers), as arrow-go writes it; other well-formed input is kept as is.
 
 // Types of the compact protocol, as they stand in a field's header or a
 // list's.
@@ -41,7 +44,7 @@ type compactIn struct {
 	pos int
 }
 
-func (r *compactIn) byte() (byte, error) {
+func (r *compactIn) readByte() (byte, error) {
 	if r.pos >= len(r.b) {
 		return 0, errCompact
 	}
@@ -49,7 +52,7 @@ func (r *compactIn) byte() (byte, error) {
 	return r.b[r.pos-1], nil
 }
 
-func (r *compactIn) uvarint() (uint64, error) {
+func (r *compactIn) readUvarint() (uint64, error) {
 	v, n := binary.Uvarint(r.b[r.pos:])
 	if n <= 0 {
 		return 0, errCompact
@@ -58,16 +61,16 @@ func (r *compactIn) uvarint() (uint64, error) {
 	return v, nil
 }
 
-// int reads a zigzag varint (i16, i32, i64).
-func (r *compactIn) int() (int64, error) {
-	u, err := r.uvarint()
+// readInt reads a zigzag varint (i16, i32, i64).
+func (r *compactIn) readInt() (int64, error) {
+	u, err := r.readUvarint()
 	return int64(u>>1) ^ -int64(u&1), err
 }
 
 // field reads a field's header after the field numbered last; t is 0 at
 // the struct's end.
 func (r *compactIn) field(last int16) (id int16, t byte, err error) {
-	h, err := r.byte()
+	h, err := r.readByte()
 	if err != nil || h == 0 {
 		return 0, 0, err
 	}
@@ -75,7 +78,7 @@ func (r *compactIn) field(last int16) (id int16, t byte, err error) {
 	if d := int16(h >> 4); d != 0 {
 		return last + d, t, nil
 	}
-	v, err := r.int()
+	v, err := r.readInt()
 	if err == nil && (v < math.MinInt16 || v > math.MaxInt16) {
 		err = errCompact
 	}
@@ -84,13 +87,13 @@ func (r *compactIn) field(last int16) (id int16, t byte, err error) {
 
 // list reads a list's (or set's) header.
 func (r *compactIn) list() (n int, elem byte, err error) {
-	h, err := r.byte()
+	h, err := r.readByte()
 	if err != nil {
 		return 0, 0, err
 	}
 	n, elem = int(h>>4), h&0x0F
 	if n == 15 {
-		u, err := r.uvarint()
+		u, err := r.readUvarint()
 		if err != nil || u > uint64(len(r.b)) { // every element takes a byte at least
 			return 0, 0, errCompact
 		}
@@ -109,19 +112,19 @@ func (r *compactIn) skip(t byte, inList bool, depth int) error {
 	switch t {
 	case compactTrue, compactFalse:
 		if inList {
-			_, err = r.byte()
+			_, err = r.readByte()
 		}
 	case compactByte:
-		_, err = r.byte()
+		_, err = r.readByte()
 	case compactI16, compactI32, compactI64:
-		_, err = r.uvarint()
+		_, err = r.readUvarint()
 	case compactDouble:
 		err = r.advance(8)
 	case compactUUID:
 		err = r.advance(16)
 	case compactBinary:
 		var n uint64
-		if n, err = r.uvarint(); err == nil {
+		if n, err = r.readUvarint(); err == nil {
 			err = r.advance(n)
 		}
 	case compactList, compactSet:
@@ -133,8 +136,8 @@ func (r *compactIn) skip(t byte, inList bool, depth int) error {
 	case compactMap:
 		var n uint64
 		var kv byte
-		if n, err = r.uvarint(); err == nil && n > 0 {
-			kv, err = r.byte()
+		if n, err = r.readUvarint(); err == nil && n > 0 {
+			kv, err = r.readByte()
 		}
 		for ; err == nil && n > 0; n-- {
 			if err = r.skip(kv>>4, true, depth+1); err == nil {
@@ -142,17 +145,7 @@ func (r *compactIn) skip(t byte, inList bool, depth int) error {
 			}
 		}
 	case compactStruct:
-		var last int16
-		for {
-			id, ft, err := r.field(last)
-			if err != nil || ft == 0 {
-				return err
-			}
-			if err := r.skip(ft, false, depth+1); err != nil {
-				return err
-			}
-			last = id
-		}
+		return r.eachField(func(_ int16, ft byte) error { return r.skip(ft, false, depth+1) })
 	default:
 		err = errCompact
 	}
@@ -186,8 +179,8 @@ func (w *compactOut) endStruct() {
 // else the number after it.
 func (w *compactOut) field(id int16, t byte) {
 	last := &w.last[len(w.last)-1]
-	if id > *last && id-*last <= 15 {
-		w.b = append(w.b, byte(id-*last)<<4|t)
+	if d := int(id) - int(*last); d > 0 && d <= 15 {
+		w.b = append(w.b, byte(d)<<4|t)
 	} else {
 		w.b = append(w.b, t)
 		w.b = binary.AppendUvarint(w.b, zigzag(int64(id)))
@@ -195,8 +188,8 @@ func (w *compactOut) field(id int16, t byte) {
 	*last = id
 }
 
-// int writes a zigzag varint (i16, i32, i64).
-func (w *compactOut) int(v int64) { w.b = binary.AppendUvarint(w.b, zigzag(v)) }
+// writeInt writes a zigzag varint (i16, i32, i64).
+func (w *compactOut) writeInt(v int64) { w.b = binary.AppendUvarint(w.b, zigzag(v)) }
 
 func (w *compactOut) list(n int, elem byte) {
 	if n < 15 {
@@ -209,36 +202,45 @@ func (w *compactOut) list(n int, elem byte) {
 
 func zigzag(v int64) uint64 { return uint64(v<<1) ^ uint64(v>>63) }
 
-// copyStruct copies a struct from r to w, field by field; take is given
-// each field first, and reads and writes it itself when it says so.
-// before, when not nil, writes more fields before the struct's end.
-func copyStruct(r *compactIn, w *compactOut, take func(id int16, t byte) (bool, error), before func()) error {
-	w.beginStruct()
+// eachField reads a struct's fields, handing each field's number and type
+// to read, which reads its value.
+func (r *compactIn) eachField(read func(id int16, t byte) error) error {
 	var last int16
 	for {
 		id, t, err := r.field(last)
-		if err != nil {
+		if err != nil || t == 0 {
 			return err
 		}
-		if t == 0 {
-			break
+		if err := read(id, t); err != nil {
+			return err
 		}
 		last = id
+	}
+}
+
+// copyStruct copies a struct from r to w, field by field; take is given
+// each field first, and reads and writes it itself when it says so.
+// atEnd, when not nil, writes more fields before the struct's end.
+func copyStruct(r *compactIn, w *compactOut, take func(id int16, t byte) (bool, error), atEnd func()) error {
+	w.beginStruct()
+	err := r.eachField(func(id int16, t byte) error {
 		taken, err := take(id, t)
-		if err != nil {
+		if err != nil || taken {
 			return err
 		}
-		if !taken {
-			w.field(id, t)
-			from := r.pos
-			if err := r.skip(t, false, 1); err != nil {
-				return err
-			}
-			w.b = append(w.b, r.b[from:r.pos]...)
+		w.field(id, t)
+		from := r.pos
+		if err := r.skip(t, false, 1); err != nil {
+			return err
 		}
+		w.b = append(w.b, r.b[from:r.pos]...)
+		return nil
+	})
+	if err != nil {
+		return err
 	}
-	if before != nil {
-		before()
+	if atEnd != nil {
+		atEnd()
 	}
 	w.endStruct()
 	return nil

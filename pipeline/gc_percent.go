@@ -8,34 +8,34 @@ import (
 	"sync"
 )
 
-// batchGCPercent is the garbage collector's target while a batch runs
-// (Go's default is 100): the heap may grow to 2.5 times what is live
-// instead of 2 times. A batch's live memory is bounded by design (records
-// held up to Options.HeldBytes, one unit's working set per core), so this
-// costs a fixed share — on the bench county, 390 → 470 MiB at the peak —
-// and saves a sixth of the collections: 6 % of the batch's time.
-const batchGCPercent = 150
-
-// gcHeadroom is what the heap may grow by past what is live, at the
-// least. A re-run that computes a few units lives in a few tens of MiB,
-// where 2.5 times as much meant a collection every few milliseconds (eight
-// in a 0.13 s re-run of the bench county); and the units' stage of a large
-// county lives in 100–160 MiB that grows as units are done, mostly
-// pointer-free, where 2.5 times made the collector 7 % of the SCALE=10
-// batch against 2 % at SCALE=1. The peak stays where reading the files puts
-// it (2.5 times the records held and the files being read). Past 170 MiB
-// live, batchGCPercent gives more. maxGCPercent bounds the target in the
-// first collections, with almost nothing live.
+// The garbage collector's target while a batch runs is set after every
+// collection from what it found live (Go's default lets the heap grow to 2
+// times that): the heap may grow by batchGCPercent of what is live or by
+// gcHeadroom, whichever is more, up to maxGCPercent.
+//
+// A batch's live memory is bounded by design (records held up to
+// Options.HeldBytes, one unit's working set per core), so 150 rather than
+// 100 costs a fixed share of memory — on the bench county, 390 → 470 MiB
+// at the peak — for a sixth fewer collections: 6 % of the batch's time.
+// Where little is live, a proportion is too little: a re-run that computes
+// a few units lives in a few tens of MiB, where 2.5 times as much meant a
+// collection every few milliseconds (eight in a 0.13 s re-run of the bench
+// county); and the units' stage of a large county lives in 100–160 MiB,
+// mostly pointer-free, which grows as units are done, where 2.5 times made
+// the collector 7 % of the SCALE=10 batch against 2 % at SCALE=1. The peak
+// stays where reading the files puts it (2.5 times the records held and
+// the files being read). gcHeadroom gives more than batchGCPercent below
+// 170 MiB live; maxGCPercent, below 64 MiB (the first collections, a
+// re-run's).
 const (
-	gcHeadroom   = 256 << 20
-	maxGCPercent = 400
+	batchGCPercent = 150
+	gcHeadroom     = 256 << 20
+	maxGCPercent   = 400
 )
 
-// TuneGC sets the collector's target for a batch, unless GOGC says
-// otherwise, and returns what puts the setting back: after every
-// collection, the target lets the heap grow by the larger of
-// batchGCPercent of what is live and gcHeadroom. It is the program's to
-// call (the setting is the whole process's), around Run.
+// TuneGC has the collector's target set for a batch, unless GOGC says
+// otherwise, and returns what puts the setting back. It is the program's
+// to call (the setting is the whole process's), around Run.
 func TuneGC() (restore func()) {
 	if os.Getenv("GOGC") != "" {
 		return func() {}
@@ -52,22 +52,25 @@ func TuneGC() (restore func()) {
 }
 
 // gcTuner sets the collector's target after each collection, from a
-// finalizer that each collection runs and that arms the next.
+// cleanup that each collection runs and that arms the next.
 type gcTuner struct {
 	mu      sync.Mutex
 	stopped bool
 	sample  []metrics.Sample
 }
 
-// gcSentinel is an object whose finalizer runs after a collection.
-type gcSentinel struct{ t *gcTuner }
+// gcSentinel is an object left unreachable for a collection to find; it
+// holds a pointer, so that it has an allocation of its own and its cleanup
+// runs (tiny pointer-free objects may share one).
+type gcSentinel struct{ _ *byte }
 
+// arm has the next collection run tune.
 func (t *gcTuner) arm() {
-	runtime.SetFinalizer(&gcSentinel{t}, func(s *gcSentinel) {
-		if s.t.tune() {
-			s.t.arm()
+	runtime.AddCleanup(&gcSentinel{}, func(t *gcTuner) {
+		if t.tune() {
+			t.arm()
 		}
-	})
+	}, t)
 }
 
 // tune sets the target from what the last collection found live, and
