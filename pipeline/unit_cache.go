@@ -48,6 +48,7 @@ type unitCache struct {
 	// piecesCopied counts the pieces units computed again took as the
 	// last run encoded them.
 	piecesCopied atomic.Int64
+	gobs         gobStreams // decodes the kept units' results
 }
 
 // newUnitCache opens the store of the report year's units: each year has
@@ -206,7 +207,7 @@ func (c *unitCache) load(key string) (unitResult, bool) {
 		return unitResult{}, false
 	}
 	var cu cachedUnit
-	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&cu); err != nil {
+	if err := c.gobs.decode(data, &cu); err != nil {
 		return unitResult{}, false
 	}
 	parts := cu.Parts.At(dir)

@@ -1,0 +1,99 @@
+package pipeline
+
+import (
+	"bytes"
+	"encoding/gob"
+	"reflect"
+	"sync"
+	"testing"
+)
+
+type gobItem struct {
+	Name   string
+	N      int
+	Values map[string]float64
+	Parts  []gobPart
+}
+
+type gobPart struct {
+	Path string
+	Size int64
+}
+
+func gobStream(t *testing.T, v any) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := gob.NewEncoder(&b).Encode(v); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// TestGobStreams: streams written one per file, each with its own encoder,
+// decode through decoders that live across them to what a decoder of
+// their own gives, side by side; a stream that numbers a type otherwise
+// is decoded on its own; a damaged one is refused and spoils nothing.
+func TestGobStreams(t *testing.T) {
+	var items []gobItem
+	var streams [][]byte
+	for i := range 50 {
+		it := gobItem{Name: string(rune('甲' + i)), N: i, Values: map[string]float64{"t3.a": float64(i), "t4.b": 0.5}}
+		for j := range i % 4 {
+			it.Parts = append(it.Parts, gobPart{Path: "parts", Size: int64(i*10 + j)})
+		}
+		items = append(items, it)
+		streams = append(streams, gobStream(t, it))
+	}
+	var g gobStreams
+	var wg sync.WaitGroup
+	for w := range 2 {
+		wg.Go(func() {
+			for i := w; i < len(streams); i += 2 {
+				var got gobItem
+				if err := g.decode(streams[i], &got); err != nil {
+					t.Errorf("stream %d: %v", i, err)
+					continue
+				}
+				var want gobItem
+				gob.NewDecoder(bytes.NewReader(streams[i])).Decode(&want)
+				if !reflect.DeepEqual(got, want) || got.N != items[i].N {
+					t.Errorf("stream %d: %+v, want %+v", i, got, want)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if len(g.idle) == 0 || len(g.idle) > 2 {
+		t.Errorf("%d decoders kept, want 1 or 2 for two goroutines", len(g.idle))
+	}
+	for _, d := range g.idle {
+		if len(d.types) == 0 {
+			t.Error("a decoder kept no type definitions: every stream's were compiled again")
+		}
+	}
+
+	// Another program's numbering: the same id, another definition (a field renamed).
+	other := bytes.Clone(streams[3])
+	i := bytes.Index(other, []byte("Name"))
+	copy(other[i:], "Nome")
+	var got gobItem
+	if err := g.decode(other, &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Name != "" || got.N != 3 || got.Values["t3.a"] != 3 {
+		t.Errorf("a stream of another numbering: %+v, want the fields it names alike", got)
+	}
+
+	// Damaged streams are refused; the decoders still decode.
+	for _, bad := range [][]byte{streams[5][:len(streams[5])-3], {0x05, 0x01}, append(bytes.Clone(streams[5]), streams[6]...)} {
+		if err := g.decode(bad, &got); err == nil {
+			t.Errorf("% x…: decoded", bad[:min(len(bad), 8)])
+		}
+	}
+	for i := range streams {
+		var again gobItem
+		if err := g.decode(streams[i], &again); err != nil || again.N != items[i].N {
+			t.Errorf("after the damaged streams, stream %d: %+v, %v", i, again, err)
+		}
+	}
+}
