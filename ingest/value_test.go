@@ -99,6 +99,7 @@ func TestNormalizeText(t *testing.T) {
 		{"ＡＢＣ１２３", "ABC123"},
 		{"（2025）第1号", "(2025)第1号"},
 		{"关于\u200b印发，通知。", "关于印发，通知。"}, // zero-width dropped, CJK punctuation kept
+		{"是：否；好？行！（甲）", "是：否；好？行！(甲)"}, // ，：；？！ kept as written, full-width brackets made ASCII
 		{"“三安全一稳定”、公开", "“三安全一稳定”、公开"},
 		{"第一行\n第二行", "第一行 第二行"},
 	}

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -65,21 +66,36 @@ func TestPlainChild(t *testing.T) {
 	}
 }
 
-// TestPlainAttrs: start tags whose attributes are read by the quick path
-// give what the general loop gives for the same tag with a space before
-// its end (which the quick path leaves to it).
+// TestPlainAttrs: start tags whose attributes are read by the quick path,
+// wholly or up to a miss, give what the general loop gives for the same
+// tag with a second space after its name (where the quick path stops at
+// once); the tags written as programs write them are read by it wholly.
 func TestPlainAttrs(t *testing.T) {
-	for _, tag := range []string{
-		`<c r="A1" s="3" t="s"`, `<row r="12" spans="1:9" ht="24" customHeight="1"`, `<c`, `<c r="A1" r="B1"`,
-		`<c r="A1" t="&#115;"`, `<c x:y="z"`, `<c r='A1'`, `<c  r="A1"`, `<c r="A1"t="s"`, `<c r=""`,
+	for _, c := range []struct {
+		tag   string
+		plain bool
+	}{
+		{`<c r="A1" s="3" t="s"`, true}, {`<row r="12" spans="1:9" ht="24" customHeight="1"`, true}, {`<c`, true},
+		{`<c r="A1" r="B1"`, true}, {`<c r=""`, true}, {`<c r="A1" t="&#115;"`, false}, {`<c x:y="z"`, false},
+		{`<c r="A1" x14ac:dyDescent="0.25"`, false}, {`<c r='A1'`, false}, {`<c  r="A1"`, false}, {`<c r="A1"t="s"`, false},
+		{`<c r="A1" `, false},
 	} {
+		name, rest, _ := strings.Cut(c.tag, " ")
+		oracle := name + "  " + rest
+		if rest == "" && !strings.Contains(c.tag, " ") {
+			oracle = name
+		}
 		for _, end := range []string{">", "/>"} {
-			quick, general := newDocScanner([]byte(tag+end+"x")), newDocScanner([]byte(tag+" "+end+"x"))
+			quick, general := newDocScanner([]byte(c.tag+end+"x")), newDocScanner([]byte(oracle+end+"x"))
 			qk, gk := quick.next(), general.next()
 			if qk != gk || string(quick.name) != string(general.name) || !reflect.DeepEqual(quick.attrs, general.attrs) ||
-				quick.pos != general.pos-1 {
-				t.Errorf("%s%s: %v %q %+v at %d; the general loop %v %q %+v at %d", tag, end,
+				quick.pos != general.pos-(len(oracle)-len(c.tag)) {
+				t.Errorf("%s%s: %v %q %+v at %d; the general loop %v %q %+v at %d", c.tag, end,
 					qk, quick.name, quick.attrs, quick.pos, gk, general.name, general.attrs, general.pos)
+			}
+			s := newDocScanner([]byte(c.tag + end))
+			if _, _, ok := s.plainAttrs([]byte(c.tag+end), len(name)); ok != c.plain {
+				t.Errorf("%s%s: read wholly by the quick path: %v, want %v", c.tag, end, ok, c.plain)
 			}
 		}
 	}

@@ -225,10 +225,11 @@ func (s *xmlScanner) startTag(b []byte) (int, tokKind) {
 		return len(b), tokBad
 	}
 	s.attrs = s.attrs[:0]
-	if n, k, ok := s.plainAttrs(b, i); ok {
+	n, k, ok := s.plainAttrs(b, i)
+	if ok {
 		return n, k
 	}
-	for {
+	for i = n; ; {
 		i = skipSpace(b, i)
 		if i >= len(b) {
 			return 0, tokBad
@@ -282,8 +283,9 @@ func (s *xmlScanner) startTag(b []byte) (int, tokKind) {
 // plainAttrs reads the attributes of a start tag from b[i] in the form
 // spreadsheet programs write them — each after one space, a name of ASCII
 // letters, ="value" with a plain value (see plainAttr), the tag ended by >
-// or /> — quicker than the general loop. ok is false for anything else
-// (the tag then read again by that loop), with s.attrs emptied.
+// or /> — quicker than the general loop. ok is false at anything else: n is
+// then where the general loop goes on (before a space or what ended the
+// attributes read), with the attributes read so far in s.attrs.
 func (s *xmlScanner) plainAttrs(b []byte, i int) (n int, k tokKind, ok bool) {
 	for i < len(b) {
 		switch b[i] {
@@ -315,8 +317,7 @@ func (s *xmlScanner) plainAttrs(b []byte, i int) (n int, k tokKind, ok bool) {
 		}
 		break
 	}
-	s.attrs = s.attrs[:0]
-	return 0, 0, false
+	return i, 0, false
 }
 
 // plainAttr reports an attribute value that needs no decoding or checks:
@@ -443,9 +444,7 @@ func (s *xmlScanner) plainChild(child string) (text []byte, ok bool) {
 	if plain, good := checkChars(text, inText); !plain || !good {
 		return nil, false
 	}
-	s.name = rest[5+c : 5+c+n]
-	s.setLocal()
-	s.pos += c + 2 + i + c + n + 6
+	s.pos += c + 2 + i + c + n + 6 // s.name and s.local, the start tag's, name the end tag too
 	s.set(tokEnd)
 	return text, true
 }

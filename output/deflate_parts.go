@@ -18,8 +18,9 @@ type DeflatedPart struct {
 	Size     int64  // bytes before compression
 	CRC      uint32 // CRC-32 of those bytes
 	// data holds the compressed bytes of a part kept in memory instead of
-	// a file: only for a workbook's own lists (findings), never in
-	// UnitParts, which are kept between runs without it.
+	// a file (a workbook's own lists, sheets' heads and tails written by
+	// excelize, the content types); never in UnitParts, which are kept
+	// between runs without it.
 	data []byte
 }
 

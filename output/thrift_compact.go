@@ -63,8 +63,12 @@ func (r *compactIn) readUvarint() (uint64, error) {
 
 // readInt reads a zigzag varint (i16, i32, i64).
 func (r *compactIn) readInt() (int64, error) {
-	u, err := r.readUvarint()
-	return int64(u>>1) ^ -int64(u&1), err
+	v, n := binary.Varint(r.b[r.pos:])
+	if n <= 0 {
+		return 0, errCompact
+	}
+	r.pos += n
+	return v, nil
 }
 
 // field reads a field's header after the field numbered last; t is 0 at
@@ -183,13 +187,13 @@ func (w *compactOut) field(id int16, t byte) {
 		w.b = append(w.b, byte(d)<<4|t)
 	} else {
 		w.b = append(w.b, t)
-		w.b = binary.AppendUvarint(w.b, zigzag(int64(id)))
+		w.b = binary.AppendVarint(w.b, int64(id))
 	}
 	*last = id
 }
 
 // writeInt writes a zigzag varint (i16, i32, i64).
-func (w *compactOut) writeInt(v int64) { w.b = binary.AppendUvarint(w.b, zigzag(v)) }
+func (w *compactOut) writeInt(v int64) { w.b = binary.AppendVarint(w.b, v) }
 
 func (w *compactOut) list(n int, elem byte) {
 	if n < 15 {
@@ -199,8 +203,6 @@ func (w *compactOut) list(n int, elem byte) {
 	w.b = append(w.b, 0xF0|elem)
 	w.b = binary.AppendUvarint(w.b, uint64(n))
 }
-
-func zigzag(v int64) uint64 { return uint64(v<<1) ^ uint64(v>>63) }
 
 // eachField reads a struct's fields, handing each field's number and type
 // to read, which reads its value.

@@ -66,6 +66,9 @@ func textRuns(s *array.String) []ingest.TextRun {
 // withLineage returns rec, as withoutLineage left it, with the columns of
 // want, in its order: the lineage columns made from their runs.
 func withLineage(rec arrow.RecordBatch, want *arrow.Schema, mem memory.Allocator) (arrow.RecordBatch, error) {
+	if want == nil {
+		return nil, fmt.Errorf("records of no ledger kind")
+	}
 	md := rec.Schema().Metadata()
 	at := md.FindKey(lineageKey)
 	if at < 0 {

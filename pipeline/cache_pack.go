@@ -220,9 +220,8 @@ func (s *packStore[D]) keepOnly(keep map[string]bool, compact bool) error {
 	}
 	for _, de := range list {
 		name := de.Name()
-		ours := strings.HasSuffix(name, packSuffix) || strings.HasPrefix(name, "."+packIndexName+".tmp-") || strings.HasPrefix(name, "."+stampsFile+".tmp-")
-		if !ours || live[name] || name == curName {
-			continue // the index, a pack in use, or not the store's
+		if !strings.HasSuffix(name, packSuffix) || live[name] || name == curName {
+			continue // a pack in use, or not a pack (what a killed run left of a list, writeChecked removes)
 		}
 		s.mu.Lock()
 		if f := s.files[name]; f != nil {

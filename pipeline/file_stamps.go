@@ -86,7 +86,8 @@ func (h *fileHashes) known(rel string, st *fileStamp) bool {
 // stamp st (nil: none), and whether the stamp vouched for the run before's
 // hash (the file was not read).
 func (h *fileHashes) hash(rel, full string, st *fileStamp) (string, bool, error) {
-	if old, ok := h.before[rel]; ok && st != nil && old.Stamp == *st {
+	if h.known(rel, st) {
+		old := h.before[rel]
 		h.keep(rel, old)
 		return old.SHA256, true, nil
 	}
@@ -97,7 +98,10 @@ func (h *fileHashes) hash(rel, full string, st *fileStamp) (string, bool, error)
 	h.mu.Lock()
 	h.hashed++
 	h.mu.Unlock()
-	if after := statStamp(full); st != nil && after != nil && *after == *st && time.Unix(0, st.CTime).Before(h.trusted) {
+	if st == nil { // no stamp to keep the hash by
+		return sha, false, nil
+	}
+	if after := statStamp(full); after != nil && *after == *st && time.Unix(0, st.CTime).Before(h.trusted) {
 		h.keep(rel, stampedHash{*st, sha})
 	}
 	return sha, false, nil

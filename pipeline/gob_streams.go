@@ -11,112 +11,90 @@ import (
 // units' results, one stream per file — with decoders that live across
 // streams. A new gob.Decoder compiles its decoding engine for every type a
 // stream defines, which for a kept unit took half as long again as the
-// decoding itself. A stream's type definitions that a decoder has received
-// already, byte for byte (streams written by the same program number their
-// types alike, as a rule), are passed over, so its engines serve again; a
-// stream that defines an id otherwise is decoded by a decoder of its own.
+// decoding itself. Each stream defines its types before its value; streams
+// whose definitions are the same, byte for byte, share decoders: a decoder
+// that has received them is given the value alone, and its engines serve
+// again. (Gob numbers types in the order a process first encodes them, so
+// runs may number them otherwise; their streams get decoders of their own.)
 // It is safe for concurrent use.
 type gobStreams struct {
 	mu   sync.Mutex
-	idle []*streamDecoder
+	idle map[string][]decoderFeed // by the type definitions they received
 }
 
-// streamDecoder is a decoder that lives across streams, and the type
-// definitions it has received, by id.
-type streamDecoder struct {
-	in    bytes.Buffer
-	dec   *gob.Decoder
-	types map[int64][]byte
+// decoderFeed is what a shared decoder reads from: one stream's messages
+// at a time (a bytes.Buffer is an io.ByteReader, so the decoder reads no
+// further than a message).
+type decoderFeed struct {
+	in  *bytes.Buffer
+	dec *gob.Decoder
 }
 
 // decode decodes the one value of the gob stream data into v.
 func (g *gobStreams) decode(data []byte, v any) error {
-	msgs, err := gobMessages(data)
+	defs, values, err := splitGob(data)
 	if err != nil {
 		return err
 	}
-	d := g.take()
-	feed, ok := d.unseen(msgs)
-	if !ok { // a stream from a program that numbers its types otherwise
-		g.give(d)
-		return gob.NewDecoder(bytes.NewReader(data)).Decode(v)
+	key := string(defs)
+	d, fresh := g.take(key)
+	if fresh {
+		d.in.Write(defs)
 	}
-	d.in.Write(feed)
-	if err := d.dec.Decode(v); err != nil || d.in.Len() > 0 {
-		return errors.Join(err, errors.New("gob stream: not one value")) // d is dropped: its state is unknown
+	d.in.Write(values)
+	err = d.dec.Decode(v)
+	if err == nil && d.in.Len() > 0 {
+		err = errors.New("gob stream: more than one value")
 	}
-	for _, m := range msgs {
-		if m.id < 0 {
-			d.types[m.id] = m.raw
-		}
+	if err != nil {
+		return err // the decoder is dropped: its state is unknown
 	}
-	g.give(d)
+	g.give(key, d)
 	return nil
 }
 
-func (g *gobStreams) take() *streamDecoder {
+func (g *gobStreams) take(key string) (d decoderFeed, fresh bool) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	if n := len(g.idle); n > 0 {
-		d := g.idle[n-1]
-		g.idle = g.idle[:n-1]
-		return d
+	if ds := g.idle[key]; len(ds) > 0 {
+		d = ds[len(ds)-1]
+		g.idle[key] = ds[:len(ds)-1]
+		return d, false
 	}
-	d := &streamDecoder{types: map[int64][]byte{}}
-	d.dec = gob.NewDecoder(&d.in) // a bytes.Buffer is an io.ByteReader: the decoder reads no further than a message
-	return d
+	in := new(bytes.Buffer)
+	return decoderFeed{in, gob.NewDecoder(in)}, true
 }
 
-func (g *gobStreams) give(d *streamDecoder) {
+func (g *gobStreams) give(key string, d decoderFeed) {
 	g.mu.Lock()
-	g.idle = append(g.idle, d)
-	g.mu.Unlock()
-}
-
-// unseen joins the messages d has not received; ok is false when a type
-// definition differs from the one d received under its id.
-func (d *streamDecoder) unseen(msgs []gobMessage) (feed []byte, ok bool) {
-	for _, m := range msgs {
-		if m.id < 0 {
-			if seen, had := d.types[m.id]; had {
-				if !bytes.Equal(seen, m.raw) {
-					return nil, false
-				}
-				continue
-			}
-		}
-		feed = append(feed, m.raw...)
+	defer g.mu.Unlock()
+	if g.idle == nil {
+		g.idle = map[string][]decoderFeed{}
 	}
-	return feed, true
+	g.idle[key] = append(g.idle[key], d)
 }
 
-// gobMessage is one message of a gob stream: its bytes, length included,
-// and the type id it starts with (negative: a type definition).
-type gobMessage struct {
-	raw []byte
-	id  int64
-}
-
-// gobMessages splits a gob stream into its messages.
-func gobMessages(data []byte) ([]gobMessage, error) {
-	var out []gobMessage
+// splitGob splits a gob stream's messages into its type definitions and
+// the rest, each joined in order.
+func splitGob(data []byte) (defs, values []byte, err error) {
 	for len(data) > 0 {
 		n, w, ok := gobUint(data)
 		if !ok || n == 0 || n > uint64(len(data)-w) {
-			return nil, errors.New("gob stream: a message cut short")
+			return nil, nil, errors.New("gob stream: a message cut short")
 		}
-		u, _, ok := gobUint(data[w : w+int(n)])
+		msg := data[:w+int(n)]
+		u, _, ok := gobUint(msg[w:])
 		if !ok {
-			return nil, errors.New("gob stream: a message without its type")
+			return nil, nil, errors.New("gob stream: a message without its type")
 		}
-		id := int64(u >> 1) // gob's signed integers: the sign in the lowest bit
-		if u&1 != 0 {
-			id = ^id
+		if u&1 != 0 { // gob's signed integers carry the sign in the lowest bit: a negative id defines a type
+			defs = append(defs, msg...)
+		} else {
+			values = append(values, msg...)
 		}
-		out = append(out, gobMessage{raw: data[:w+int(n)], id: id})
-		data = data[w+int(n):]
+		data = data[len(msg):]
 	}
-	return out, nil
+	return defs, values, nil
 }
 
 // gobUint reads an unsigned integer as gob writes it: below 128 in one

@@ -219,7 +219,10 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		}
 		return nil, fmt.Errorf("writing outputs: %w", err)
 	}
-	report, _ := makeReport() // made by the county's files
+	report, err := makeReport() // made by the county's files
+	if err != nil {
+		return nil, fmt.Errorf("writing outputs: %w", err)
+	}
 	ucache.prune()
 	if err := ucache.markSynced(); err != nil { // the next run syncs them again
 		opt.Logger.Warn("units' synced workbooks not noted", "err", err)
