@@ -14,7 +14,7 @@ package output
 // CountyLayout is where a county workbook holds its slots, with the file
 // as it was when written: a file changed since is not the same file.
 type CountyLayout struct {
-	File    fileIdentity
+	File    FileStamp
 	Entries []layoutEntry // its slotted entries, in their order
 }
 
@@ -47,7 +47,7 @@ func newSlotPlan(known []CountyLayout) *slotPlan {
 }
 
 // over tells the plan the file written over (nil: a new file).
-func (p *slotPlan) over(id *fileIdentity) {
+func (p *slotPlan) over(id *FileStamp) {
 	if id == nil {
 		return
 	}
@@ -96,7 +96,7 @@ func (p *slotPlan) place(entry string, key string, off, length int64) bool {
 }
 
 // layout is the plan's layout, of the file now identified by id.
-func (p *slotPlan) layout(id *fileIdentity) *CountyLayout {
+func (p *slotPlan) layout(id *FileStamp) *CountyLayout {
 	if id == nil {
 		return nil
 	}

@@ -67,5 +67,5 @@ func writeCountyWorkbook(path, over string, known []CountyLayout, r *Report, enc
 	if err := writeAtomicOver(path, over, encodeWorkbook(f, slices.Concat(placed, comparisonRows, findingRows, rows), plan)); err != nil {
 		return nil, 0, err
 	}
-	return plan.layout(identityAt(path)), plan.left, nil
+	return plan.layout(StampAt(path)), plan.left, nil
 }

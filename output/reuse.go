@@ -32,11 +32,11 @@ var reuseName = regexp.MustCompile(`^\.([0-9]+)\.reuse$`)
 // returns it opened for writing, with what it was (nil when that cannot be
 // told), or nil when over is "", there is none, or it may not be written
 // over (it is then removed).
-func takeReused(over, tmp string) (*os.File, *fileIdentity) {
+func takeReused(over, tmp string) (*os.File, *FileStamp) {
 	if over == "" {
 		return nil, nil
 	}
-	was := identityAt(over) // before the rename, which changes its inode's change time
+	was := StampAt(over) // before the rename, which changes its inode's change time
 	if os.Rename(over, tmp) != nil {
 		return nil, nil
 	}
@@ -49,15 +49,4 @@ func takeReused(over, tmp string) (*os.File, *fileIdentity) {
 	}
 	os.Remove(tmp)
 	return nil, nil
-}
-
-// fileIdentity tells a file from any other, and from itself after a
-// write: its device and inode, its size, and when its content and its inode
-// last changed — no program can set the inode's change time back, but
-// renaming the file sets it: a file's identity is taken after it is put in
-// place, and before it is renamed to be written over (renaming the
-// folders it is in leaves it).
-type fileIdentity struct {
-	Dev, Ino           uint64
-	Size, MTime, CTime int64
 }

@@ -21,12 +21,3 @@ func unshared(f *os.File) bool {
 	_, err := unix.FcntlInt(f.Fd(), unix.F_SETLEASE, unix.F_UNLCK)
 	return err == nil
 }
-
-// identityAt returns the identity of the file at path, or nil.
-func identityAt(path string) *fileIdentity {
-	var st unix.Stat_t
-	if unix.Stat(path, &st) != nil {
-		return nil
-	}
-	return &fileIdentity{Dev: st.Dev, Ino: st.Ino, Size: st.Size, MTime: st.Mtim.Nano(), CTime: st.Ctim.Nano()}
-}

@@ -13,16 +13,16 @@ import (
 type stageWriter struct {
 	buf     *bufio.Writer
 	f       *os.File
-	to      io.Writer     // what buf writes to: earlyWriteback(f)
-	over    *fileIdentity // the file written over, as it was (nil: a new file)
-	pos     int64         // bytes written or left so far
-	leave   int64         // of the bytes to come, how many to leave as they are
-	skipped int64         // bytes left and not yet passed over in f (one seek for a stretch)
+	to      io.Writer  // what buf writes to: earlyWriteback(f)
+	over    *FileStamp // the file written over, as it was (nil: a new file)
+	pos     int64      // bytes written or left so far
+	leave   int64      // of the bytes to come, how many to leave as they are
+	skipped int64      // bytes left and not yet passed over in f (one seek for a stretch)
 }
 
 // newStageWriter writes f from its start; over is what f was, when it is a
 // file written over.
-func newStageWriter(f *os.File, over *fileIdentity) *stageWriter {
+func newStageWriter(f *os.File, over *FileStamp) *stageWriter {
 	to := earlyWriteback(f)
 	return &stageWriter{buf: bufio.NewWriterSize(to, 1<<16), f: f, to: to, over: over}
 }

@@ -3,24 +3,17 @@ package pipeline
 import (
 	"bytes"
 	"encoding/gob"
-	"os"
 	"path/filepath"
 	"sync"
 	"time"
 
 	"gongkai/ingest"
+	"gongkai/output"
 )
 
-// fileStamp is what the file system says of a file's state: where it is
-// (device, inode), its size, and when its content and its inode last
-// changed. On the file systems stampOf trusts, any write changes the
-// inode's change time, which no program can set back, so an unchanged
-// stamp means unchanged content.
-type fileStamp struct {
-	Dev, Ino     uint64
-	Size         int64
-	MTime, CTime int64 // nanoseconds since 1970
-}
+// fileStamp is an inbox file's stamp (output.FileStamp): unchanged, so is
+// its content.
+type fileStamp = output.FileStamp
 
 // stampedHash is a file's content hash with the stamp it was taken under.
 type stampedHash struct {
@@ -66,14 +59,8 @@ func openFileHashes(dir string, started time.Time) *fileHashes {
 	return h
 }
 
-// statStamp returns the stamp of the file at path (stampOf), or nil.
-func statStamp(path string) *fileStamp {
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil
-	}
-	return stampOf(info, path)
-}
+// statStamp returns the stamp of the file at path, or nil.
+func statStamp(path string) *fileStamp { return output.StampAt(path) }
 
 // known reports whether the hash of the inbox file rel, listed with stamp
 // st (nil: none), is known from the run before.

@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"gongkai/output"
 )
 
 // inboxFile is a file found in the inbox, relative and slash-separated.
@@ -43,7 +45,7 @@ func listInbox(inbox string, settle time.Duration, now time.Time) ([]inboxFile, 
 		f := inboxFile{rel: filepath.ToSlash(rel), ignore: ignoreReason(d.Name())}
 		info, err := d.Info()
 		if err == nil {
-			f.modTime, f.stamp = info.ModTime(), stampOf(info, p)
+			f.modTime, f.stamp = info.ModTime(), output.StampOf(info, p)
 		}
 		if err == nil && f.ignore == "" && settle > 0 && now.Sub(f.modTime) < settle {
 			f.writing = true

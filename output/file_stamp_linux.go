@@ -1,4 +1,4 @@
-package pipeline
+package output
 
 import (
 	"io/fs"
@@ -8,17 +8,17 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// stampOf returns the stamp in info, of the file at path, or nil when its
+// StampOf returns the stamp in info, of the file at path, or nil when its
 // file system may let a program set the inode's change time, or keep no
 // such time: FAT and exFAT (where it is the modification time), network
 // and FUSE file systems (where it is the server's). Only local file
 // systems known to keep it are trusted.
-func stampOf(info fs.FileInfo, path string) *fileStamp {
+func StampOf(info fs.FileInfo, path string) *FileStamp {
 	st, ok := info.Sys().(*syscall.Stat_t)
 	if !ok || !trustedDevice(uint64(st.Dev), path) {
 		return nil
 	}
-	return &fileStamp{Dev: st.Dev, Ino: st.Ino, Size: st.Size,
+	return &FileStamp{Dev: st.Dev, Ino: st.Ino, Size: st.Size,
 		MTime: st.Mtim.Nano(), CTime: st.Ctim.Nano()}
 }
 
