@@ -158,10 +158,7 @@ func joinSheet(zw *zip.Writer, name string, head, tail []byte, parts []DeflatedP
 		return err
 	}
 	all := append(append([]DeflatedPart{h}, parts...), t)
-	if slots != nil {
-		return slots.writeEntry(name, all, c)
-	}
-	return writeJoined(zw, name, all, c)
+	return writeJoined(zw, name, all, c, slots)
 }
 
 // sheetParts maps each sheet's name to its worksheet part, from the

@@ -82,18 +82,32 @@ var finalBlock = []byte{0x01, 0x00, 0x00, 0xff, 0xff}
 
 // writeJoined writes the zip entry name to zw: the parts' compressed bytes
 // one after another and a final block, under a header whose size and
-// checksum are the parts' (those in files copied by c).
-func writeJoined(zw *zip.Writer, name string, parts []DeflatedPart, c *partCopier) error {
+// checksum are the parts' (those in files copied by c). With slots (not
+// nil: zw writes the county workbook slotted, see CountyLayout), each run
+// of parts that follow one another in a file (a unit's offices) and each
+// part in memory is a slot, left where the file written over holds it or
+// else written and padded.
+func writeJoined(zw *zip.Writer, name string, parts []DeflatedPart, c *partCopier, slots *slotWriter) error {
+	runs := joinRuns(parts)
+	lengths := make([]int64, len(runs))
 	var compressed int64
-	for _, p := range parts {
-		compressed += p.compressedLen()
+	for i, r := range runs {
+		if lengths[i] = r.length(); slots != nil {
+			lengths[i] = slots.plan.length(name, i, lengths[i])
+		}
+		compressed += lengths[i]
 	}
 	w, err := zw.CreateRaw(joinedHeader(name, parts, compressed))
 	if err != nil {
 		return err
 	}
-	for _, run := range joinRuns(parts) {
-		if err := run.writeTo(w, c); err != nil {
+	for i, r := range runs {
+		if slots != nil {
+			err = slots.writeSlot(w, name, r, lengths[i], c)
+		} else {
+			err = r.writeTo(w, c)
+		}
+		if err != nil {
 			return err
 		}
 	}
@@ -161,14 +175,6 @@ func (r partRun) writeTo(w io.Writer, c *partCopier) error {
 // follows reports whether p's bytes come right after run's in its file.
 func follows(run FilePart, p DeflatedPart) bool {
 	return p.data == nil && p.Path == run.Path && p.Offset == run.Offset+run.Length
-}
-
-// compressedLen is the length of the part's compressed bytes.
-func (p DeflatedPart) compressedLen() int64 {
-	if p.data != nil {
-		return int64(len(p.data))
-	}
-	return p.Length
 }
 
 // copyFile copies the file at path to w and returns the bytes copied.

@@ -98,7 +98,7 @@ func TestJoinedEntryReadsBack(t *testing.T) {
 	zw := zip.NewWriter(&zbuf)
 	c := newPartCopier()
 	defer c.close()
-	if err := writeJoined(zw, "xl/worksheets/sheet1.xml", parts, c); err != nil {
+	if err := writeJoined(zw, "xl/worksheets/sheet1.xml", parts, c, nil); err != nil {
 		t.Fatal(err)
 	}
 	if err := zw.Close(); err != nil {

@@ -35,7 +35,7 @@ func (s *slotWriter) writeFirst(zr *zip.Reader, parts map[string]string, deferre
 		}
 		part, err := deflatedText(body)
 		if err == nil {
-			err = s.writeEntry(zf.Name, []DeflatedPart{part}, c)
+			err = writeJoined(s.zw, zf.Name, []DeflatedPart{part}, c, s)
 		}
 		if err != nil {
 			return nil, err
@@ -66,38 +66,19 @@ func (d deferredRows) fromFiles() bool {
 // contentTypesPart is the package part that names every part's type.
 const contentTypesPart = "[Content_Types].xml"
 
-// writeEntry writes the zip entry name joined from parts, a slot for each
-// run of parts that follow one another in a file (a unit's offices) and
-// for each part in memory: the bytes of the slots the file holds already
-// where they go are left there, the others' copied (by c) and padded.
-func (s *slotWriter) writeEntry(name string, parts []DeflatedPart, c *partCopier) error {
-	slots := joinRuns(parts)
-	lengths := make([]int64, len(slots))
-	var compressed int64
-	for i, b := range slots {
-		lengths[i] = s.plan.length(name, i, b.length())
-		compressed += lengths[i]
-	}
-	w, err := s.zw.CreateRaw(joinedHeader(name, parts, compressed))
-	if err != nil {
+// writeSlot writes run as the next slot of entry name, of length bytes,
+// into w (the entry's writer from s.zw): left where the file written over
+// holds it (the zip writer counts placeholder bytes the stage writer
+// passes over), else copied (by c) and padded.
+func (s *slotWriter) writeSlot(w io.Writer, name string, run partRun, length int64, c *partCopier) error {
+	if err := s.zw.Flush(); err != nil { // so that sw is where the slot begins
 		return err
 	}
-	for i, b := range slots {
-		if err := s.zw.Flush(); err != nil { // so that sw is where the slot begins
-			return err
-		}
-		if s.plan.place(name, slotKey(b.parts), s.sw.pos, lengths[i]) {
-			s.sw.leaveNext(lengths[i])
-			err = writeZeros(w, lengths[i]) // counted by zw, left by sw
-		} else {
-			err = writeSlot(w, b, lengths[i], c)
-		}
-		if err != nil {
-			return err
-		}
+	if s.plan.place(name, slotKey(run.parts), s.sw.pos, length) {
+		s.sw.leaveNext(length)
+		return writeZeros(w, length)
 	}
-	_, err = w.Write(finalBlock)
-	return err
+	return writePadded(w, run, length, c)
 }
 
 // slotKey names what a slot of parts holds: bytes in memory by their
@@ -118,9 +99,9 @@ func slotKey(parts []DeflatedPart) string {
 	return string(h.Sum(nil)[:16])
 }
 
-// writeSlot writes a slot's bytes (from their file, by c), then padding to
-// length.
-func writeSlot(w io.Writer, b partRun, length int64, c *partCopier) error {
+// writePadded writes a slot's bytes (from their file, by c), then padding
+// to length.
+func writePadded(w io.Writer, b partRun, length int64, c *partCopier) error {
 	if err := b.writeTo(w, c); err != nil {
 		return err
 	}
