@@ -33,7 +33,7 @@ type Written struct {
 	Paths   []string // every file above, in the order written
 	// CountyLayout is where the county workbook holds its slots — its
 	// content types, its sheets of units' rows (nil: not known) — for
-	// Writer.KnowLayouts; CountyLeft counts the bytes of slots it left as
+	// the next Writer.Finish; CountyLeft counts the bytes of slots it left as
 	// the file it was written over held them.
 	CountyLayout *CountyLayout
 	CountyLeft   int64
@@ -73,7 +73,7 @@ func Write(dir string, r *Report) (Written, error) {
 	if err != nil {
 		return Written{}, err
 	}
-	return w.Finish(func() (*Report, error) { return r, nil }, parts)
+	return w.Finish(func() (*Report, error) { return r, nil }, parts, nil)
 }
 
 // units writes every unit that has records in byUnit or is one of r's

@@ -277,7 +277,7 @@ func TestFinishSyncsWorkbooksNotOnDisk(t *testing.T) {
 		mu.Unlock()
 		return was(path)
 	}
-	if _, err := w.Finish(func() (*Report, error) { return r, nil }, parts); err != nil {
+	if _, err := w.Finish(func() (*Report, error) { return r, nil }, parts, nil); err != nil {
 		t.Fatal(err)
 	}
 	if slices.Contains(synced, parts[0].Workbook) || !slices.Contains(synced, parts[1].Workbook) {

@@ -27,15 +27,7 @@ type Writer struct {
 	styles     *styles           // of every new workbook: the detail rows are encoded with them
 	files      map[string]string // unit of the report → its workbook's file name
 	committed  bool              // Finish put the outputs in place: the staging folder holds those replaced
-	layouts    []CountyLayout    // of county workbooks written before (KnowLayouts)
 }
-
-// KnowLayouts tells the writer the layouts of county workbooks it wrote
-// before (Written.CountyLayout), so that it leaves the rows one it writes
-// over holds where they go: those of the same parts of the same files (as
-// the batch's unit cache keeps them, by a digest of all a unit is made
-// from), their rows of the same size and checksum.
-func (w *Writer) KnowLayouts(layouts []CountyLayout) { w.layouts = layouts }
 
 // Templates are what a Writer makes of the configuration and the draft
 // template alone (the draft parsed, the workbooks' styles): a batch makes
@@ -306,8 +298,13 @@ const unitPartsFile = "parts"
 // workbooks in place, run.json last, and says what it wrote. report is
 // asked for by each file that needs it, the first while the disclosures'
 // Parquet file, which needs only the parts, is written: give one that makes
-// the report once (sync.OnceValues).
-func (w *Writer) Finish(report func() (*Report, error), units []UnitParts) (Written, error) {
+// the report once (sync.OnceValues). known are the layouts of county
+// workbooks it wrote before (Written.CountyLayout; nil: none), so that it
+// leaves the rows one it writes over holds where they go: those of the
+// same parts of the same files (as the batch's unit cache keeps them, by a
+// digest of all a unit is made from), their rows of the same size and
+// checksum.
+func (w *Writer) Finish(report func() (*Report, error), units []UnitParts, known []CountyLayout) (Written, error) {
 	out := Written{
 		Dir:     filepath.Join(w.dir, strconv.Itoa(w.year)),
 		Units:   map[string]string{},
@@ -329,7 +326,7 @@ func (w *Writer) Finish(report func() (*Report, error), units []UnitParts) (Writ
 		func(p string) error {
 			r, err := report()
 			if err == nil {
-				out.CountyLayout, out.CountyLeft, err = writeCountyWorkbook(p, over(countyName), w.layouts, r, w.styles, rows, comparison)
+				out.CountyLayout, out.CountyLeft, err = writeCountyWorkbook(p, over(countyName), known, r, w.styles, rows, comparison)
 			}
 			return err
 		}, func(p string) { out.County = p }}

@@ -16,26 +16,27 @@ func (c *unitCache) layoutsList() string { return c.dir + ".layouts" }
 // over the file written two runs before.
 const keptLayouts = 2
 
-// layouts returns the kept layouts, or none.
-func (c *unitCache) layouts() []output.CountyLayout {
+// readLayouts reads the kept layouts into knownLayouts (none when there
+// are none or they cannot be read).
+func (c *unitCache) readLayouts() {
 	data, ok := readChecked(c.layoutsList())
 	if !ok {
-		return nil
+		return
 	}
 	var ls []output.CountyLayout
-	if gob.NewDecoder(bytes.NewReader(data)).Decode(&ls) != nil {
-		return nil
+	if gob.NewDecoder(bytes.NewReader(data)).Decode(&ls) == nil {
+		c.knownLayouts = ls
 	}
-	return ls
 }
 
 // keepLayout keeps the layout of the county workbook a run wrote before
-// those known; a failure only costs the next runs a whole workbook.
-func (c *unitCache) keepLayout(l *output.CountyLayout, known []output.CountyLayout) error {
+// those known when the cache opened; a failure only costs the next runs a
+// whole workbook.
+func (c *unitCache) keepLayout(l *output.CountyLayout) error {
 	if l == nil {
 		return nil
 	}
-	ls := append([]output.CountyLayout{*l}, known...)
+	ls := append([]output.CountyLayout{*l}, c.knownLayouts...)
 	var b bytes.Buffer
 	if err := gob.NewEncoder(&b).Encode(ls[:min(len(ls), keptLayouts)]); err != nil {
 		return err

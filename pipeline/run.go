@@ -208,9 +208,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	history := onTheSide(func() (*output.StagedHistory, error) { return stageHistory(opt.Out, opt.Config.County, year, units) })
 	// So is the list of detail pieces the next run may copy.
 	pieces := onTheSide(func() ([]byte, error) { return listPieces(units) })
-	layouts := ucache.layouts() // of the county workbooks written before
-	w.KnowLayouts(layouts)
-	written, err := w.Finish(makeReport, parts)
+	written, err := w.Finish(makeReport, parts, ucache.knownLayouts)
 	hist, histErr := history()
 	piecesList, piecesErr := pieces()
 	if err != nil {
@@ -230,7 +228,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	if err := errors.Join(piecesErr, ucache.keepPieces(piecesList)); err != nil { // the next run encodes every office
 		opt.Logger.Warn("detail pieces not listed", "err", err)
 	}
-	if err := ucache.keepLayout(written.CountyLayout, layouts); err != nil { // the runs after write the whole workbook
+	if err := ucache.keepLayout(written.CountyLayout); err != nil { // the runs after write the whole workbook
 		opt.Logger.Warn("county workbook's layout not kept", "err", err)
 	}
 	if histErr == nil {

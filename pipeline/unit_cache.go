@@ -49,6 +49,9 @@ type unitCache struct {
 	// last run encoded them.
 	piecesCopied atomic.Int64
 	gobs         gobStreams // decodes the kept units' results
+	// knownLayouts are those of the county workbooks the last runs wrote
+	// (keepLayout), the newest first.
+	knownLayouts []output.CountyLayout
 }
 
 // newUnitCache opens the store of the report year's units: each year has
@@ -61,6 +64,7 @@ func newUnitCache(pc *parseCache, year int) (*unitCache, error) {
 	c := &unitCache{dir: dir, salt: unitCacheFormat + "|" + pc.salt, used: map[string]bool{}, synced: map[string]bool{}}
 	c.takeSyncedList()
 	c.takePieces()
+	c.readLayouts()
 	return c, nil
 }
 
