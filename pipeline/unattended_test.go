@@ -150,10 +150,16 @@ func workbookText(t *testing.T, path string) string { return sheetsText(t, path,
 // with prefix, and their columns' widths, as text.
 func sheetsText(t *testing.T, path, prefix string) string {
 	t.Helper()
+	return sheetsTextOf(t, path, func(sheet string) bool { return strings.HasPrefix(sheet, prefix) })
+}
+
+// sheetsTextOf is sheetsText of the sheets keep keeps, their names first.
+func sheetsTextOf(t *testing.T, path string, keep func(sheet string) bool) string {
+	t.Helper()
 	f := openBook(t, path)
 	var b strings.Builder
 	for _, sheet := range f.GetSheetList() {
-		if !strings.HasPrefix(sheet, prefix) {
+		if !keep(sheet) {
 			continue
 		}
 		rows, err := f.GetRows(sheet)
