@@ -2,6 +2,7 @@ package output
 
 import (
 	"io"
+	"os"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -30,6 +31,38 @@ func TestWritebackStartsEachChunk(t *testing.T) {
 	}
 	want := [][2]int64{{0, 9 << 20}, {9 << 20, 9 << 20}} // started once 8 MiB are waiting: at 9 and 18 MiB
 	if !slices.Equal(ranges, want) {
+		t.Errorf("writeback started for %v, want %v", ranges, want)
+	}
+}
+
+// TestWritebackCountsStretchesPassed: a stretch passed over (left as the
+// file held it, see stageWriter) moves where the ranges asked for lie, as
+// written bytes do.
+func TestWritebackCountsStretchesPassed(t *testing.T) {
+	var ranges [][2]int64
+	defer func(was func(int, int64, int64) error) { startWriteback = was }(startWriteback)
+	startWriteback = func(_ int, off, n int64) error {
+		ranges = append(ranges, [2]int64{off, n})
+		return nil
+	}
+	f, err := os.Create(filepath.Join(t.TempDir(), "f"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	w := earlyWriteback(f).(*writeback)
+	block := make([]byte, 3<<20)
+	if _, err := w.Write(block); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.Seek(6<<20, io.SeekCurrent); err != nil { // 6 MiB left as they were
+		t.Fatal(err)
+	}
+	w.pass(6 << 20)
+	if _, err := w.Write(block); err != nil {
+		t.Fatal(err)
+	}
+	if want := [][2]int64{{0, 12 << 20}}; !slices.Equal(ranges, want) {
 		t.Errorf("writeback started for %v, want %v", ranges, want)
 	}
 }
