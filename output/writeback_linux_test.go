@@ -12,12 +12,7 @@ import (
 // write each chunk as soon as it is whole, each byte once, in order; the
 // rest waits for the sync.
 func TestWritebackStartsEachChunk(t *testing.T) {
-	var ranges [][2]int64
-	defer func(was func(int, int64, int64) error) { startWriteback = was }(startWriteback)
-	startWriteback = func(_ int, off, n int64) error {
-		ranges = append(ranges, [2]int64{off, n})
-		return nil
-	}
+	ranges := recordWriteback(t)
 	block := make([]byte, 3<<20) // chunks end inside blocks
 	if err := writeAtomic(filepath.Join(t.TempDir(), "f"), func(w io.Writer) error {
 		for range 6 {
@@ -30,8 +25,8 @@ func TestWritebackStartsEachChunk(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := [][2]int64{{0, 9 << 20}, {9 << 20, 9 << 20}} // started once 8 MiB are waiting: at 9 and 18 MiB
-	if !slices.Equal(ranges, want) {
-		t.Errorf("writeback started for %v, want %v", ranges, want)
+	if !slices.Equal(*ranges, want) {
+		t.Errorf("writeback started for %v, want %v", *ranges, want)
 	}
 }
 
@@ -39,12 +34,7 @@ func TestWritebackStartsEachChunk(t *testing.T) {
 // file held it, see stageWriter) moves where the ranges asked for lie, as
 // written bytes do.
 func TestWritebackCountsStretchesPassed(t *testing.T) {
-	var ranges [][2]int64
-	defer func(was func(int, int64, int64) error) { startWriteback = was }(startWriteback)
-	startWriteback = func(_ int, off, n int64) error {
-		ranges = append(ranges, [2]int64{off, n})
-		return nil
-	}
+	ranges := recordWriteback(t)
 	f, err := os.Create(filepath.Join(t.TempDir(), "f"))
 	if err != nil {
 		t.Fatal(err)
@@ -62,7 +52,20 @@ func TestWritebackCountsStretchesPassed(t *testing.T) {
 	if _, err := w.Write(block); err != nil {
 		t.Fatal(err)
 	}
-	if want := [][2]int64{{0, 12 << 20}}; !slices.Equal(ranges, want) {
-		t.Errorf("writeback started for %v, want %v", ranges, want)
+	if want := [][2]int64{{0, 12 << 20}}; !slices.Equal(*ranges, want) {
+		t.Errorf("writeback started for %v, want %v", *ranges, want)
 	}
+}
+
+// recordWriteback records the ranges the kernel is asked to write instead
+// of asking it, until the test ends.
+func recordWriteback(t *testing.T) *[][2]int64 {
+	var ranges [][2]int64
+	was := startWriteback
+	t.Cleanup(func() { startWriteback = was })
+	startWriteback = func(_ int, off, n int64) error {
+		ranges = append(ranges, [2]int64{off, n})
+		return nil
+	}
+	return &ranges
 }
