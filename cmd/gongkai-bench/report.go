@@ -33,7 +33,12 @@ func (m *measurements) print(w io.Writer) {
 	line("excelize Rows(), RawCellValue, 1 gor.", m.raw, m.raw.Rows)
 	line("ingest, 1 goroutine (read+recognise+records)", m.ingest1, m.ingest1.Rows)
 	line("batch, pipeline.Run (all stages)", m.batch, m.batch.Rows)
-	fmt.Fprintf(w, "  stages of the batch: %s; peak RSS up to the end of ingest %.0fM, of the units %.0fM\n", stages(m.batch.Stages),
+	var colds []string
+	for _, s := range m.colds {
+		colds = append(colds, fmt.Sprintf("%.2fs", s))
+	}
+	fmt.Fprintf(w, "  cold batches %s: the median quoted, with the highest peak RSS\n", strings.Join(colds, ", "))
+	fmt.Fprintf(w, "  stages of the median batch: %s; peak RSS up to the end of ingest %.0fM, of the units %.0fM\n", stages(m.batch.Stages),
 		float64(m.batch.IngestRSS)/(1<<20), float64(m.batch.UnitsRSS)/(1<<20))
 	fmt.Fprintf(w, "re-run, nothing changed: %.3fs = %.2f %% of the full run (%d parsed, %d from cache; units %d computed, %d unchanged)\n",
 		m.unchanged.Seconds, 100*m.unchanged.Seconds/m.batch.Seconds, m.unchanged.Parsed, m.unchanged.Cached, m.unchanged.UnitsComputed, m.unchanged.UnitsCached)
