@@ -244,30 +244,30 @@ func (w *appendWriter) lengthThen(write func() error) error {
 }
 
 // pruneAside prunes the cache and returns a function that waits until it
-// is done: on the side, while the units are computed, unless the packs are
-// to be copied together (units read them). It must be called once every
+// is done: on the side, while the units are computed, unless packs are to
+// be copied (units read them). It must be called once every
 // file is read, and its wait before the cache is closed.
 func (c *parseCache) pruneAside() (wait func()) {
 	c.mu.Lock()
 	keep := maps.Clone(c.used)
 	c.mu.Unlock()
-	if compact := c.packs.needsCompaction(keep); compact {
-		c.prune(keep, compact)
+	if copied := c.packs.toCopy(keep); len(copied) > 0 {
+		c.prune(keep, copied)
 		return func() {}
 	}
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		c.prune(keep, false)
+		c.prune(keep, nil)
 	}()
 	return func() { <-done }
 }
 
-// prune drops the entries not in keep (files gone or changed), copying the
-// packs together first when compact is set, and what older versions of the
-// cache left in its folder.
-func (c *parseCache) prune(keep map[string]bool, compact bool) {
-	c.packs.keepOnly(keep, compact)
+// prune drops the entries not in keep (files gone or changed), copying
+// those of the packs named by copied into this run's first (toCopy), and
+// what older versions of the cache left in its folder.
+func (c *parseCache) prune(keep map[string]bool, copied map[string]bool) {
+	c.packs.keepOnly(keep, copied)
 	c.hashes.save()
 	entries, err := os.ReadDir(c.root)
 	if err != nil {

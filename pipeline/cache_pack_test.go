@@ -3,8 +3,11 @@ package pipeline
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -88,6 +91,65 @@ func TestPackStoreRuns(t *testing.T) {
 	}
 }
 
+// TestPackStoreKeepsTheFirstPack: nights that each change one file of a
+// hundred copy their small packs together, never the first run's pack that
+// holds the rest (it would be the whole cache written again).
+func TestPackStoreKeepsTheFirstPack(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "parse")
+	keep := map[string]bool{}
+	var first string
+	for night := 0; night < 3*maxPacks; night++ {
+		s, err := openPackStore[string](dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := 0; i < 100; i++ {
+			key := fmt.Sprint("file", i)
+			keep[key] = true
+			if night == 0 || i == night {
+				putEntry(t, s, key, fmt.Sprint(night), strings.Repeat("r", 1000))
+			}
+		}
+		if err := keepOnly(s, keep); err != nil {
+			t.Fatal(err)
+		}
+		s.close()
+		packs := packFiles(t, dir)
+		if night == 0 {
+			first = packs[0]
+		}
+		if !slices.Contains(packs, first) {
+			t.Fatalf("night %d: the first run's pack was copied (packs %v)", night, packs)
+		}
+		if len(packs) > maxPacks+1 {
+			t.Fatalf("night %d: %d packs", night, len(packs))
+		}
+	}
+}
+
+// TestCopyOf: a pack of earlier runs is copied when most of its bytes are
+// unused, and when more than maxPacks are left, all but the largest are.
+func TestCopyOf(t *testing.T) {
+	for _, c := range []struct {
+		name        string
+		used, sizes map[string]int64
+		want        []string
+	}{
+		{"few dense packs", map[string]int64{"a": 100, "b": 10}, map[string]int64{"a": 110, "b": 12}, nil},
+		{"a sparse pack", map[string]int64{"a": 100, "b": 10}, map[string]int64{"a": 110, "b": 21}, []string{"b"}},
+		{"half used", map[string]int64{"a": 100}, map[string]int64{"a": 200}, nil},
+		{"too many", map[string]int64{"a": 10, "b": 100, "c": 1, "d": 2, "e": 3},
+			map[string]int64{"a": 10, "b": 100, "c": 1, "d": 2, "e": 3}, []string{"a", "c", "d", "e"}},
+		{"too many, one sparse", map[string]int64{"a": 10, "b": 100, "c": 1, "d": 2, "e": 3},
+			map[string]int64{"a": 10, "b": 300, "c": 1, "d": 2, "e": 3}, []string{"b"}},
+	} {
+		got := slices.Sorted(maps.Keys(copyOf(c.used, c.sizes)))
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s: copied %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
 // TestPackStoreDamage: records whose bytes changed on disk are a miss, a
 // damaged index is an empty store, and a pack a killed run left (no index
 // names it) is removed by the next run.
@@ -162,5 +224,5 @@ func TestPackStoreDamage(t *testing.T) {
 
 // keepOnly prunes s as a run does: compacting when the packs need it.
 func keepOnly[D any](s *packStore[D], keep map[string]bool) error {
-	return s.keepOnly(keep, s.needsCompaction(keep))
+	return s.keepOnly(keep, s.toCopy(keep))
 }
