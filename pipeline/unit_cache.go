@@ -32,7 +32,7 @@ const unitCacheDir = "units"
 
 // unitCacheFormat names the shape of a cached unit: change it whenever
 // unitResult, output.UnitParts or what a unit's digest covers changes.
-const unitCacheFormat = "unit-10"
+const unitCacheFormat = "unit-11"
 
 // unitResultFile is the file of a unit's cached result in its folder.
 const unitResultFile = "unit.gob"
