@@ -21,7 +21,8 @@ import (
 // the workbook is saved.
 type deferredRows struct {
 	sheet  string
-	cols   int // columns, for the sheet's dimension
+	cols   int    // columns, for the sheet's dimension
+	header []byte // the cells of row 1, which excelize wrote empty (nil: none; see addTableSheet)
 	parts  []DeflatedPart
 	placed *placedRows // rows by number, among excelize's (nil: none)
 }
@@ -115,6 +116,11 @@ func spliceSheet(zw *zip.Writer, zf *zip.File, d deferredRows, c *partCopier, sl
 	} else {
 		return fmt.Errorf("%s: no sheetData", zf.Name)
 	}
+	if d.header != nil {
+		if head, err = fillFirstRow(head, d.header); err != nil {
+			return fmt.Errorf("%s: %w", zf.Name, err)
+		}
+	}
 	cols, rows := d.cols, d.rows()+1
 	if d.placed != nil {
 		var err error
@@ -125,6 +131,23 @@ func spliceSheet(zw *zip.Writer, zf *zip.File, d deferredRows, c *partCopier, sl
 	dim := fmt.Sprintf(`<dimension ref="A1:%s%d"/>`, columnLetters(cols), rows)
 	head = dimensionRE.ReplaceAllLiteral(head, []byte(dim))
 	return joinSheet(zw, zf.Name, head, tail, d.parts, c, slots)
+}
+
+// fillFirstRow puts cells into the first row of head (a worksheet part up
+// to the end of its rows), which must be row 1, written empty.
+func fillFirstRow(head, cells []byte) ([]byte, error) {
+	_, rows, ok := bytes.Cut(head, []byte("<sheetData>"))
+	start := len(head) - len(rows)
+	if !ok || !bytes.HasPrefix(rows, []byte(`<row r="1"`)) {
+		return nil, fmt.Errorf("no row 1 to put the header in")
+	}
+	end := bytes.IndexByte(rows, '>') + 1 // the row's start tag: its attributes hold no '>'
+	if !bytes.HasPrefix(rows[end:], []byte("</row>")) {
+		return nil, fmt.Errorf("row 1 is not empty")
+	}
+	at := start + end
+	out := make([]byte, 0, len(head)+len(cells))
+	return append(append(append(out, head[:at]...), cells...), head[at:]...), nil
 }
 
 // placeRows puts the placed rows among those of head (a worksheet part up

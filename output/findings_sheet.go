@@ -35,13 +35,16 @@ func writeFindingsSheet(f *excelize.File, st *styles, cfg *domain.Config, findin
 		if err != nil {
 			return nil, err
 		}
-		if err := addTableSheet(f, st, tableFrame{sheet: sheet, table: table, header: header, widths: excelWidths(widths),
-			rows: len(chunk), print: printing{landscape: true, fitWidth: true, titleRows: "$1:$1"}}); err != nil {
+		headerRow, err := addTableSheet(f, st, tableFrame{sheet: sheet, table: table, header: header, widths: excelWidths(widths),
+			rows: len(chunk), print: printing{landscape: true, fitWidth: true, titleRows: "$1:$1"}})
+		if err != nil {
 			return nil, err
 		}
+		d := deferredRows{sheet: sheet, cols: len(header), header: headerRow}
 		if len(chunk) > 0 {
-			out = append(out, deferredRows{sheet: sheet, cols: len(header), parts: []DeflatedPart{rows}})
+			d.parts = []DeflatedPart{rows}
 		}
+		out = append(out, d)
 	}
 	return out, nil
 }

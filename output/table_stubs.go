@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -73,4 +74,52 @@ func restoreTables(f *excelize.File) {
 		}
 		return true
 	})
+}
+
+// nameTableColumns gives the columns of the table part just added (the
+// one not set aside yet) the header's names, for a table added over a
+// header row written empty (addTableSheet): excelize wrote each column as
+// <tableColumn id="N" name="">, and each name goes there as excelize
+// writes a name it read from its header cell.
+func nameTableColumns(f *excelize.File, header []string) error {
+	var err error
+	named := 0
+	f.Pkg.Range(func(k, v any) bool {
+		name, _ := k.(string)
+		part, _ := v.([]byte)
+		if !tablePart.MatchString(name) || bytes.HasPrefix(part, []byte("<table ")) {
+			return true
+		}
+		if part, err = withColumnNames(part, header); err != nil {
+			err = fmt.Errorf("table part %s: %w", name, err) // a defect: excelize wrote it otherwise
+			return false
+		}
+		f.Pkg.Store(name, part)
+		named++
+		return true
+	})
+	if err == nil && named != 1 {
+		err = fmt.Errorf("%d table parts to name, want 1", named) // a defect
+	}
+	return err
+}
+
+// withColumnNames is a table part with its unnamed columns named.
+func withColumnNames(part []byte, header []string) ([]byte, error) {
+	out := make([]byte, 0, len(part)+16*len(header))
+	var esc bytes.Buffer
+	for i, h := range header {
+		unnamed := []byte(`<tableColumn id="` + strconv.Itoa(i+1) + `" name="`)
+		at := bytes.Index(part, append(unnamed, '"'))
+		if at < 0 {
+			return nil, fmt.Errorf("no unnamed column %d", i+1)
+		}
+		esc.Reset()
+		if err := xml.EscapeText(&esc, []byte(h)); err != nil {
+			return nil, err
+		}
+		out = append(append(out, part[:at+len(unnamed)]...), esc.Bytes()...)
+		part = part[at+len(unnamed):]
+	}
+	return append(out, part...), nil
 }

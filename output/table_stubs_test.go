@@ -42,9 +42,17 @@ func TestTablesSetAside(t *testing.T) {
 	if _, err := f.NewSheet("明细"); err != nil {
 		t.Fatal(err)
 	}
-	if err := addTableSheet(f, st, tableFrame{sheet: "明细", table: "Detail", header: []string{"标题", "日期", "科室"},
-		widths: []float64{20, 12, 12}, rows: 2}); err != nil {
+	detailHeader := []string{"标题 & <说明>", "日期\"", "科室"}
+	headerRow, err := addTableSheet(f, st, tableFrame{sheet: "明细", table: "Detail", header: detailHeader,
+		widths: []float64{20, 12, 12}, rows: 2, headerHeight: 30})
+	if err != nil {
 		t.Fatal(err)
+	}
+	rows = append(rows, deferredRows{sheet: "明细", cols: 3, header: headerRow})
+	// Its columns named as excelize names them from a header row it wrote.
+	aside, _ := f.Pkg.Load(tablesAside + "3.xml")
+	if got, want := tableColumnsOf(t, aside.([]byte)), tableColumnsOf(t, excelizeTable(t, "明细", "A1:C3", detailHeader)); got != want {
+		t.Errorf("table columns\n%s\nwant, as excelize names them,\n%s", got, want)
 	}
 	var parts []string
 	f.Pkg.Range(func(k, v any) bool {
@@ -96,6 +104,15 @@ func TestTablesSetAside(t *testing.T) {
 			t.Errorf("表二!%s = %q, want %q", ref, v, want)
 		}
 	}
+	if got, _ := g.GetRows("明细"); len(got) != 1 || !slices.Equal(got[0], detailHeader) {
+		t.Errorf("明细: rows %q, want the header %q alone", got, detailHeader)
+	}
+	if ht, _ := g.GetRowHeight("明细", 1); ht != 30 {
+		t.Errorf("明细: header row %v high, want 30", ht)
+	}
+	if style, _ := g.GetCellStyle("明细", "B1"); style != st.header {
+		t.Errorf("明细!B1: style %d, want the header's %d", style, st.header)
+	}
 	for _, name := range []string{"xl/tables/table1.xml", "xl/tables/table3.xml"} {
 		if data, ok := g.Pkg.Load(name); !ok || !bytes.Contains(data.([]byte), []byte("<tableColumn ")) {
 			t.Errorf("%s saved without its columns", name)
@@ -107,4 +124,45 @@ func TestTablesSetAside(t *testing.T) {
 		}
 		return true
 	})
+}
+
+// excelizeTable is the table part excelize's stream writer adds over a
+// header row it writes itself.
+func excelizeTable(t *testing.T, sheet, ref string, header []string) []byte {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	if _, err := f.NewSheet(sheet); err != nil {
+		t.Fatal(err)
+	}
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cells := make([]any, len(header))
+	for i, h := range header {
+		cells[i] = h
+	}
+	show := true
+	if err := sw.SetRow("A1", cells); err != nil {
+		t.Fatal(err)
+	}
+	if err := sw.AddTable(&excelize.Table{Range: ref, Name: "T", StyleName: tableStyle, ShowRowStripes: &show}); err != nil {
+		t.Fatal(err)
+	}
+	part, ok := f.Pkg.Load("xl/tables/table1.xml")
+	if !ok {
+		t.Fatal("excelize wrote no table part")
+	}
+	return part.([]byte)
+}
+
+// tableColumnsOf is a table part's <tableColumns> element.
+func tableColumnsOf(t *testing.T, part []byte) string {
+	t.Helper()
+	from, to := bytes.Index(part, []byte("<tableColumns")), bytes.Index(part, []byte("</tableColumns>"))
+	if from < 0 || to < from {
+		t.Fatalf("no tableColumns in %s", part)
+	}
+	return string(part[from : to+len("</tableColumns>")])
 }
