@@ -36,7 +36,7 @@ var errMetricsGob = errors.New("domain: damaged metrics")
 // GobDecode implements gob.GobDecoder.
 func (m *Metrics) GobDecode(b []byte) error {
 	count, k := binary.Uvarint(b)
-	if k <= 0 || count > uint64(len(b)) { // an entry takes 2 bytes at least
+	if k <= 0 || count > uint64(len(b)-k)/2 { // an entry takes 2 bytes at least
 		return errMetricsGob
 	}
 	b = b[k:]
@@ -59,7 +59,7 @@ func (m *Metrics) GobDecode(b []byte) error {
 		return errMetricsGob
 	}
 	if count == 0 {
-		out = nil // as gob gives a map it did not send
+		out = nil // as gob gives a map field it did not send
 	}
 	*m = out
 	return nil

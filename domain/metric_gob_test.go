@@ -11,7 +11,7 @@ import (
 
 // TestMetricsGob: metrics kept by gob come back as they were — every id,
 // each value to the bit (negative zero, NaN, fractions, the largest
-// numbers), nil and empty as gob gives any map — and a damaged encoding is
+// numbers), nil and empty as gob gives a map field — and a damaged encoding is
 // refused, never a panic or a wrong map.
 func TestMetricsGob(t *testing.T) {
 	ids := MetricIDs([]string{"规划", "财政"})

@@ -16,9 +16,9 @@ import (
 // deferredRows are the data rows of a sheet that go straight into the
 // saved file's worksheet part rather than through excelize: the detail
 // sheets, where excelize's work per cell was most of the batch's time.
-// excelize writes the sheet's header row, columns, panes, table and print
-// setup; the rows, already compressed, are joined in after the header when
-// the workbook is saved.
+// excelize writes the sheet's columns, panes, table and print setup, and
+// row 1 empty; the header's cells are put in it and the rows, already
+// compressed, joined in after it when the workbook is saved.
 type deferredRows struct {
 	sheet  string
 	cols   int    // columns, for the sheet's dimension

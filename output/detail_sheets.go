@@ -100,8 +100,8 @@ func encodeDetailRows(pf *partFile, st *styles, cfg *domain.Config, recs map[dom
 // addDetailSheets adds the detail sheets of every kind, to be filled with
 // the units' rows in the order given (one unit for a unit's workbook, all
 // for the county's): a sheet ends where the next part would pass Excel's
-// row limit. The sheets get their header row and table here; the rows go
-// in when the workbook is saved (see saveWorkbook).
+// row limit. The sheets get their table here; the header's cells and the
+// rows go in when the workbook is saved (see saveWorkbook).
 func addDetailSheets(f *excelize.File, st *styles, cfg *domain.Config, units []map[domain.Kind]DetailRows) ([]deferredRows, error) {
 	var rows []deferredRows
 	for _, kind := range domain.LedgerKinds {
@@ -165,8 +165,9 @@ func detailWidths(cols []detailColumn, batches []arrow.RecordBatch) []int {
 	return widths
 }
 
-// addDetailSheet adds a detail sheet with its header row, and an Excel
-// table with filters over the header and the rows to come.
+// addDetailSheet adds a detail sheet with an Excel table with filters over
+// the header and the rows to come, and returns its header's cells (see
+// addTableSheet).
 func addDetailSheet(f *excelize.File, st *styles, name, table string, cols []detailColumn, widths []int, rows int) (header []byte, err error) {
 	if _, err := f.NewSheet(name); err != nil {
 		return nil, err

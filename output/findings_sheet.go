@@ -35,12 +35,12 @@ func writeFindingsSheet(f *excelize.File, st *styles, cfg *domain.Config, findin
 		if err != nil {
 			return nil, err
 		}
-		headerRow, err := addTableSheet(f, st, tableFrame{sheet: sheet, table: table, header: header, widths: excelWidths(widths),
+		headerCells, err := addTableSheet(f, st, tableFrame{sheet: sheet, table: table, header: header, widths: excelWidths(widths),
 			rows: len(chunk), print: printing{landscape: true, fitWidth: true, titleRows: "$1:$1"}})
 		if err != nil {
 			return nil, err
 		}
-		d := deferredRows{sheet: sheet, cols: len(header), header: headerRow}
+		d := deferredRows{sheet: sheet, cols: len(header), header: headerCells}
 		if len(chunk) > 0 {
 			d.parts = []DeflatedPart{rows}
 		}

@@ -36,9 +36,11 @@ func init() {
 		return
 	}
 	// The options arrow-go's pooled encoders have, but for the frames'
-	// checksum: Arrow C++ and libzstd write none by default, Parquet pages
-	// have their own (optional) CRC, and every zstd reader takes frames
-	// without one; its xxhash was ~1.5 ms of a re-run's CPU. As many
+	// checksum: Arrow C++ and libzstd write none by default, and every zstd
+	// reader takes frames without one; its xxhash was ~1.5 ms of a re-run's
+	// CPU. (Parquet's own page CRC is optional and, as by arrow-go and
+	// Arrow C++ by default, not written: the files' integrity rests on the
+	// file system, and the parts' on the unit cache's CRC-32C.) As many
 	// encoders as GOMAXPROCS, the default.
 	enc, err := zstd.NewWriter(nil, zstd.WithZeroFrames(true), zstd.WithAllLitEntropyCompression(true), zstd.WithEncoderCRC(false),
 		zstd.WithEncoderLevel(zstd.EncoderLevelFromZstd(parquetZstdLevel)))

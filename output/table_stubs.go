@@ -45,7 +45,7 @@ func stubTables(f *excelize.File) error {
 	f.Pkg.Range(func(k, v any) bool {
 		name, _ := k.(string)
 		part, _ := v.([]byte)
-		if !tablePart.MatchString(name) || bytes.HasPrefix(part, []byte("<table ")) { // not a table, or a stub already
+		if !unstubbed(name, part) {
 			return true
 		}
 		var t tableStub
@@ -65,6 +65,12 @@ func stubTables(f *excelize.File) error {
 	return err
 }
 
+// unstubbed reports whether the package part name holds a table part as
+// excelize wrote it: not a stub (which has no XML declaration).
+func unstubbed(name string, part []byte) bool {
+	return tablePart.MatchString(name) && !bytes.HasPrefix(part, []byte("<table "))
+}
+
 // restoreTables puts back the table parts stubTables set aside.
 func restoreTables(f *excelize.File) {
 	f.Pkg.Range(func(k, v any) bool {
@@ -79,15 +85,16 @@ func restoreTables(f *excelize.File) {
 // nameTableColumns gives the columns of the table part just added (the
 // one not set aside yet) the header's names, for a table added over a
 // header row written empty (addTableSheet): excelize wrote each column as
-// <tableColumn id="N" name="">, and each name goes there as excelize
-// writes a name it read from its header cell.
+// <tableColumn id="N" name="">, and each name goes there as the header
+// cell's text (cellText: Excel reads both alike, _xHHHH_ escapes and all),
+// escaped as excelize escapes an attribute.
 func nameTableColumns(f *excelize.File, header []string) error {
 	var err error
 	named := 0
 	f.Pkg.Range(func(k, v any) bool {
 		name, _ := k.(string)
 		part, _ := v.([]byte)
-		if !tablePart.MatchString(name) || bytes.HasPrefix(part, []byte("<table ")) {
+		if !unstubbed(name, part) {
 			return true
 		}
 		if part, err = withColumnNames(part, header); err != nil {
@@ -115,7 +122,7 @@ func withColumnNames(part []byte, header []string) ([]byte, error) {
 			return nil, fmt.Errorf("no unnamed column %d", i+1)
 		}
 		esc.Reset()
-		if err := xml.EscapeText(&esc, []byte(h)); err != nil {
+		if err := xml.EscapeText(&esc, []byte(cellText(h))); err != nil {
 			return nil, err
 		}
 		out = append(append(out, part[:at+len(unnamed)]...), esc.Bytes()...)

@@ -43,12 +43,12 @@ func TestTablesSetAside(t *testing.T) {
 		t.Fatal(err)
 	}
 	detailHeader := []string{"标题 & <说明>", "日期\"", "科室"}
-	headerRow, err := addTableSheet(f, st, tableFrame{sheet: "明细", table: "Detail", header: detailHeader,
+	headerCells, err := addTableSheet(f, st, tableFrame{sheet: "明细", table: "Detail", header: detailHeader,
 		widths: []float64{20, 12, 12}, rows: 2, headerHeight: 30})
 	if err != nil {
 		t.Fatal(err)
 	}
-	rows = append(rows, deferredRows{sheet: "明细", cols: 3, header: headerRow})
+	rows = append(rows, deferredRows{sheet: "明细", cols: 3, header: headerCells})
 	// Its columns named as excelize names them from a header row it wrote.
 	aside, _ := f.Pkg.Load(tablesAside + "3.xml")
 	if got, want := tableColumnsOf(t, aside.([]byte)), tableColumnsOf(t, excelizeTable(t, "明细", "A1:C3", detailHeader)); got != want {
@@ -165,4 +165,44 @@ func tableColumnsOf(t *testing.T, part []byte) string {
 		t.Fatalf("no tableColumns in %s", part)
 	}
 	return string(part[from : to+len("</tableColumns>")])
+}
+
+// TestFillFirstRow: the header's cells go into row 1 as excelize wrote it,
+// empty, and a part whose first row is not that is refused.
+func TestFillFirstRow(t *testing.T) {
+	head := `<worksheet><sheetData><row r="1" ht="30" customHeight="1"></row>`
+	got, err := fillFirstRow([]byte(head), []byte(`<c t="inlineStr"><is><t>单位</t></is></c>`))
+	if want := `<worksheet><sheetData><row r="1" ht="30" customHeight="1"><c t="inlineStr"><is><t>单位</t></is></c></row>`; err != nil || string(got) != want {
+		t.Errorf("got %s (%v), want %s", got, err, want)
+	}
+	for _, bad := range []string{
+		`<worksheet><sheetData></sheetData>`,
+		`<worksheet><sheetData><row r="2"></row>`,
+		`<worksheet><sheetData><row r="1"><c r="A1"/></row>`,
+		`<worksheet><sheetData><row r="1"/>`,
+		`<worksheet><row r="1"></row>`,
+	} {
+		if got, err := fillFirstRow([]byte(bad), []byte(`<c/>`)); err == nil {
+			t.Errorf("%s: filled as %s", bad, got)
+		}
+	}
+}
+
+// TestColumnNamesAsCellText: a column is named with its header cell's
+// text, an Excel escape in it (_x0041_) escaped as the cell's is, so that
+// Excel reads the two alike; markup is escaped as excelize escapes an
+// attribute.
+func TestColumnNamesAsCellText(t *testing.T) {
+	part := []byte(`<table><tableColumns count="2"><tableColumn id="1" name=""></tableColumn><tableColumn id="2" name=""></tableColumn></tableColumns></table>`)
+	got, err := withColumnNames(part, []string{"代码_x0041_", "a&b<\"c\">\n"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `<table><tableColumns count="2"><tableColumn id="1" name="代码_x005F_x0041_"></tableColumn><tableColumn id="2" name="a&amp;b&lt;&#34;c&#34;&gt;&#xA;"></tableColumn></tableColumns></table>`
+	if string(got) != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	if _, err := withColumnNames(part, []string{"a", "b", "c"}); err == nil {
+		t.Error("a third column named in a table of two")
+	}
 }

@@ -251,8 +251,8 @@ func (c *parseCache) pruneAside() (wait func()) {
 	c.mu.Lock()
 	keep := maps.Clone(c.used)
 	c.mu.Unlock()
-	if copied := c.packs.toCopy(keep); len(copied) > 0 {
-		c.prune(keep, copied)
+	if packs := c.packs.toCopy(keep); len(packs) > 0 {
+		c.prune(keep, packs)
 		return func() {}
 	}
 	done := make(chan struct{})
@@ -263,11 +263,12 @@ func (c *parseCache) pruneAside() (wait func()) {
 	return func() { <-done }
 }
 
-// prune drops the entries not in keep (files gone or changed), copying
-// those of the packs named by copied into this run's first (toCopy), and
-// what older versions of the cache left in its folder.
-func (c *parseCache) prune(keep map[string]bool, copied map[string]bool) {
-	c.packs.keepOnly(keep, copied)
+// prune drops the entries not in keep (files gone or changed), after first
+// copying those of the packs named by toCopy into this run's pack
+// (packStore.toCopy), and what older versions of the cache left in its
+// folder.
+func (c *parseCache) prune(keep map[string]bool, toCopy map[string]bool) {
+	c.packs.keepOnly(keep, toCopy)
 	c.hashes.save()
 	entries, err := os.ReadDir(c.root)
 	if err != nil {

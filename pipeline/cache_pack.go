@@ -188,12 +188,12 @@ func (s *packStore[D]) curName() string {
 }
 
 // keepOnly drops every entry but those of keep, copies those in the packs
-// named by copied (toCopy) into this run's pack, writes the index, and
+// named by toCopy (packStore.toCopy) into this run's pack, writes the index, and
 // removes the packs no entry is in — and what a killed run left. Files of
 // its folder that are not its own are left alone. Entries of keep may be
 // read meanwhile, but not while packs are copied (compact): that moves
 // them.
-func (s *packStore[D]) keepOnly(keep map[string]bool, copied map[string]bool) error {
+func (s *packStore[D]) keepOnly(keep map[string]bool, toCopy map[string]bool) error {
 	s.mu.Lock()
 	for k := range s.index {
 		if !keep[k] {
@@ -201,8 +201,8 @@ func (s *packStore[D]) keepOnly(keep map[string]bool, copied map[string]bool) er
 		}
 	}
 	s.mu.Unlock()
-	if len(copied) > 0 {
-		if err := s.compact(copied); err != nil {
+	if len(toCopy) > 0 {
+		if err := s.compact(toCopy); err != nil {
 			return err
 		}
 	}
@@ -237,7 +237,7 @@ func (s *packStore[D]) keepOnly(keep map[string]bool, copied map[string]bool) er
 }
 
 // toCopy lists the packs of earlier runs whose entries of keep
-// keepOnly(keep, …) should copy into this run's pack (see copyOf); none,
+// keepOnly(keep, …) should copy into this run's pack (see packsToCopy); none,
 // most nights.
 func (s *packStore[D]) toCopy(keep map[string]bool) map[string]bool {
 	s.mu.Lock()
@@ -260,7 +260,7 @@ func (s *packStore[D]) toCopy(keep map[string]bool) map[string]bool {
 		}
 		sizes[name] = st.Size()
 	}
-	out := copyOf(used, sizes)
+	out := packsToCopy(used, sizes)
 	for _, name := range gone {
 		out[name] = true // its entries cannot be opened: compact drops them
 	}
@@ -271,28 +271,40 @@ func (s *packStore[D]) toCopy(keep map[string]bool) map[string]bool {
 // copies some into the newest.
 const maxPacks = 4
 
-// copyOf picks, from the packs of earlier runs with their used bytes and
-// their sizes, those to copy: each one mostly unused, and when more than
-// maxPacks are left, all of those but the largest. The first run's pack
-// holds nearly every file and a night's only the few that changed: copying
-// the first one too would write the whole cache again (120 MB for a county,
-// a tenth of a second, one night in five) to merge a few megabytes.
-func copyOf(used, sizes map[string]int64) map[string]bool {
+// packsToCopy picks, from the packs of earlier runs with their used bytes
+// and their sizes, those to copy: each one mostly unused, and when more
+// than maxPacks are left, the small ones. From the one with the most used
+// bytes down, a pack stays while it uses more than all the smaller ones
+// together (up to maxPacks-1 of them); it and the rest are copied. The
+// first run's pack holds nearly every file and a night's only the few that
+// changed: merging a few nights copies a few megabytes, not the whole
+// cache (120 MB for a county, a tenth of a second), and a pack made by
+// merging is copied again only once the packs after it outgrow it: an
+// entry is copied about as often as a bit of a binary counter flips, a
+// handful of times, not every few nights.
+func packsToCopy(used, sizes map[string]int64) map[string]bool {
 	out := map[string]bool{}
 	var left []string
+	var rest int64 // the used bytes of left
 	for name, n := range used {
 		if sizes[name]-n > n {
 			out[name] = true
 		} else {
 			left = append(left, name)
+			rest += n
 		}
 	}
-	if len(left) > maxPacks {
-		largest := slices.MaxFunc(left, func(a, b string) int { return cmp.Or(cmp.Compare(used[a], used[b]), strings.Compare(a, b)) })
-		for _, name := range left {
-			if name != largest {
-				out[name] = true
-			}
+	if len(left) <= maxPacks {
+		return out
+	}
+	slices.SortFunc(left, func(a, b string) int { return cmp.Or(cmp.Compare(used[b], used[a]), strings.Compare(a, b)) })
+	kept, copying := 0, false
+	for _, name := range left {
+		rest -= used[name]
+		if copying = copying || kept == maxPacks-1 || used[name] < rest; copying {
+			out[name] = true
+		} else {
+			kept++
 		}
 	}
 	return out

@@ -127,9 +127,11 @@ func TestPackStoreKeepsTheFirstPack(t *testing.T) {
 	}
 }
 
-// TestCopyOf: a pack of earlier runs is copied when most of its bytes are
-// unused, and when more than maxPacks are left, all but the largest are.
-func TestCopyOf(t *testing.T) {
+// TestPacksToCopy: a pack of earlier runs is copied when most of its bytes
+// are unused; when more than maxPacks are left, from the most used down, a
+// pack stays while it uses more than the smaller ones together, up to
+// maxPacks-1 of them, and the rest are copied.
+func TestPacksToCopy(t *testing.T) {
 	for _, c := range []struct {
 		name        string
 		used, sizes map[string]int64
@@ -138,12 +140,18 @@ func TestCopyOf(t *testing.T) {
 		{"few dense packs", map[string]int64{"a": 100, "b": 10}, map[string]int64{"a": 110, "b": 12}, nil},
 		{"a sparse pack", map[string]int64{"a": 100, "b": 10}, map[string]int64{"a": 110, "b": 21}, []string{"b"}},
 		{"half used", map[string]int64{"a": 100}, map[string]int64{"a": 200}, nil},
-		{"too many", map[string]int64{"a": 10, "b": 100, "c": 1, "d": 2, "e": 3},
-			map[string]int64{"a": 10, "b": 100, "c": 1, "d": 2, "e": 3}, []string{"a", "c", "d", "e"}},
+		{"the first run's and four nights'", map[string]int64{"a": 100, "b": 3, "c": 1, "d": 2, "e": 2},
+			map[string]int64{"a": 100, "b": 3, "c": 1, "d": 2, "e": 2}, []string{"b", "c", "d", "e"}},
+		{"a merged pack outgrown", map[string]int64{"a": 100, "m": 5, "n": 6, "c": 1, "d": 2},
+			map[string]int64{"a": 100, "m": 5, "n": 6, "c": 1, "d": 2}, []string{"c", "d", "m", "n"}},
+		{"a merged pack kept", map[string]int64{"a": 100, "m": 9, "c": 1, "d": 2, "e": 3},
+			map[string]int64{"a": 100, "m": 9, "c": 1, "d": 2, "e": 3}, []string{"c", "d"}},
+		{"no more than maxPacks-1 kept", map[string]int64{"a": 1000, "b": 100, "c": 10, "d": 1, "e": 0},
+			map[string]int64{"a": 1000, "b": 100, "c": 10, "d": 1, "e": 0}, []string{"d", "e"}},
 		{"too many, one sparse", map[string]int64{"a": 10, "b": 100, "c": 1, "d": 2, "e": 3},
 			map[string]int64{"a": 10, "b": 300, "c": 1, "d": 2, "e": 3}, []string{"b"}},
 	} {
-		got := slices.Sorted(maps.Keys(copyOf(c.used, c.sizes)))
+		got := slices.Sorted(maps.Keys(packsToCopy(c.used, c.sizes)))
 		if !slices.Equal(got, c.want) {
 			t.Errorf("%s: copied %v, want %v", c.name, got, c.want)
 		}

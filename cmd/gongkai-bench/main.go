@@ -118,7 +118,7 @@ func bench(scale int, dir string) error {
 		}
 		m.reruns = append(m.reruns, r)
 	}
-	m.rerun = slices.SortedFunc(slices.Values(m.reruns), func(a, b result) int { return cmp.Compare(a.Seconds, b.Seconds) })[rerunNights/2]
+	m.rerun = median(m.reruns)
 	if scale > 1 {
 		step("the batch at SCALE=1, for the ratios")
 		inbox1, err := generate(filepath.Join(dir, "county1"), 1)
@@ -161,14 +161,19 @@ func coldBatch(step func(string), inbox, out string, units int) (result, []float
 		runs = append(runs, r)
 	}
 	seconds := make([]float64, len(runs))
-	median := slices.SortedFunc(slices.Values(runs), func(a, b result) int { return cmp.Compare(a.Seconds, b.Seconds) })[coldRuns/2]
+	mid := median(runs)
 	for i, r := range runs {
 		seconds[i] = r.Seconds
-		median.PeakRSS = max(median.PeakRSS, r.PeakRSS)
-		median.IngestRSS = max(median.IngestRSS, r.IngestRSS)
-		median.UnitsRSS = max(median.UnitsRSS, r.UnitsRSS)
+		mid.PeakRSS = max(mid.PeakRSS, r.PeakRSS)
+		mid.IngestRSS = max(mid.IngestRSS, r.IngestRSS)
+		mid.UnitsRSS = max(mid.UnitsRSS, r.UnitsRSS)
 	}
-	return median, seconds, nil
+	return mid, seconds, nil
+}
+
+// median is the run of the median time (of an odd number of runs).
+func median(runs []result) result {
+	return slices.SortedFunc(slices.Values(runs), func(a, b result) int { return cmp.Compare(a.Seconds, b.Seconds) })[len(runs)/2]
 }
 
 // child runs one measurement in a child process, the file system written
