@@ -2,6 +2,7 @@ package output
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -77,16 +78,16 @@ func rangeRef(col1, row1, col2, row2 int) (string, error) {
 }
 
 // uniqueHeaders returns the labels with a repeated one numbered: Excel
-// tables need distinct header texts.
+// tables need distinct header texts, compared regardless of case.
 func uniqueHeaders(labels []string) []string {
 	out := make([]string, len(labels))
 	seen := map[string]bool{}
 	for i, l := range labels {
 		s := l
-		for k := 2; seen[s]; k++ {
+		for k := 2; seen[strings.ToLower(s)]; k++ {
 			s = fmt.Sprintf("%s%d", l, k)
 		}
-		seen[s] = true
+		seen[strings.ToLower(s)] = true
 		out[i] = s
 	}
 	return out

@@ -206,3 +206,13 @@ func TestColumnNamesAsCellText(t *testing.T) {
 		t.Error("a third column named in a table of two")
 	}
 }
+
+// TestUniqueHeaders: a repeated label is numbered, repeats told apart
+// regardless of case as Excel tells table columns apart.
+func TestUniqueHeaders(t *testing.T) {
+	got := uniqueHeaders([]string{"APP", "单位", "App", "单位", "app", "App2"})
+	want := []string{"APP", "单位", "App2", "单位2", "app3", "App22"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
