@@ -245,8 +245,8 @@ func (w *appendWriter) lengthThen(write func() error) error {
 
 // pruneAside prunes the cache and returns a function that waits until it
 // is done: on the side, while the units are computed, unless packs are to
-// be copied (units read them). It must be called once every
-// file is read, and its wait before the cache is closed.
+// be copied (units read them). It must be called once every file is read,
+// and its wait before the cache is closed.
 func (c *parseCache) pruneAside() (wait func()) {
 	c.mu.Lock()
 	keep := maps.Clone(c.used)

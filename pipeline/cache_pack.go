@@ -188,11 +188,11 @@ func (s *packStore[D]) curName() string {
 }
 
 // keepOnly drops every entry but those of keep, copies those in the packs
-// named by toCopy (packStore.toCopy) into this run's pack, writes the index, and
-// removes the packs no entry is in — and what a killed run left. Files of
-// its folder that are not its own are left alone. Entries of keep may be
-// read meanwhile, but not while packs are copied (compact): that moves
-// them.
+// named by toCopy (packStore.toCopy) into this run's pack, writes the
+// index, and removes the packs no entry is in — and what a killed run left.
+// Files of its folder that are not its own are left alone. Entries of keep
+// may be read meanwhile, but not while packs are copied (compact): that
+// moves them.
 func (s *packStore[D]) keepOnly(keep map[string]bool, toCopy map[string]bool) error {
 	s.mu.Lock()
 	for k := range s.index {
@@ -237,8 +237,8 @@ func (s *packStore[D]) keepOnly(keep map[string]bool, toCopy map[string]bool) er
 }
 
 // toCopy lists the packs of earlier runs whose entries of keep
-// keepOnly(keep, …) should copy into this run's pack (see packsToCopy); none,
-// most nights.
+// keepOnly(keep, …) should copy into this run's pack (see packsToCopy):
+// none, most nights.
 func (s *packStore[D]) toCopy(keep map[string]bool) map[string]bool {
 	s.mu.Lock()
 	curName := s.curName()
