@@ -205,7 +205,7 @@ func child(args []string) (result, error) {
 // profiler off, as it is in gongkai, which links no profiler (the linker
 // then turns it off). This binary links runtime/pprof for its children's
 // -cpuprofile and -heapprofile, which would have each measurement record
-// the stack of an allocation every 512 KiB: ~2 % of a re-run's time, in
+// the stack of an allocation every 512 KiB: 2–6 % of a re-run's time, in
 // page faults on the profiler's tables. A GODEBUG already set comes after,
 // so what it says wins.
 func childGODEBUG() string {
