@@ -40,7 +40,6 @@ func writeComparison(f *excelize.File, st *styles, r *Report, encoded map[string
 	for _, id := range ids {
 		header = append(header, domain.MetricLabel(id, r.Config.CategoryLabel))
 	}
-	header = uniqueHeaders(header)
 	first := []int{min(displayWidth(header[0]), headerWrapWidth)} // the units' column; the others are fixed
 	var parts []DeflatedPart
 	for _, u := range r.Units {

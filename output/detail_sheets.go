@@ -172,7 +172,7 @@ func addDetailSheet(f *excelize.File, st *styles, name, table string, cols []det
 	if _, err := f.NewSheet(name); err != nil {
 		return nil, err
 	}
-	return addTableSheet(f, st, tableFrame{sheet: name, table: table, header: uniqueHeaders(headersOf(cols)),
+	return addTableSheet(f, st, tableFrame{sheet: name, table: table, header: headersOf(cols),
 		widths: excelWidths(widths), rows: rows, headerHeight: 30,
 		print: printing{landscape: true, fitWidth: true, titleRows: "$1:$1"}})
 }
@@ -195,8 +195,9 @@ type tableFrame struct {
 // in it (deferredRows.header): StreamWriter.AddTable names the table's
 // columns by decoding the stream's rows with encoding/xml, ~1 ms for the
 // comparison sheet's 220 columns; they are named here instead
-// (nameTableColumns).
+// (setTableAside).
 func addTableSheet(f *excelize.File, st *styles, fr tableFrame) (header []byte, err error) {
+	fr.header = uniqueHeaders(fr.header) // Excel repairs a table whose columns share a name
 	if err := printSetup(f, fr.sheet, fr.print); err != nil {
 		return nil, err
 	}
@@ -232,10 +233,7 @@ func addTableSheet(f *excelize.File, st *styles, fr tableFrame) (header []byte, 
 	}); err != nil {
 		return nil, err
 	}
-	if err := nameTableColumns(f, fr.header); err != nil {
-		return nil, err
-	}
-	if err := stubTables(f); err != nil {
+	if err := setTableAside(f, fr.header); err != nil {
 		return nil, err
 	}
 	var x cellXML

@@ -22,7 +22,7 @@ var findingsHeader = []string{"规则", "严重程度", "单位", "科室", "文
 // to be joined in when the workbook is saved: a county can have a hundred
 // thousand findings, too many for excelize's cell by cell.
 func writeFindingsSheet(f *excelize.File, st *styles, cfg *domain.Config, findings []domain.Finding) ([]deferredRows, error) {
-	header := uniqueHeaders(findingsHeader)
+	header := findingsHeader
 	perSheet := maxSheetRows - 1
 	var out []deferredRows
 	for part, from := 1, 0; part == 1 || from < len(findings); part, from = part+1, from+perSheet {

@@ -50,7 +50,7 @@ func (w *sheetWriter) table(top int, t table) (next int, err error) {
 		}); err != nil {
 			return 0, fmt.Errorf("table %s on %s: %w", t.name, w.sheet, err)
 		}
-		if err := stubTables(w.f); err != nil {
+		if err := setTableAside(w.f, nil); err != nil {
 			return 0, err
 		}
 	}

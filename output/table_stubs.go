@@ -39,30 +39,70 @@ type tableStub struct {
 	Name    string   `xml:"name,attr"`
 }
 
-// stubTables sets aside every table part of f not set aside yet.
-func stubTables(f *excelize.File) error {
+// setTableAside sets aside the table part just added to f (the one not set
+// aside yet), its columns first named from header when header is not nil
+// (a table added over a header row written empty, see addTableSheet; nil
+// keeps the names excelize gave). Of the part only its root tag is read,
+// for the stub's id and name.
+func setTableAside(f *excelize.File, header []string) error {
 	var err error
+	aside := 0
 	f.Pkg.Range(func(k, v any) bool {
 		name, _ := k.(string)
 		part, _ := v.([]byte)
 		if !unstubbed(name, part) {
 			return true
 		}
-		var t tableStub
-		if err = xml.Unmarshal(part, &t); err != nil {
-			err = fmt.Errorf("table part %s: %w", name, err) // a defect: excelize wrote it
-			return false
+		aside++
+		if header != nil {
+			if part, err = withColumnNames(part, header); err != nil {
+				err = fmt.Errorf("table part %s: %w", name, err) // a defect: excelize wrote it otherwise
+				return false
+			}
 		}
-		stub, e := xml.Marshal(t)
-		if e != nil {
-			err = e
+		var stub []byte
+		if stub, err = stubOf(part); err != nil {
+			err = fmt.Errorf("table part %s: %w", name, err) // a defect: excelize wrote it
 			return false
 		}
 		f.Pkg.Store(tablesAside+strings.TrimPrefix(name, tablePartPrefix), part)
 		f.Pkg.Store(name, stub)
 		return true
 	})
+	if err == nil && aside != 1 {
+		err = fmt.Errorf("%d table parts to set aside, want 1", aside) // a defect
+	}
 	return err
+}
+
+// stubOf is the stub of a table part: its root tag's id and name.
+func stubOf(part []byte) ([]byte, error) {
+	d := xml.NewDecoder(bytes.NewReader(part))
+	for {
+		tok, err := d.RawToken()
+		if err != nil {
+			return nil, err
+		}
+		root, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		if root.Name.Local != "table" {
+			return nil, fmt.Errorf("root element %s", root.Name.Local)
+		}
+		var t tableStub
+		for _, a := range root.Attr {
+			switch a.Name.Local {
+			case "id":
+				if t.ID, err = strconv.Atoi(a.Value); err != nil {
+					return nil, err
+				}
+			case "name":
+				t.Name = a.Value
+			}
+		}
+		return xml.Marshal(t)
+	}
 }
 
 // unstubbed reports whether the package part name holds a table part as
@@ -71,7 +111,7 @@ func unstubbed(name string, part []byte) bool {
 	return tablePart.MatchString(name) && !bytes.HasPrefix(part, []byte("<table "))
 }
 
-// restoreTables puts back the table parts stubTables set aside.
+// restoreTables puts back the table parts setTableAside set aside.
 func restoreTables(f *excelize.File) {
 	f.Pkg.Range(func(k, v any) bool {
 		if name, _ := k.(string); strings.HasPrefix(name, tablesAside) {
@@ -82,36 +122,10 @@ func restoreTables(f *excelize.File) {
 	})
 }
 
-// nameTableColumns gives the columns of the table part just added (the
-// one not set aside yet) the header's names, for a table added over a
-// header row written empty (addTableSheet): excelize wrote each column as
-// <tableColumn id="N" name="">, and each name goes there as the header
-// cell's text (cellText: Excel reads both alike, _xHHHH_ escapes and all),
-// escaped as excelize escapes an attribute.
-func nameTableColumns(f *excelize.File, header []string) error {
-	var err error
-	named := 0
-	f.Pkg.Range(func(k, v any) bool {
-		name, _ := k.(string)
-		part, _ := v.([]byte)
-		if !unstubbed(name, part) {
-			return true
-		}
-		if part, err = withColumnNames(part, header); err != nil {
-			err = fmt.Errorf("table part %s: %w", name, err) // a defect: excelize wrote it otherwise
-			return false
-		}
-		f.Pkg.Store(name, part)
-		named++
-		return true
-	})
-	if err == nil && named != 1 {
-		err = fmt.Errorf("%d table parts to name, want 1", named) // a defect
-	}
-	return err
-}
-
-// withColumnNames is a table part with its unnamed columns named.
+// withColumnNames is a table part with its unnamed columns named: excelize
+// wrote each column as <tableColumn id="N" name="">, and each name goes
+// there as the header cell's text (cellText: Excel reads both alike,
+// _xHHHH_ escapes and all), escaped as excelize escapes an attribute.
 func withColumnNames(part []byte, header []string) ([]byte, error) {
 	out := make([]byte, 0, len(part)+16*len(header))
 	var esc bytes.Buffer

@@ -216,3 +216,24 @@ func TestUniqueHeaders(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestTableSheetHeadersUnique: a table sheet's header is made unique
+// whatever its caller gave, in the columns' names and in the cells alike.
+func TestTableSheetHeadersUnique(t *testing.T) {
+	f, st, err := newWorkbook("表", "测试")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	cells, err := addTableSheet(f, st, tableFrame{sheet: "表", table: "T", header: []string{"APP", "App"}, widths: []float64{8, 8}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	part, _ := f.Pkg.Load(tablesAside + "1.xml")
+	if cols := tableColumnsOf(t, part.([]byte)); !strings.Contains(cols, `name="APP"`) || !strings.Contains(cols, `name="App2"`) {
+		t.Errorf("columns %s, want APP and App2", cols)
+	}
+	if !bytes.Contains(cells, []byte(">App2<")) {
+		t.Errorf("header cells %s, want App2 among them", cells)
+	}
+}
