@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/apache/arrow-go/v18/arrow/memory"
@@ -277,11 +278,15 @@ func TestFinishSyncsWorkbooksNotOnDisk(t *testing.T) {
 		mu.Unlock()
 		return was(path)
 	}
-	if _, err := w.Finish(func() (*Report, error) { return r, nil }, parts, nil); err != nil {
+	var asked atomic.Int32
+	if _, err := w.Finish(func() (*Report, error) { asked.Add(1); return r, nil }, parts, nil); err != nil {
 		t.Fatal(err)
 	}
 	if slices.Contains(synced, parts[0].Workbook) || !slices.Contains(synced, parts[1].Workbook) {
 		t.Errorf("synced %v: want %s and not %s", synced, parts[1].Workbook, parts[0].Workbook)
+	}
+	if n := asked.Load(); n != 1 {
+		t.Errorf("the report asked for %d times, want once", n)
 	}
 }
 

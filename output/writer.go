@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"sync"
 
 	"github.com/apache/arrow-go/v18/arrow"
 
@@ -297,14 +298,15 @@ const unitPartsFile = "parts"
 // (the county's rows go in the order of units), puts them and the units'
 // workbooks in place, run.json last, and says what it wrote. report is
 // asked for by each file that needs it, the first while the disclosures'
-// Parquet file, which needs only the parts, is written: give one that makes
-// the report once (sync.OnceValues). known are the layouts of county
+// Parquet file, which needs only the parts, is written; it is called once.
+// known are the layouts of county
 // workbooks it wrote before (Written.CountyLayout; nil: none), so that it
 // leaves the rows one it writes over holds where they go: those of the
 // same parts of the same files (as the batch's unit cache keeps them, by a
 // digest of all a unit is made from), their rows of the same size and
 // checksum.
 func (w *Writer) Finish(report func() (*Report, error), units []UnitParts, known []CountyLayout) (Written, error) {
+	report = sync.OnceValues(report) // the county workbook and run.json ask for it side by side
 	out := Written{
 		Dir:     filepath.Join(w.dir, strconv.Itoa(w.year)),
 		Units:   map[string]string{},
