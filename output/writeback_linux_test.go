@@ -30,8 +30,8 @@ func TestWritebackStartsEachChunk(t *testing.T) {
 	}
 }
 
-// TestWritebackCountsStretchesPassed: a stretch passed over (left as the
-// file held it, see stageWriter) moves where the ranges asked for lie, as
+// TestWritebackCountsStretchesPassed: a stretch the stage writer passes
+// over (left as the file held it) moves where the ranges asked for lie, as
 // written bytes do.
 func TestWritebackCountsStretchesPassed(t *testing.T) {
 	ranges := recordWriteback(t)
@@ -40,20 +40,26 @@ func TestWritebackCountsStretchesPassed(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	w := earlyWriteback(f).(*writeback)
+	sw := newStageWriter(f, nil)
 	block := make([]byte, 3<<20)
-	if _, err := w.Write(block); err != nil {
+	if _, err := sw.Write(block); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.Seek(6<<20, io.SeekCurrent); err != nil { // 6 MiB left as they were
+	sw.leaveNext(6 << 20) // 6 MiB left as they were
+	if _, err := sw.Write(make([]byte, 6<<20)); err != nil {
 		t.Fatal(err)
 	}
-	w.pass(6 << 20)
-	if _, err := w.Write(block); err != nil {
+	if _, err := sw.Write(block); err != nil {
+		t.Fatal(err)
+	}
+	if err := sw.flush(); err != nil {
 		t.Fatal(err)
 	}
 	if want := [][2]int64{{0, 12 << 20}}; !slices.Equal(*ranges, want) {
 		t.Errorf("writeback started for %v, want %v", *ranges, want)
+	}
+	if end, err := f.Seek(0, io.SeekCurrent); err != nil || end != 12<<20 {
+		t.Errorf("the file written up to %d (%v), want 12 MiB", end, err)
 	}
 }
 
