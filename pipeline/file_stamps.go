@@ -59,9 +59,6 @@ func openFileHashes(dir string, started time.Time) *fileHashes {
 	return h
 }
 
-// statStamp returns the stamp of the file at path, or nil.
-func statStamp(path string) *fileStamp { return output.StampAt(path) }
-
 // known reports whether the hash of the inbox file rel, listed with stamp
 // st (nil: none), is known from the run before.
 func (h *fileHashes) known(rel string, st *fileStamp) bool {
@@ -88,7 +85,7 @@ func (h *fileHashes) hash(rel, full string, st *fileStamp) (string, bool, error)
 	if st == nil { // no stamp to keep the hash by
 		return sha, false, nil
 	}
-	if after := statStamp(full); after != nil && *after == *st && time.Unix(0, st.CTime).Before(h.trusted) {
+	if after := output.StampAt(full); after != nil && *after == *st && time.Unix(0, st.CTime).Before(h.trusted) {
 		h.keep(rel, stampedHash{*st, sha})
 	}
 	return sha, false, nil

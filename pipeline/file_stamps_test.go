@@ -6,6 +6,8 @@ import (
 	"slices"
 	"testing"
 	"time"
+
+	"gongkai/output"
 )
 
 // TestStampsSpareHashing: a re-run hashes only the files whose stamp
@@ -75,12 +77,15 @@ func TestStampsOfFreshFiles(t *testing.T) {
 		{now.Add(3 * time.Second), 0}, // kept: not hashed
 	} {
 		h := openFileHashes(dir, run.started)
-		sha, _, err := h.hash("a.xlsx", path, statStamp(path))
+		sha, vouched, err := h.hash("a.xlsx", path, output.StampAt(path))
 		if err != nil || sha == "" {
 			t.Fatalf("run %d: %q, %v", i, sha, err)
 		}
 		if h.hashed != run.wantHashed {
 			t.Errorf("run %d hashed %d files, want %d", i, h.hashed, run.wantHashed)
+		}
+		if vouched != (run.wantHashed == 0) { // a hash not read now is one the file must be read again for
+			t.Errorf("run %d: vouched %v, hashed %d", i, vouched, h.hashed)
 		}
 		h.save()
 	}
@@ -91,7 +96,7 @@ func TestStampsOfFreshFiles(t *testing.T) {
 // time no program can set.
 func needStamps(t *testing.T, path string) {
 	t.Helper()
-	if statStamp(path) == nil {
+	if output.StampAt(path) == nil {
 		if onExt4(path) {
 			t.Fatal("no stamps read on ext4")
 		}
@@ -109,7 +114,7 @@ func TestReadOrderChangedFirst(t *testing.T) {
 		if err := os.WriteFile(path, []byte(name), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		files = append(files, inboxFile{rel: name, ignore: ignoreReason(name), stamp: statStamp(path)})
+		files = append(files, inboxFile{rel: name, ignore: ignoreReason(name), stamp: output.StampAt(path)})
 	}
 	needStamps(t, dir)
 	h := openFileHashes(dir, time.Now().Add(2*time.Second))
