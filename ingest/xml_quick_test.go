@@ -29,6 +29,10 @@ func TestPlainChild(t *testing.T) {
 		{`<c><v>1</v></c`, "v", "", false}, // the window ends first
 		{`<c><v>1</v></cc>`, "v", "", false},
 		{`<si><t xml:space="preserve"> a</t></si>`, "t", "", false},
+		{`<c><v>a]]>b</v></c>`, "v", "", false},      // not well-formed: the general path refuses it
+		{"<c><v>a\x01b</v></c>", "v", "", false},     // a character XML cannot carry
+		{"<si><t>a\xffb</t></si>", "t", "", false},   // not UTF-8
+		{"<si><t>a\uFFFEb</t></si>", "t", "", false}, // not a character
 	} {
 		s := newDocScanner([]byte(c.doc))
 		if s.next() != tokStart {

@@ -108,6 +108,9 @@ func TestUnitCacheNoticesEachInput(t *testing.T) {
 			if got, want := sheetsText(t, res.Written.County, comparison), sheetsText(t, freshCounty, comparison); got != want || want == "" {
 				t.Errorf("the re-run's %s differs from a run from scratch:\n%s\nwant\n%s", comparison, got, want)
 			}
+			if rows, err := openBook(t, freshCounty).GetRows(comparison); err != nil || len(rows) < 3 { // header, units, county
+				t.Errorf("%s from scratch: %d rows (%v), want its units' and the county's", comparison, len(rows), err)
+			}
 		})
 	}
 }
