@@ -188,7 +188,6 @@ func child(args []string) (result, error) {
 		return result{}, err
 	}
 	cmd := exec.Command(exe, append([]string{childArg}, args...)...)
-	cmd.Env = append(os.Environ(), childGODEBUG())
 	cmd.Stderr = os.Stderr
 	out, err := cmd.Output()
 	if err != nil {
@@ -199,20 +198,6 @@ func child(args []string) (result, error) {
 		return result{}, fmt.Errorf("%v: %w", args, err)
 	}
 	return r, nil
-}
-
-// childGODEBUG is the GODEBUG of a measurement: the runtime's memory
-// profiler off, as it is in gongkai, which links no profiler (the linker
-// then turns it off). This binary links runtime/pprof for its children's
-// -cpuprofile and -heapprofile, which would have each measurement record
-// the stack of an allocation every 512 KiB: 2–6 % of a re-run's time, in
-// page faults on the profiler's tables. A GODEBUG already set comes after,
-// so what it says wins.
-func childGODEBUG() string {
-	if g := os.Getenv("GODEBUG"); g != "" {
-		return "GODEBUG=memprofilerate=0," + g
-	}
-	return "GODEBUG=memprofilerate=0"
 }
 
 func init() {
