@@ -67,6 +67,13 @@ func TestMetricsGob(t *testing.T) {
 	if err := new(Metrics).GobDecode(append(enc, 0)); err == nil {
 		t.Error("a byte past the end was taken")
 	}
+	twice := binary.AppendUvarint(nil, 2)
+	for range 2 {
+		twice = append(binary.AppendUvarint(twice, 1), 'a', 0) // id "a", value 0
+	}
+	if err := new(Metrics).GobDecode(twice); err == nil {
+		t.Error("an id given twice was taken")
+	}
 	// 2^24 entries announced in 4 bytes: refused before a map is made for them.
 	huge := binary.AppendUvarint(nil, 1<<24)
 	var before, after runtime.MemStats
