@@ -96,10 +96,7 @@ func officeRuns(kind domain.Kind, batches []arrow.RecordBatch) []officeRun {
 // encodePiece appends the detail rows of one office's batches to pf, in
 // parts of at most perSheet rows.
 func encodePiece(pf *partFile, enc *rowEncoder, cols []detailColumn, batches []arrow.RecordBatch, perSheet int) (EncodedPiece, error) {
-	total := 0
-	for _, b := range batches {
-		total += int(b.NumRows())
-	}
+	total := int(rowsOf(batches))
 	p := EncodedPiece{Widths: detailWidths(cols, batches)}
 	for from := 0; from < total; from += perSheet {
 		n := min(perSheet, total-from)

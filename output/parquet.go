@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
 	"github.com/apache/arrow-go/v18/parquet"
 	"github.com/apache/arrow-go/v18/parquet/compress"
 	"github.com/apache/arrow-go/v18/parquet/pqarrow"
@@ -17,7 +18,9 @@ func parquetName(kind domain.Kind) string { return string(kind) + ".parquet" }
 
 // encodeParquet writes a kind's records to w as one zstd-compressed
 // Parquet file with the schema domain.Schema(kind), the lineage columns
-// included; no records give a file with the schema and no rows.
+// included, its rows in one row group written column by column (one
+// column's buffers at a time, not every column's); no rows give a file with
+// the schema and no row group.
 func encodeParquet(w io.Writer, kind domain.Kind, batches []arrow.RecordBatch) error {
 	props := parquet.NewWriterProperties(parquetOptions(kind)...)
 	fw, err := pqarrow.NewFileWriter(domain.Schema(kind), w, props,
@@ -25,8 +28,11 @@ func encodeParquet(w io.Writer, kind domain.Kind, batches []arrow.RecordBatch) e
 	if err != nil {
 		return err
 	}
-	for _, rec := range batches {
-		if err := fw.WriteBuffered(rec); err != nil {
+	if rows := rowsOf(batches); rows > 0 {
+		tbl := array.NewTableFromRecords(domain.Schema(kind), batches)
+		err := fw.WriteTable(tbl, rows)
+		tbl.Release()
+		if err != nil {
 			fw.Close()
 			return err
 		}
@@ -101,4 +107,13 @@ func writeJoinedParquet(path, over string, kind domain.Kind, files []FilePart) e
 		return writeAtomicOver(path, over, func(w io.Writer) error { return encodeParquet(w, kind, nil) })
 	}
 	return writeAtomicOver(path, over, func(w io.Writer) error { return joinParquet(w, files) })
+}
+
+// rowsOf counts the rows of batches.
+func rowsOf(batches []arrow.RecordBatch) int64 {
+	var n int64
+	for _, rec := range batches {
+		n += rec.NumRows()
+	}
+	return n
 }

@@ -2,7 +2,10 @@ package output
 
 import (
 	"context"
+	"fmt"
+	"io"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/apache/arrow-go/v18/arrow"
@@ -108,5 +111,66 @@ func TestParquetIsCompressed(t *testing.T) {
 				t.Errorf("column %s has no statistics", name)
 			}
 		}
+	}
+}
+
+// TestParquetRowGroups: a unit's records of a kind make one row group,
+// however many batches its offices gave (an empty one among them), and
+// records with no rows make a file with the schema and no row group — not
+// an empty row group for an analyst's reader to pass over.
+func TestParquetRowGroups(t *testing.T) {
+	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
+	defer mem.AssertSize(t, 0)
+	kind := domain.KindDisclosure
+	at := func(office string, n int) row {
+		return lineage("白沙镇", office, office+".xlsx", "台账", n).with(row{domain.FieldTitle: fmt.Sprintf("标题%d", n), domain.FieldDate: day(2025, 3, n)})
+	}
+	batches := []arrow.RecordBatch{
+		buildBatch(t, mem, kind, at("党政办", 2), at("党政办", 3), at("党政办", 4)),
+		buildBatch(t, mem, kind),
+		buildBatch(t, mem, kind, at("财政所", 2), at("财政所", 3)),
+	}
+	defer func() {
+		for _, b := range batches {
+			b.Release()
+		}
+	}()
+	for _, c := range []struct {
+		name         string
+		batches      []arrow.RecordBatch
+		groups, rows int
+	}{
+		{"offices", batches, 1, 5},
+		{"no rows", batches[1:2], 0, 0},
+		{"no batches", nil, 0, 0},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "x.parquet")
+			if err := writeAtomic(path, func(w io.Writer) error { return encodeParquet(w, kind, c.batches) }); err != nil {
+				t.Fatal(err)
+			}
+			rdr, err := file.OpenParquetFile(path, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rdr.Close()
+			if g, n := rdr.NumRowGroups(), rdr.NumRows(); g != c.groups || n != int64(c.rows) {
+				t.Errorf("%d row groups, %d rows; want %d, %d", g, n, c.groups, c.rows)
+			}
+			tbl := readParquet(t, mem, path)
+			defer tbl.Release()
+			for i, f := range domain.Schema(kind).Fields() {
+				if g := tbl.Schema().Field(i); g.Name != f.Name || !arrow.TypeEqual(g.Type, f.Type) {
+					t.Errorf("column %d is %s %s, want %s %s", i, g.Name, g.Type, f.Name, f.Type)
+				}
+			}
+			want := array.NewTableFromRecords(domain.Schema(kind), c.batches)
+			defer want.Release()
+			for i := range int(want.NumCols()) {
+				if !array.ChunkedEqual(tbl.Column(i).Data(), want.Column(i).Data()) {
+					t.Errorf("column %s differs", want.Schema().Field(i).Name)
+				}
+			}
+		})
 	}
 }
