@@ -3,8 +3,11 @@ package pipeline
 import (
 	"encoding/binary"
 	"hash/crc32"
+	"io"
+	"math"
 	"os"
 	"path/filepath"
+	"slices"
 )
 
 // castagnoli is the CRC-32C table the caches check their files with.
@@ -43,7 +46,34 @@ func writeChecked(path string, data []byte) error {
 // false when it is missing, cut short or damaged.
 func readChecked(path string) ([]byte, bool) {
 	data, err := os.ReadFile(path)
-	if err != nil || len(data) < 4 {
+	if err != nil {
+		return nil, false
+	}
+	return checkedBody(data)
+}
+
+// readCheckedInto is readChecked reading into buf, grown as needed: the
+// data is buf's until buf is used again.
+func readCheckedInto(path string, buf []byte) ([]byte, bool) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, false
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil || st.Size() > math.MaxInt32 {
+		return nil, false
+	}
+	data := slices.Grow(buf[:0], int(st.Size()))[:st.Size()]
+	if _, err := io.ReadFull(f, data); err != nil {
+		return nil, false
+	}
+	return checkedBody(data)
+}
+
+// checkedBody returns the data of a file writeChecked wrote, read whole.
+func checkedBody(data []byte) ([]byte, bool) {
+	if len(data) < 4 {
 		return nil, false
 	}
 	body := data[:len(data)-4]

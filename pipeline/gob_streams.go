@@ -1,9 +1,9 @@
 package pipeline
 
 import (
-	"bytes"
 	"encoding/gob"
 	"errors"
+	"io"
 	"sync"
 )
 
@@ -16,18 +16,41 @@ import (
 // that has received them is given the value alone, and its engines serve
 // again. (Gob numbers types in the order a process first encodes them, so
 // runs may number them otherwise; their streams get decoders of their own.)
-// It is safe for concurrent use.
+// A decoder reads a stream where it lies, and keeps nothing of it (gob
+// copies what it decodes). It is safe for concurrent use.
 type gobStreams struct {
 	mu   sync.Mutex
-	idle map[string][]decoderFeed // by the type definitions they received
+	idle map[string]*[]decoderFeed // by the type definitions they received
 }
 
-// decoderFeed is what a shared decoder reads from: one stream's messages
-// at a time (a bytes.Buffer is an io.ByteReader, so the decoder reads no
-// further than a message).
+// decoderFeed is a shared decoder and what it reads from.
 type decoderFeed struct {
-	in  *bytes.Buffer
+	in  *gobFeed
 	dec *gob.Decoder
+}
+
+// gobFeed is what a shared decoder reads: a stream's type definitions
+// (for a decoder that has not received them) and its values, in place.
+// It is an io.ByteReader, so the decoder reads no further than a message.
+type gobFeed struct{ defs, values []byte }
+
+func (f *gobFeed) Read(p []byte) (int, error) {
+	n := copy(p, f.defs)
+	f.defs = f.defs[n:]
+	m := copy(p[n:], f.values)
+	f.values = f.values[m:]
+	if n+m == 0 && len(p) > 0 {
+		return 0, io.EOF
+	}
+	return n + m, nil
+}
+
+func (f *gobFeed) ReadByte() (byte, error) {
+	var b [1]byte
+	if _, err := f.Read(b[:]); err != nil {
+		return 0, err
+	}
+	return b[0], nil
 }
 
 // decode decodes the one value of the gob stream data into v.
@@ -36,58 +59,79 @@ func (g *gobStreams) decode(data []byte, v any) error {
 	if err != nil {
 		return err
 	}
-	key := string(defs)
-	d, fresh := g.take(key)
+	d, fresh := g.take(defs)
+	d.in.values = values
 	if fresh {
-		d.in.Write(defs)
+		d.in.defs = defs
 	}
-	d.in.Write(values)
 	err = d.dec.Decode(v)
-	if err == nil && d.in.Len() > 0 {
+	if err == nil && len(d.in.defs)+len(d.in.values) > 0 {
 		err = errors.New("gob stream: more than one value")
 	}
+	d.in.defs, d.in.values = nil, nil
 	if err != nil {
 		return err // the decoder is dropped: its state is unknown
 	}
-	g.give(key, d)
+	g.give(defs, d)
 	return nil
 }
 
-func (g *gobStreams) take(key string) (d decoderFeed, fresh bool) {
+func (g *gobStreams) take(defs []byte) (d decoderFeed, fresh bool) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	if ds := g.idle[key]; len(ds) > 0 {
-		d = ds[len(ds)-1]
-		g.idle[key] = ds[:len(ds)-1]
+	if ds := g.idle[string(defs)]; ds != nil && len(*ds) > 0 {
+		d = (*ds)[len(*ds)-1]
+		*ds = (*ds)[:len(*ds)-1]
 		return d, false
 	}
-	in := new(bytes.Buffer)
+	in := new(gobFeed)
 	return decoderFeed{in, gob.NewDecoder(in)}, true
 }
 
-func (g *gobStreams) give(key string, d decoderFeed) {
+func (g *gobStreams) give(defs []byte, d decoderFeed) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	if g.idle == nil {
-		g.idle = map[string][]decoderFeed{}
+	ds := g.idle[string(defs)]
+	if ds == nil {
+		if g.idle == nil {
+			g.idle = map[string]*[]decoderFeed{}
+		}
+		ds = new([]decoderFeed)
+		g.idle[string(defs)] = ds
 	}
-	g.idle[key] = append(g.idle[key], d)
+	*ds = append(*ds, d)
 }
 
 // splitGob splits a gob stream's messages into its type definitions and
-// the rest, each joined in order.
+// the rest, each joined in order: parts of data when the definitions come
+// first, as they do in a stream of one value.
 func splitGob(data []byte) (defs, values []byte, err error) {
+	first := 0 // the length of the leading definitions
+	for rest, valued := data, false; len(rest) > 0; {
+		msg, def, err := nextGobMessage(rest)
+		if err != nil {
+			return nil, nil, err
+		}
+		if def && valued {
+			return joinGob(data)
+		}
+		if def {
+			first += len(msg)
+		}
+		valued = valued || !def
+		rest = rest[len(msg):]
+	}
+	return data[:first], data[first:], nil
+}
+
+// joinGob is splitGob for definitions among the values: each joined anew.
+func joinGob(data []byte) (defs, values []byte, err error) {
 	for len(data) > 0 {
-		n, w, ok := gobUint(data)
-		if !ok || n == 0 || n > uint64(len(data)-w) {
-			return nil, nil, errors.New("gob stream: a message cut short")
+		msg, def, err := nextGobMessage(data)
+		if err != nil {
+			return nil, nil, err
 		}
-		msg := data[:w+int(n)]
-		u, _, ok := gobUint(msg[w:])
-		if !ok {
-			return nil, nil, errors.New("gob stream: a message without its type")
-		}
-		if u&1 != 0 { // gob's signed integers carry the sign in the lowest bit: a negative id defines a type
+		if def {
 			defs = append(defs, msg...)
 		} else {
 			values = append(values, msg...)
@@ -95,6 +139,21 @@ func splitGob(data []byte) (defs, values []byte, err error) {
 		data = data[len(msg):]
 	}
 	return defs, values, nil
+}
+
+// nextGobMessage returns the message data starts with, and whether it
+// defines a type.
+func nextGobMessage(data []byte) (msg []byte, def bool, err error) {
+	n, w, ok := gobUint(data)
+	if !ok || n == 0 || n > uint64(len(data)-w) {
+		return nil, false, errors.New("gob stream: a message cut short")
+	}
+	msg = data[:w+int(n)]
+	u, _, ok := gobUint(msg[w:])
+	if !ok {
+		return nil, false, errors.New("gob stream: a message without its type")
+	}
+	return msg, u&1 != 0, nil // gob's signed integers carry the sign in the lowest bit: a negative id defines a type
 }
 
 // gobUint reads an unsigned integer as gob writes it: below 128 in one

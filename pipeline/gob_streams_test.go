@@ -3,7 +3,9 @@ package pipeline
 import (
 	"bytes"
 	"encoding/gob"
+	"maps"
 	"reflect"
+	"slices"
 	"sync"
 	"testing"
 )
@@ -67,8 +69,8 @@ func TestGobStreams(t *testing.T) {
 		t.Errorf("decoders kept for %d sets of type definitions, want 1: the streams define their types alike", len(g.idle))
 	}
 	for _, ds := range g.idle {
-		if len(ds) == 0 || len(ds) > 2 {
-			t.Errorf("%d decoders kept, want 1 or 2 for two goroutines: every stream's types were compiled again", len(ds))
+		if len(*ds) == 0 || len(*ds) > 2 {
+			t.Errorf("%d decoders kept, want 1 or 2 for two goroutines: every stream's types were compiled again", len(*ds))
 		}
 	}
 
@@ -100,5 +102,46 @@ func TestGobStreams(t *testing.T) {
 		if err := g.decode(streams[i], &again); err != nil || again.N != items[i].N {
 			t.Errorf("after the damaged streams, stream %d: %+v, %v", i, again, err)
 		}
+	}
+}
+
+// TestGobStreamsReadInPlace: a stream's definitions and value are parts of
+// it, not copies, when the definitions come first (as gob writes one
+// value); the decoded value keeps nothing of the stream, so the buffer it
+// was read into can take the next file; a stream whose definitions follow
+// a value is still split, joined anew.
+func TestGobStreamsReadInPlace(t *testing.T) {
+	stream := gobStream(t, gobItem{Name: "白沙镇", N: 7, Values: map[string]float64{"t3.a": 1}, Parts: []gobPart{{"parts", 9}}})
+	defs, values, err := splitGob(stream)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(defs) == 0 || len(defs)+len(values) != len(stream) || &defs[0] != &stream[0] || &values[0] != &stream[len(defs)] {
+		t.Errorf("definitions and value not read in place: %d + %d of %d bytes", len(defs), len(values), len(stream))
+	}
+	var g gobStreams
+	buf := bytes.Clone(stream)
+	var first, second gobItem
+	if err := g.decode(buf, &first); err != nil {
+		t.Fatal(err)
+	}
+	want := first
+	want.Values = maps.Clone(first.Values)
+	want.Parts = slices.Clone(first.Parts)
+	for i := range buf { // the buffer taken for the next file
+		buf[i] = 0xAA
+	}
+	if !reflect.DeepEqual(first, want) || first.Name != "白沙镇" || first.Parts[0].Path != "parts" {
+		t.Errorf("the decoded value changed with the buffer it was read from: %+v", first)
+	}
+	copy(buf, stream) // the next file, through the decoder kept
+	if err := g.decode(buf, &second); err != nil || !reflect.DeepEqual(second, want) {
+		t.Errorf("decoded again from the buffer: %+v, %v", second, err)
+	}
+	// A definition after a value (not as gob writes one value): joined.
+	mixed := append(bytes.Clone(values), defs...)
+	d, v, err := splitGob(mixed)
+	if err != nil || !bytes.Equal(d, defs) || !bytes.Equal(v, values) {
+		t.Errorf("a definition after the value: split into %d and %d bytes (%v), want %d and %d", len(d), len(v), err, len(defs), len(values))
 	}
 }

@@ -49,6 +49,7 @@ type unitCache struct {
 	// last run encoded them.
 	piecesCopied atomic.Int64
 	gobs         gobStreams // decodes the kept units' results
+	readBufs     sync.Pool  // of *[]byte: their files read (decodeResult)
 	// knownLayouts are those of the county workbooks the last runs wrote
 	// (keepLayout), the newest first.
 	knownLayouts []output.CountyLayout
@@ -206,12 +207,8 @@ func (c *unitCache) load(key string) (unitResult, bool) {
 		return unitResult{}, false
 	}
 	dir := filepath.Join(c.dir, key)
-	data, ok := readChecked(filepath.Join(dir, unitResultFile))
-	if !ok {
-		return unitResult{}, false
-	}
 	var cu cachedUnit
-	if err := c.gobs.decode(data, &cu); err != nil {
+	if !c.decodeResult(filepath.Join(dir, unitResultFile), &cu) {
 		return unitResult{}, false
 	}
 	parts := cu.Parts.At(dir)
@@ -237,6 +234,20 @@ func (c *unitCache) load(key string) (unitResult, bool) {
 	parts.WorkbookSynced = c.synced[key]
 	cu.Report.Metrics = cu.Figures.Metrics
 	return unitResult{figures: cu.Figures, report: cu.Report, parts: parts, history: cu.History}, true
+}
+
+// decodeResult reads and decodes a unit's cached result, through a buffer
+// that serves one file after another (the decoding copies what it keeps):
+// a run reads every kept unit's.
+func (c *unitCache) decodeResult(path string, cu *cachedUnit) bool {
+	buf, _ := c.readBufs.Get().(*[]byte)
+	if buf == nil {
+		buf = new([]byte)
+	}
+	defer c.readBufs.Put(buf)
+	data, ok := readCheckedInto(path, *buf)
+	*buf = data[:0:cap(data)]
+	return ok && c.gobs.decode(data, cu) == nil
 }
 
 func (c *unitCache) use(key string) {

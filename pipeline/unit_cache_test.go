@@ -194,3 +194,43 @@ func TestRunNotesSyncedUnits(t *testing.T) {
 		t.Fatalf("after a run, the synced list names %q (read %v), want the %d units", list, ok, len(first.Report.Units))
 	}
 }
+
+// TestReadCheckedInto: a file writeChecked wrote reads back whole through a
+// buffer shorter or longer than it, holding other bytes; one cut short or
+// changed by a byte is refused, as readChecked refuses it.
+func TestReadCheckedInto(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "unit.gob")
+	data := bytes.Repeat([]byte("台账"), 1000)
+	if err := writeChecked(path, data); err != nil {
+		t.Fatal(err)
+	}
+	for _, buf := range [][]byte{nil, bytes.Repeat([]byte{1}, 10), bytes.Repeat([]byte{2}, 100_000)} {
+		got, ok := readCheckedInto(path, buf)
+		if !ok || !bytes.Equal(got, data) {
+			t.Errorf("through a buffer of %d bytes: %d bytes, %v", len(buf), len(got), ok)
+		}
+	}
+	whole, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, bad := range map[string][]byte{
+		"cut short":      whole[:len(whole)-1],
+		"a byte changed": func() []byte { b := bytes.Clone(whole); b[len(b)/2] ^= 1; return b }(),
+		"empty":          {},
+	} {
+		if err := os.WriteFile(path, bad, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := readCheckedInto(path, make([]byte, 0, len(whole))); ok {
+			t.Errorf("%s: read as sound", name)
+		}
+		if _, ok := readChecked(path); ok {
+			t.Errorf("%s: readChecked reads it as sound", name)
+		}
+	}
+	if _, ok := readCheckedInto(filepath.Join(dir, "none"), nil); ok {
+		t.Error("a missing file: read")
+	}
+}
