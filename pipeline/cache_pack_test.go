@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"maps"
 	"os"
@@ -91,47 +92,88 @@ func TestPackStoreRuns(t *testing.T) {
 	}
 }
 
-// TestPackStoreKeepsTheFirstPack: nights that each change one file of a
-// hundred copy their small packs together, never the first run's pack that
-// holds the rest (it would be the whole cache written again).
-func TestPackStoreKeepsTheFirstPack(t *testing.T) {
+// TestPackStoreNights: nights that each change one file of two hundred
+// leave each night's pack as it is — the first run's too, until half of it
+// is unused, when its entries are copied once — and keep no more than
+// maxPacks packs of earlier runs, the smallest copied beyond them.
+func TestPackStoreNights(t *testing.T) {
+	const files, entry = 200, 1000
 	dir := filepath.Join(t.TempDir(), "parse")
 	keep := map[string]bool{}
 	var first string
-	for night := 0; night < 3*maxPacks; night++ {
+	copied := 0 // entries written again
+	const nights = 2*maxPacks + files/2
+	for night := range nights {
 		s, err := openPackStore[string](dir)
 		if err != nil {
 			t.Fatal(err)
 		}
-		for i := 0; i < 100; i++ {
+		for i := range files {
 			key := fmt.Sprint("file", i)
 			keep[key] = true
-			if night == 0 || i == night {
-				putEntry(t, s, key, fmt.Sprint(night), strings.Repeat("r", 1000))
+			if night == 0 || i == night%files {
+				putEntry(t, s, key, fmt.Sprint(night), strings.Repeat("r", entry))
 			}
 		}
 		if err := keepOnly(s, keep); err != nil {
 			t.Fatal(err)
 		}
+		mine := s.curName()
+		n := 0
+		for _, e := range s.index {
+			if e.Pack == mine {
+				n++
+			}
+		}
 		s.close()
 		packs := packFiles(t, dir)
-		if night == 0 {
+		switch {
+		case night == 0:
 			first = packs[0]
+		case night <= files/2: // the first run's pack half used at least
+			if !slices.Contains(packs, first) {
+				t.Fatalf("night %d: the first run's pack was copied", night)
+			}
+		case night == files/2+1: // more than half unused
+			if slices.Contains(packs, first) {
+				t.Fatalf("night %d: the first run's pack, mostly unused, was not copied", night)
+			}
 		}
-		if !slices.Contains(packs, first) {
-			t.Fatalf("night %d: the first run's pack was copied (packs %v)", night, packs)
+		if night > 0 {
+			copied += n - 1
 		}
 		if len(packs) > maxPacks+1 {
 			t.Fatalf("night %d: %d packs", night, len(packs))
 		}
 	}
+	// The first run's half copied, then half of that as it empties in
+	// turn, and so on; past maxPacks, a night's pack and one more a night.
+	if most := files + 2*(nights-maxPacks); copied > most {
+		t.Errorf("%d entries copied, want at most %d", copied, most)
+	}
 }
 
 // TestPacksToCopy: a pack of earlier runs is copied when most of its bytes
-// are unused; when more than maxPacks are left, from the most used down, a
-// pack stays while it uses more than the smaller ones together, up to
-// maxPacks-1 of them, and the rest are copied.
+// are unused; when more than maxPacks are left, the smallest are copied
+// until maxPacks-1 are left.
 func TestPacksToCopy(t *testing.T) {
+	many := func(n int) (used, sizes map[string]int64) {
+		used, sizes = map[string]int64{"first": 1000}, map[string]int64{"first": 1000}
+		for i := range n - 1 {
+			name := fmt.Sprintf("night%03d", i)
+			used[name], sizes[name] = int64(10+i%7), int64(10+i%7)
+		}
+		return used, sizes
+	}
+	smallest := func(used map[string]int64, k int) []string {
+		names := slices.Collect(maps.Keys(used))
+		slices.SortFunc(names, func(a, b string) int { return cmp.Or(cmp.Compare(used[a], used[b]), strings.Compare(a, b)) })
+		return slices.Sorted(slices.Values(names[:k]))
+	}
+	atMost, atMostSizes := many(maxPacks)
+	over, overSizes := many(maxPacks + 3)
+	sparse, sparseSizes := many(maxPacks + 1)
+	sparseSizes["first"] = 3000
 	for _, c := range []struct {
 		name        string
 		used, sizes map[string]int64
@@ -140,16 +182,9 @@ func TestPacksToCopy(t *testing.T) {
 		{"few dense packs", map[string]int64{"a": 100, "b": 10}, map[string]int64{"a": 110, "b": 12}, nil},
 		{"a sparse pack", map[string]int64{"a": 100, "b": 10}, map[string]int64{"a": 110, "b": 21}, []string{"b"}},
 		{"half used", map[string]int64{"a": 100}, map[string]int64{"a": 200}, nil},
-		{"the first run's and four nights'", map[string]int64{"a": 100, "b": 3, "c": 1, "d": 2, "e": 2},
-			map[string]int64{"a": 100, "b": 3, "c": 1, "d": 2, "e": 2}, []string{"b", "c", "d", "e"}},
-		{"a merged pack outgrown", map[string]int64{"a": 100, "m": 5, "n": 6, "c": 1, "d": 2},
-			map[string]int64{"a": 100, "m": 5, "n": 6, "c": 1, "d": 2}, []string{"c", "d", "m", "n"}},
-		{"a merged pack kept", map[string]int64{"a": 100, "m": 9, "c": 1, "d": 2, "e": 3},
-			map[string]int64{"a": 100, "m": 9, "c": 1, "d": 2, "e": 3}, []string{"c", "d"}},
-		{"no more than maxPacks-1 kept", map[string]int64{"a": 1000, "b": 100, "c": 10, "d": 1, "e": 0},
-			map[string]int64{"a": 1000, "b": 100, "c": 10, "d": 1, "e": 0}, []string{"d", "e"}},
-		{"too many, one sparse", map[string]int64{"a": 10, "b": 100, "c": 1, "d": 2, "e": 3},
-			map[string]int64{"a": 10, "b": 300, "c": 1, "d": 2, "e": 3}, []string{"b"}},
+		{"maxPacks dense packs", atMost, atMostSizes, nil},
+		{"three too many", over, overSizes, smallest(over, 4)},
+		{"one too many, the largest sparse", sparse, sparseSizes, []string{"first"}},
 	} {
 		got := slices.Sorted(maps.Keys(packsToCopy(c.used, c.sizes)))
 		if !slices.Equal(got, c.want) {
