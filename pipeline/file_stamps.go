@@ -44,11 +44,18 @@ type keptHashes struct {
 	Hashes map[string]stampedHash
 }
 
+// StampRace is how long before a run a file's stamp must have last changed
+// for the run to keep its hash by it: a write in the same tick of the
+// clock would leave the stamp unchanged. A file changed later is hashed
+// again by the next run. (A nightly run reads no file changed since a
+// minute before it, Options.Settle.)
+const StampRace = time.Second
+
 // openFileHashes reads the hashes kept in dir. started is when the run
-// started: stamps of files changed less than a second before are not kept,
-// as a write in the same tick of the clock would leave them unchanged.
+// started: stamps of files changed less than StampRace before are not
+// kept.
 func openFileHashes(dir string, started time.Time) *fileHashes {
-	h := &fileHashes{path: filepath.Join(dir, stampsFile), trusted: started.Add(-time.Second),
+	h := &fileHashes{path: filepath.Join(dir, stampsFile), trusted: started.Add(-StampRace),
 		before: map[string]stampedHash{}, now: map[string]stampedHash{}}
 	if data, ok := readChecked(h.path); ok {
 		var kept keptHashes
