@@ -269,3 +269,52 @@ func TestPackStoreDamage(t *testing.T) {
 func keepOnly[D any](s *packStore[D], keep map[string]bool) error {
 	return s.keepOnly(keep, s.toCopy(keep))
 }
+
+// TestPacksToCopyOverTwoYears runs packsToCopy over two years of nights
+// that each change 1 % of a county's 300 files (the bench's three, a
+// hundred apart, a hundred nights between a file's changes), packs of
+// entries of 0.43 MB: a night copies about 1 MB on average, the first
+// run's pack is copied once (when half unused), and no night copies more
+// than half of it.
+func TestPacksToCopyOverTwoYears(t *testing.T) {
+	const files, entry = 300, 430 << 10
+	packOf := map[int]string{} // file → its pack
+	sizes := map[string]int64{"p0": files * entry}
+	for f := range files {
+		packOf[f] = "p0"
+	}
+	var total, most int64
+	firstCopied := 0
+	for night := 1; night <= 730; night++ {
+		mine := fmt.Sprint("p", night)
+		for k := range 3 {
+			packOf[(night-1+100*k)%files] = mine
+		}
+		used := map[string]int64{}
+		for _, p := range packOf {
+			if p != mine {
+				used[p] += entry
+			}
+		}
+		var copied int64
+		for p := range packsToCopy(used, sizes) {
+			copied += used[p]
+			if p == "p0" {
+				firstCopied++
+			}
+			for f, q := range packOf {
+				if q == p {
+					packOf[f] = mine
+				}
+			}
+		}
+		sizes[mine] = 3*entry + copied
+		total += copied
+		most = max(most, copied)
+	}
+	mean := float64(total) / 730 / (1 << 20)
+	t.Logf("copied %.2f MB a night on average, at most %.1f MB", mean, float64(most)/(1<<20))
+	if mean > 1.5 || firstCopied != 1 || most > files*entry/2 {
+		t.Errorf("%.2f MB a night on average, the first pack copied %d times, %d MB at most on a night", mean, firstCopied, most>>20)
+	}
+}
