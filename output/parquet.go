@@ -2,6 +2,7 @@ package output
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 
 	"github.com/apache/arrow-go/v18/arrow"
@@ -27,6 +28,12 @@ func encodeParquet(w io.Writer, kind domain.Kind, batches []arrow.RecordBatch) e
 		pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema()))
 	if err != nil {
 		return err
+	}
+	for _, rec := range batches { // NewTableFromRecords panics on a stranger
+		if !rec.Schema().Equal(domain.Schema(kind)) {
+			fw.Close()
+			return fmt.Errorf("parquet %s: records of another schema: %s", kind, rec.Schema())
+		}
 	}
 	if rows := rowsOf(batches); rows > 0 {
 		tbl := array.NewTableFromRecords(domain.Schema(kind), batches)
@@ -70,8 +77,8 @@ type encodedParquet struct {
 func encodeParquetKinds(recs map[domain.Kind][]arrow.RecordBatch) encodedParquet {
 	out := encodedParquet{files: map[domain.Kind][]byte{}}
 	for _, kind := range domain.LedgerKinds {
-		if len(recs[kind]) == 0 {
-			continue
+		if rowsOf(recs[kind]) == 0 {
+			continue // nothing to join: the county's file is made without it
 		}
 		var b bytes.Buffer
 		if out.err = encodeParquet(&b, kind, recs[kind]); out.err != nil {

@@ -1,6 +1,7 @@
 package output
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -172,5 +173,18 @@ func TestParquetRowGroups(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestParquetRefusesAnotherSchema: records that are not of the kind's
+// schema are an error for the unit, not a panic of the batch.
+func TestParquetRefusesAnotherSchema(t *testing.T) {
+	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
+	defer mem.AssertSize(t, 0)
+	appeal := buildBatch(t, mem, domain.KindAppeal, lineage("白沙镇", "党政办", "a.xlsx", "台账", 2))
+	defer appeal.Release()
+	var b bytes.Buffer
+	if err := encodeParquet(&b, domain.KindDisclosure, []arrow.RecordBatch{appeal}); err == nil {
+		t.Error("appeals written as disclosures")
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
 	"github.com/apache/arrow-go/v18/arrow/memory"
+	"github.com/apache/arrow-go/v18/parquet/file"
 
 	"gongkai/domain"
 	"gongkai/output"
@@ -49,6 +50,7 @@ func TestSampleParquetHoldsTheCountedRecords(t *testing.T) {
 			t.Errorf("%s: %d rows, run.json counted %d", kind, got, want)
 		}
 		checkSchema(t, kind, tbl.Schema())
+		checkRowGroups(t, kind, path)
 		seen := map[string]bool{}
 		forEachLineage(t, tbl, func(file, sheet string, row int32) {
 			key := fmt.Sprintf("%s|%s|%d", file, sheet, row)
@@ -72,6 +74,22 @@ func TestSampleParquetHoldsTheCountedRecords(t *testing.T) {
 	}
 	for file, n := range perFile {
 		t.Errorf("%d rows come from %s, which run.json does not list", n, file)
+	}
+}
+
+// checkRowGroups checks that every row group of a county's file holds
+// rows: a unit whose records of a kind all dropped adds none.
+func checkRowGroups(t *testing.T, kind domain.Kind, path string) {
+	t.Helper()
+	rdr, err := file.OpenParquetFile(path, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rdr.Close()
+	for i := range rdr.NumRowGroups() {
+		if n := rdr.MetaData().RowGroup(i).NumRows(); n == 0 {
+			t.Errorf("%s: row group %d of %d holds no rows", kind, i, rdr.NumRowGroups())
+		}
 	}
 }
 
