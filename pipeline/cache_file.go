@@ -45,30 +45,34 @@ func writeChecked(path string, data []byte) error {
 // readChecked reads a file writeChecked wrote and returns its data, or
 // false when it is missing, cut short or damaged.
 func readChecked(path string) ([]byte, bool) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, false
-	}
-	return checkedBody(data)
+	data, _, ok := readCheckedInto(path, nil)
+	return data, ok
 }
 
-// readCheckedInto is readChecked reading into buf, grown as needed: the
-// data is buf's until buf is used again.
-func readCheckedInto(path string, buf []byte) ([]byte, bool) {
+// maxCheckedFile bounds the files readCheckedInto reads: a cache file
+// claiming more is damaged.
+const maxCheckedFile = math.MaxInt32
+
+// readCheckedInto is readChecked reading into buf, or into a larger buffer
+// it returns in its place (grown, whether or not the file reads whole):
+// the data lies in grown until it is used again.
+func readCheckedInto(path string, buf []byte) (data, grown []byte, ok bool) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, false
+		return nil, buf, false
 	}
 	defer f.Close()
 	st, err := f.Stat()
-	if err != nil || st.Size() > math.MaxInt32 {
-		return nil, false
+	if err != nil || st.Size() > maxCheckedFile {
+		return nil, buf, false
 	}
-	data := slices.Grow(buf[:0], int(st.Size()))[:st.Size()]
-	if _, err := io.ReadFull(f, data); err != nil {
-		return nil, false
+	grown = slices.Grow(buf[:0], int(st.Size()))
+	whole := grown[:st.Size()]
+	if _, err := io.ReadFull(f, whole); err != nil {
+		return nil, grown, false
 	}
-	return checkedBody(data)
+	data, ok = checkedBody(whole)
+	return data, grown, ok
 }
 
 // checkedBody returns the data of a file writeChecked wrote, read whole.

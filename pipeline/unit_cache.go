@@ -245,8 +245,8 @@ func (c *unitCache) decodeResult(path string, cu *cachedUnit) bool {
 		buf = new([]byte)
 	}
 	defer c.readBufs.Put(buf)
-	data, ok := readCheckedInto(path, *buf)
-	*buf = data[:0:cap(data)]
+	data, grown, ok := readCheckedInto(path, *buf)
+	*buf = grown[:0]
 	return ok && c.gobs.decode(data, cu) == nil
 }
 

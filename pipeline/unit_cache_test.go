@@ -206,9 +206,9 @@ func TestReadCheckedInto(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, buf := range [][]byte{nil, bytes.Repeat([]byte{1}, 10), bytes.Repeat([]byte{2}, 100_000)} {
-		got, ok := readCheckedInto(path, buf)
-		if !ok || !bytes.Equal(got, data) {
-			t.Errorf("through a buffer of %d bytes: %d bytes, %v", len(buf), len(got), ok)
+		got, grown, ok := readCheckedInto(path, buf)
+		if !ok || !bytes.Equal(got, data) || cap(grown) < max(cap(buf), len(data)+4) {
+			t.Errorf("through a buffer of %d bytes: %d bytes, %v; the buffer given back holds %d", len(buf), len(got), ok, cap(grown))
 		}
 	}
 	whole, err := os.ReadFile(path)
@@ -223,14 +223,15 @@ func TestReadCheckedInto(t *testing.T) {
 		if err := os.WriteFile(path, bad, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		if _, ok := readCheckedInto(path, make([]byte, 0, len(whole))); ok {
-			t.Errorf("%s: read as sound", name)
+		buf := make([]byte, 0, len(whole))
+		if _, grown, ok := readCheckedInto(path, buf); ok || cap(grown) < cap(buf) {
+			t.Errorf("%s: read as sound (%v), or the buffer not given back (%d bytes)", name, ok, cap(grown))
 		}
 		if _, ok := readChecked(path); ok {
 			t.Errorf("%s: readChecked reads it as sound", name)
 		}
 	}
-	if _, ok := readCheckedInto(filepath.Join(dir, "none"), nil); ok {
-		t.Error("a missing file: read")
+	if _, grown, ok := readCheckedInto(filepath.Join(dir, "none"), make([]byte, 7)); ok || len(grown) != 7 {
+		t.Errorf("a missing file: read (%v), or the buffer not given back (%d bytes)", ok, len(grown))
 	}
 }
