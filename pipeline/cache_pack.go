@@ -268,8 +268,10 @@ func (s *packStore[D]) toCopy(keep map[string]bool) map[string]bool {
 }
 
 // maxPacks is how many packs of earlier runs the store keeps: beyond it,
-// the smallest are copied into the newest. (The packs a run reads from
-// are open at once: a run that computes every unit again opens them all.)
+// the smallest are copied into the newest, down to maxPacks-1, so that a
+// store at the bound copies two small packs every second night. (The
+// packs a run reads from are open at once: a run that computes every unit
+// again opens them all.)
 const maxPacks = 64
 
 // packsToCopy picks, from the packs of earlier runs with their used bytes
@@ -279,10 +281,12 @@ const maxPacks = 64
 // that night, and is left as it is until most of them changed again.
 // Copying packs together to keep few of them copied each entry again and
 // again: simulated over two years of nights that each change 1 % of a
-// county's files, four packs kept meant 6 MB copied a night on average,
-// and on some nights the first run's whole pack (120 MB, a tenth of a
-// second); now about 1 MB, and the first run's pack once, when half of it
-// is unused.
+// county's files (TestPacksToCopyOverTwoYears), four packs kept meant 6 MB
+// copied a night on average, and on some nights the first run's whole
+// pack (123 MB, a tenth of a second); now about 1 MB — mostly two small
+// packs every second night, the county keeping some hundred nights' packs
+// — and the first run's pack once, when half of it is unused (62 MB, and
+// half of that on a later night as it empties in turn).
 func packsToCopy(used, sizes map[string]int64) map[string]bool {
 	out := map[string]bool{}
 	var left []string

@@ -47,8 +47,8 @@ type keptHashes struct {
 // StampRace is how long before a run a file's stamp must have last changed
 // for the run to keep its hash by it: a write in the same tick of the
 // clock would leave the stamp unchanged. A file changed later is hashed
-// again by the next run. (A nightly run reads no file changed since a
-// minute before it, Options.Settle.)
+// again by the next run. (`gongkai run` reads no file changed within a
+// minute before it, by default: Options.Settle.)
 const StampRace = time.Second
 
 // openFileHashes reads the hashes kept in dir. started is when the run
