@@ -73,11 +73,7 @@ func TestJoinParquetReadsAsOne(t *testing.T) {
 	if got.NumRows() != 9 || got.NumRows() != want.NumRows() {
 		t.Fatalf("%d rows, want %d", got.NumRows(), want.NumRows())
 	}
-	for i := range int(want.NumCols()) {
-		if !array.ChunkedEqual(got.Column(i).Data(), want.Column(i).Data()) {
-			t.Errorf("column %s differs", want.Schema().Field(i).Name)
-		}
-	}
+	sameColumns(t, got, want)
 }
 
 // TestJoinParquetFooterAsArrowWrites: the joined file is byte for byte the

@@ -52,20 +52,11 @@ func TestParquetRoundTrip(t *testing.T) {
 			if got.NumCols() != int64(schema.NumFields()) {
 				t.Fatalf("%d columns, want %d", got.NumCols(), schema.NumFields())
 			}
-			for i, f := range schema.Fields() {
-				g := got.Schema().Field(i)
-				if g.Name != f.Name || !arrow.TypeEqual(g.Type, f.Type) {
-					t.Errorf("column %d is %s %s, want %s %s", i, g.Name, g.Type, f.Name, f.Type)
-				}
-			}
+			sameFields(t, kind, got.Schema())
 			if got.NumRows() != want.NumRows() {
 				t.Fatalf("%d rows, want %d", got.NumRows(), want.NumRows())
 			}
-			for i := range schema.NumFields() {
-				if !array.ChunkedEqual(got.Column(i).Data(), want.Column(i).Data()) {
-					t.Errorf("column %s differs", schema.Field(i).Name)
-				}
-			}
+			sameColumns(t, got, want)
 		})
 	}
 	if n := readParquet(t, mem, w.Parquet[domain.KindAppeal]); n.NumRows() != 0 {
@@ -160,18 +151,10 @@ func TestParquetRowGroups(t *testing.T) {
 			}
 			tbl := readParquet(t, mem, path)
 			defer tbl.Release()
-			for i, f := range domain.Schema(kind).Fields() {
-				if g := tbl.Schema().Field(i); g.Name != f.Name || !arrow.TypeEqual(g.Type, f.Type) {
-					t.Errorf("column %d is %s %s, want %s %s", i, g.Name, g.Type, f.Name, f.Type)
-				}
-			}
+			sameFields(t, kind, tbl.Schema())
 			want := array.NewTableFromRecords(domain.Schema(kind), c.batches)
 			defer want.Release()
-			for i := range int(want.NumCols()) {
-				if !array.ChunkedEqual(tbl.Column(i).Data(), want.Column(i).Data()) {
-					t.Errorf("column %s differs", want.Schema().Field(i).Name)
-				}
-			}
+			sameColumns(t, tbl, want)
 		})
 	}
 }
@@ -186,5 +169,26 @@ func TestParquetRefusesAnotherSchema(t *testing.T) {
 	var b bytes.Buffer
 	if err := encodeParquet(&b, domain.KindDisclosure, []arrow.RecordBatch{appeal}); err == nil {
 		t.Error("appeals written as disclosures")
+	}
+}
+
+// sameColumns reports each column of got whose values differ from want's.
+func sameColumns(t *testing.T, got, want arrow.Table) {
+	t.Helper()
+	for i := range int(want.NumCols()) {
+		if !array.ChunkedEqual(got.Column(i).Data(), want.Column(i).Data()) {
+			t.Errorf("column %s differs", want.Schema().Field(i).Name)
+		}
+	}
+}
+
+// sameFields reports each column of got not named and typed as the kind's
+// schema has it (Parquet adds field ids as metadata).
+func sameFields(t *testing.T, kind domain.Kind, got *arrow.Schema) {
+	t.Helper()
+	for i, f := range domain.Schema(kind).Fields() {
+		if g := got.Field(i); g.Name != f.Name || !arrow.TypeEqual(g.Type, f.Type) {
+			t.Errorf("column %d is %s %s, want %s %s", i, g.Name, g.Type, f.Name, f.Type)
+		}
 	}
 }
