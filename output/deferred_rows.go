@@ -129,8 +129,20 @@ func spliceSheet(zw *zip.Writer, zf *zip.File, d deferredRows, c *partCopier, sl
 		}
 	}
 	dim := fmt.Sprintf(`<dimension ref="A1:%s%d"/>`, columnLetters(cols), rows)
-	head = dimensionRE.ReplaceAllLiteral(head, []byte(dim))
+	head = setDimension(head, dim)
 	return joinSheet(zw, zf.Name, head, tail, d.parts, c, slots)
+}
+
+// setDimension puts dim in place of the dimension element of head, a
+// worksheet part up to the end of its rows: looked for before its rows,
+// where the schema puts it (a sheet's rows are most of its bytes).
+func setDimension(head []byte, dim string) []byte {
+	rows := bytes.Index(head, []byte("<sheetData"))
+	if rows < 0 {
+		return dimensionRE.ReplaceAllLiteral(head, []byte(dim))
+	}
+	before := dimensionRE.ReplaceAllLiteral(head[:rows:rows], []byte(dim))
+	return append(before, head[rows:]...)
 }
 
 // fillFirstRow puts cells into the first row of head (a worksheet part up

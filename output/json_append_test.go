@@ -122,7 +122,7 @@ func benchYearFigures() *domain.YearFigures {
 
 // TestUnitsJSON: run.json's units, appended member by member, are what json
 // writes of them: names to escape, offices without files, units without
-// offices or metrics.
+// offices or metrics, units with every listed id, with and without others.
 func TestUnitsJSON(t *testing.T) {
 	ids := newMetricIDs([]string{"t3.b", "active.items"})
 	units := unitsJSON{
@@ -131,6 +131,8 @@ func TestUnitsJSON(t *testing.T) {
 			{Name: "财政所", Status: "未提交"},
 		}},
 		{"\xff坏的名字", metricsJSON{ids, nil}, nil},
+		{"每个指标", metricsJSON{ids, domain.Metrics{"active.items": 3, "t3.b": 1}}, nil},
+		{"每个指标和另一个", metricsJSON{ids, domain.Metrics{"active.items": 3, "t3.b": 1, "a.more": 4}}, nil},
 	}
 	type office struct {
 		Name   string   `json:"name"`
@@ -144,6 +146,8 @@ func TestUnitsJSON(t *testing.T) {
 	metrics := []orderedObject{ // listed ids in order, absent ones 0, then the others
 		{{"t3.b", 2.0}, {"active.items", 0.0}, {"z.extra", 0.5}},
 		{{"t3.b", 0.0}, {"active.items", 0.0}},
+		{{"t3.b", 1.0}, {"active.items", 3.0}},
+		{{"t3.b", 1.0}, {"active.items", 3.0}, {"a.more", 4.0}},
 	}
 	var want orderedObject
 	for i, u := range units {

@@ -59,11 +59,19 @@ func writeRunJSON(path, over string, r *Report) error {
 // marshalRun renders r as run.json, indented as json.MarshalIndent does,
 // with a final newline.
 func marshalRun(r *Report) ([]byte, error) {
-	data, err := appendStruct(make([]byte, 0, 64<<10), reflect.ValueOf(runDocument(r)), jsonLayout{indent: "  "})
+	data, err := appendStruct(make([]byte, 0, runSizeHint(r)), reflect.ValueOf(runDocument(r)), jsonLayout{indent: "  "})
 	if err != nil {
 		return nil, fmt.Errorf("run.json: %w", err)
 	}
 	return append(data, '\n'), nil
+}
+
+// runSizeHint is about the size of r's run.json, most of it the units'
+// metrics (a member of ~32 bytes each) and the inputs (~1.3 KB each with
+// their sheets): the document is built in one buffer, not in one that
+// doubles a dozen times.
+func runSizeHint(r *Report) int {
+	return 64<<10 + (len(r.Units)+1)*len(r.Config.MetricIDs())*32 + len(r.Inputs)*1400 + len(r.Findings)*320
 }
 
 // runDocument is what run.json says of r.
@@ -182,14 +190,16 @@ func (mj metricsJSON) MarshalJSON() ([]byte, error) {
 // appendJSON appends the object member by member (a province's run.json
 // has tens of thousands of units' metrics).
 func (mj metricsJSON) appendJSON(b []byte, l jsonLayout) ([]byte, error) {
-	b, _, err := mj.ids.order.appendMembers(append(b, '{'), mj.m, l, 0)
+	b, all, err := mj.ids.order.appendMembers(append(b, '{'), mj.m, l, 0)
 	if err != nil {
 		return nil, err
 	}
 	var others []string
-	for id := range mj.m {
-		if !mj.ids.listed[id] {
-			others = append(others, id)
+	if !all || len(mj.m) != len(mj.ids.order.ids) { // else m has the listed ids alone
+		for id := range mj.m {
+			if !mj.ids.listed[id] {
+				others = append(others, id)
+			}
 		}
 	}
 	slices.Sort(others)
