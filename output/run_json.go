@@ -22,7 +22,7 @@ type runJSON struct {
 	Version            string                             `json:"version"`
 	County             countyJSON                         `json:"county"`
 	Units              unitsJSON                          `json:"units"` // unit name → {metrics, offices}, in r.Units order
-	Inputs             []Input                            `json:"inputs"`
+	Inputs             inputsJSON                         `json:"inputs"`
 	Accounting         Accounting                         `json:"accounting"`
 	FindingsByRule     map[string]map[domain.Severity]int `json:"findings_by_rule"`
 	FindingsBySeverity map[domain.Severity]int            `json:"findings_by_severity"`
