@@ -60,14 +60,14 @@ func writeComparison(f *excelize.File, st *styles, r *Report, encoded map[string
 		widths = append(widths, metricColWidth)
 		lines = max(lines, int(math.Ceil(float64(displayWidth(h))/(metricColWidth-2))))
 	}
-	headerCells, err := addTableSheet(f, st, tableFrame{sheet: comparisonSheet, table: "Comparison", header: header, widths: widths,
+	d, err := addTableSheet(f, st, tableFrame{sheet: comparisonSheet, table: "Comparison", header: header, widths: widths,
 		rows: len(r.Units), headerHeight: float64(lines)*pointsPerLine + 4, frozenCols: 1,
 		print: printing{landscape: true, titleRows: "$1:$1", titleCols: "$A:$A"}})
 	if err != nil {
 		return nil, err
 	}
-	// The county's row is the last part, just under the table.
-	return []deferredRows{{sheet: comparisonSheet, cols: len(header), header: headerCells, parts: append(parts, total)}}, nil
+	d.parts = append(parts, total) // the county's row last, just under the table
+	return []deferredRows{d}, nil
 }
 
 // encodeComparisonRow appends a unit's row of the county's comparison sheet

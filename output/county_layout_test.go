@@ -21,6 +21,8 @@ func TestSlotKeyAndPlace(t *testing.T) {
 		"another size":     {part(0, 4001, 0xAAAA), part(400, 5000, 0xBBBB)},
 		"another place":    {part(0, 4000, 0xAAAA), part(800, 5000, 0xBBBB)},
 		"one part":         {part(0, 4000, 0xAAAA)},
+		"another file":     {part(0, 4000, 0xAAAA), {FilePart: FilePart{Path: "units/cd34/parts", Offset: 400, Length: 400}, Rows: 10, Size: 5000, CRC: 0xBBBB}},
+		"another length":   {part(0, 4000, 0xAAAA), {FilePart: FilePart{Path: "units/ab12/parts", Offset: 400, Length: 401}, Rows: 10, Size: 5000, CRC: 0xBBBB}},
 		"in memory":        {{data: []byte("rows"), Size: 4000, CRC: 0xAAAA}},
 	} {
 		if slotKey(b) == same {

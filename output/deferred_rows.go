@@ -137,10 +137,7 @@ func spliceSheet(zw *zip.Writer, zf *zip.File, d deferredRows, c *partCopier, sl
 // worksheet part up to the end of its rows: looked for before its rows,
 // where the schema puts it (a sheet's rows are most of its bytes).
 func setDimension(head []byte, dim string) []byte {
-	rows := bytes.Index(head, []byte("<sheetData"))
-	if rows < 0 {
-		return dimensionRE.ReplaceAllLiteral(head, []byte(dim))
-	}
+	rows := bytes.Index(head, []byte("<sheetData")) // spliceSheet leaves it in
 	before := dimensionRE.ReplaceAllLiteral(head[:rows:rows], []byte(dim))
 	return append(before, head[rows:]...)
 }

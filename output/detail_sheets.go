@@ -61,11 +61,7 @@ func encodeDetailRows(pf *partFile, st *styles, cfg *domain.Config, recs map[dom
 	defer c.close()
 	for _, kind := range domain.LedgerKinds {
 		batches := recs[kind]
-		total := 0
-		for _, b := range batches {
-			total += int(b.NumRows())
-		}
-		if total == 0 {
+		if rowsOf(batches) == 0 {
 			continue
 		}
 		cols := detailColumns(kind, cfg)
@@ -127,11 +123,12 @@ func addDetailSheets(f *excelize.File, st *styles, cfg *domain.Config, units []m
 		}
 		for i, parts := range sheets {
 			name, table := continuedSheet(detailSheetNames[kind], detailTableNames[kind], i+1)
-			header, err := addDetailSheet(f, st, name, table, cols, widths, counts[i])
+			d, err := addDetailSheet(f, st, name, table, cols, widths, counts[i])
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", name, err)
 			}
-			rows = append(rows, deferredRows{sheet: name, cols: len(cols), header: header, parts: parts})
+			d.parts = parts
+			rows = append(rows, d)
 		}
 	}
 	return rows, nil
@@ -166,11 +163,11 @@ func detailWidths(cols []detailColumn, batches []arrow.RecordBatch) []int {
 }
 
 // addDetailSheet adds a detail sheet with an Excel table with filters over
-// the header and the rows to come, and returns its header's cells (see
+// the header and the rows to come, and returns its deferred rows (see
 // addTableSheet).
-func addDetailSheet(f *excelize.File, st *styles, name, table string, cols []detailColumn, widths []int, rows int) (header []byte, err error) {
+func addDetailSheet(f *excelize.File, st *styles, name, table string, cols []detailColumn, widths []int, rows int) (deferredRows, error) {
 	if _, err := f.NewSheet(name); err != nil {
-		return nil, err
+		return deferredRows{}, err
 	}
 	return addTableSheet(f, st, tableFrame{sheet: name, table: table, header: headersOf(cols),
 		widths: excelWidths(widths), rows: rows, headerHeight: 30,
@@ -190,23 +187,24 @@ type tableFrame struct {
 }
 
 // addTableSheet writes a sheet's frame: column widths, a frozen header
-// row, the table over the header and the rows to come, print setup. The
-// header row is written empty, its cells returned, for spliceSheet to put
-// in it (deferredRows.header): StreamWriter.AddTable names the table's
-// columns by decoding the stream's rows with encoding/xml, ~1 ms for the
-// comparison sheet's 220 columns; they are named here instead
+// row, the table over the header and the rows to come, print setup. It
+// returns the sheet's deferred rows, the header's cells in them and no
+// rows yet (the caller adds its parts): the header row is written empty,
+// for spliceSheet to put the cells in: StreamWriter.AddTable names the
+// table's columns by decoding the stream's rows with encoding/xml, ~1 ms
+// for the comparison sheet's 220 columns; they are named here instead
 // (setTableAside).
-func addTableSheet(f *excelize.File, st *styles, fr tableFrame) (header []byte, err error) {
+func addTableSheet(f *excelize.File, st *styles, fr tableFrame) (deferredRows, error) {
 	fr.header = uniqueHeaders(fr.header) // Excel repairs a table whose columns share a name
 	if err := printSetup(f, fr.sheet, fr.print); err != nil {
-		return nil, err
+		return deferredRows{}, err
 	}
 	sw, err := f.NewStreamWriter(fr.sheet)
 	if err != nil {
-		return nil, err
+		return deferredRows{}, err
 	}
 	if err := sw.SetPanes(frozen(fr.frozenCols+1, 2)); err != nil {
-		return nil, err
+		return deferredRows{}, err
 	}
 	// Columns of one width are set at once: excelize copies every column
 	// set so far on each call (220 calls were 10 ms for 各单位对比).
@@ -216,31 +214,32 @@ func addTableSheet(f *excelize.File, st *styles, fr tableFrame) (header []byte, 
 			last++
 		}
 		if err := sw.SetColWidth(first+1, last+1, fr.widths[first]); err != nil {
-			return nil, err
+			return deferredRows{}, err
 		}
 		first = last + 1
 	}
 	if err := sw.SetRow("A1", nil, excelize.RowOpts{Height: fr.headerHeight}); err != nil {
-		return nil, err
+		return deferredRows{}, err
 	}
 	ref, err := rangeRef(1, 1, len(fr.header), max(fr.rows, 1)+1)
 	if err != nil {
-		return nil, err
+		return deferredRows{}, err
 	}
 	show := true
 	if err := sw.AddTable(&excelize.Table{
 		Range: ref, Name: fr.table, StyleName: tableStyle, ShowRowStripes: &show,
 	}); err != nil {
-		return nil, err
+		return deferredRows{}, err
 	}
 	if err := setTableAside(f, fr.header); err != nil {
-		return nil, err
+		return deferredRows{}, err
 	}
+	d := deferredRows{sheet: fr.sheet, cols: len(fr.header)}
 	var x cellXML
 	for _, h := range fr.header {
-		header = x.cell(header, h, st.header)
+		d.header = x.cell(d.header, h, st.header)
 	}
-	return header, sw.Flush()
+	return d, sw.Flush()
 }
 
 // excelWidths turns widths in characters into Excel's column widths.

@@ -13,5 +13,6 @@ var (
 	MonthlySheet  = monthlySheet
 	Comparison    = comparisonSheet
 	ReadParquet   = readParquet // a Parquet file read back as an Arrow table
+	CheckSchema   = checkSchema // columns read back against their kind's schema
 	OpenBook      = openBook    // a written workbook, closed when the test ends
 )

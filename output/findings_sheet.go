@@ -22,7 +22,6 @@ var findingsHeader = []string{"规则", "严重程度", "单位", "科室", "文
 // to be joined in when the workbook is saved: a county can have a hundred
 // thousand findings, too many for excelize's cell by cell.
 func writeFindingsSheet(f *excelize.File, st *styles, cfg *domain.Config, findings []domain.Finding) ([]deferredRows, error) {
-	header := findingsHeader
 	perSheet := maxSheetRows - 1
 	var out []deferredRows
 	for part, from := 1, 0; part == 1 || from < len(findings); part, from = part+1, from+perSheet {
@@ -31,16 +30,15 @@ func writeFindingsSheet(f *excelize.File, st *styles, cfg *domain.Config, findin
 		if _, err := f.NewSheet(sheet); err != nil {
 			return nil, err
 		}
-		rows, widths, err := encodeFindings(st, cfg, header, chunk)
+		rows, widths, err := encodeFindings(st, cfg, findingsHeader, chunk)
 		if err != nil {
 			return nil, err
 		}
-		headerCells, err := addTableSheet(f, st, tableFrame{sheet: sheet, table: table, header: header, widths: excelWidths(widths),
+		d, err := addTableSheet(f, st, tableFrame{sheet: sheet, table: table, header: findingsHeader, widths: excelWidths(widths),
 			rows: len(chunk), print: printing{landscape: true, fitWidth: true, titleRows: "$1:$1"}})
 		if err != nil {
 			return nil, err
 		}
-		d := deferredRows{sheet: sheet, cols: len(header), header: headerCells}
 		if len(chunk) > 0 {
 			d.parts = []DeflatedPart{rows}
 		}

@@ -150,6 +150,11 @@ func (l jsonLayout) next(b []byte, i int) []byte {
 	return b
 }
 
+// key begins member i of an object, keyed k.
+func (l jsonLayout) key(b []byte, i int, k string) []byte {
+	return l.colon(appendJSONString(l.next(b, i), k))
+}
+
 // colon ends a member's key.
 func (l jsonLayout) colon(b []byte) []byte {
 	if l.indent != "" {
@@ -173,3 +178,38 @@ func (l jsonLayout) inner() jsonLayout {
 	}
 	return jsonLayout{l.prefix + l.indent, l.indent}
 }
+
+// jsonMembers appends an object's members one after another, laid out by
+// l (their values by l.inner()).
+type jsonMembers struct {
+	b []byte
+	l jsonLayout
+	n int
+}
+
+// key begins the next member.
+func (m *jsonMembers) key(k string) {
+	m.b = m.l.key(m.b, m.n, k)
+	m.n++
+}
+
+// text appends a member of text, unless omitEmpty and it is empty.
+func (m *jsonMembers) text(k, v string, omitEmpty bool) {
+	if omitEmpty && v == "" {
+		return
+	}
+	m.key(k)
+	m.b = appendJSONString(m.b, v)
+}
+
+// int appends a member of an integer, unless omitEmpty and it is 0.
+func (m *jsonMembers) int(k string, v int64, omitEmpty bool) {
+	if omitEmpty && v == 0 {
+		return
+	}
+	m.key(k)
+	m.b = strconv.AppendInt(m.b, v, 10)
+}
+
+// end closes the object.
+func (m *jsonMembers) end() []byte { return m.l.end(m.b, m.n, '}') }

@@ -23,20 +23,19 @@ func parquetName(kind domain.Kind) string { return string(kind) + ".parquet" }
 // column's buffers at a time, not every column's); no rows give a file with
 // the schema and no row group.
 func encodeParquet(w io.Writer, kind domain.Kind, batches []arrow.RecordBatch) error {
-	props := parquet.NewWriterProperties(parquetOptions(kind)...)
-	fw, err := pqarrow.NewFileWriter(domain.Schema(kind), w, props,
-		pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema()))
-	if err != nil {
-		return err
-	}
+	schema := domain.Schema(kind)
 	for _, rec := range batches { // NewTableFromRecords panics on a stranger
-		if !rec.Schema().Equal(domain.Schema(kind)) {
-			fw.Close()
+		if !rec.Schema().Equal(schema) {
 			return fmt.Errorf("parquet %s: records of another schema: %s", kind, rec.Schema())
 		}
 	}
+	props := parquet.NewWriterProperties(parquetOptions(kind)...)
+	fw, err := pqarrow.NewFileWriter(schema, w, props, pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema()))
+	if err != nil {
+		return err
+	}
 	if rows := rowsOf(batches); rows > 0 {
-		tbl := array.NewTableFromRecords(domain.Schema(kind), batches)
+		tbl := array.NewTableFromRecords(schema, batches)
 		err := fw.WriteTable(tbl, rows)
 		tbl.Release()
 		if err != nil {

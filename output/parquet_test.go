@@ -48,11 +48,7 @@ func TestParquetRoundTrip(t *testing.T) {
 			want := array.NewTableFromRecords(domain.Schema(kind), r.Records[kind])
 			defer want.Release()
 
-			schema := domain.Schema(kind)
-			if got.NumCols() != int64(schema.NumFields()) {
-				t.Fatalf("%d columns, want %d", got.NumCols(), schema.NumFields())
-			}
-			sameFields(t, kind, got.Schema())
+			checkSchema(t, kind, got.Schema())
 			if got.NumRows() != want.NumRows() {
 				t.Fatalf("%d rows, want %d", got.NumRows(), want.NumRows())
 			}
@@ -151,7 +147,7 @@ func TestParquetRowGroups(t *testing.T) {
 			}
 			tbl := readParquet(t, mem, path)
 			defer tbl.Release()
-			sameFields(t, kind, tbl.Schema())
+			checkSchema(t, kind, tbl.Schema())
 			want := array.NewTableFromRecords(domain.Schema(kind), c.batches)
 			defer want.Release()
 			sameColumns(t, tbl, want)
@@ -182,13 +178,18 @@ func sameColumns(t *testing.T, got, want arrow.Table) {
 	}
 }
 
-// sameFields reports each column of got not named and typed as the kind's
-// schema has it (Parquet adds field ids as metadata).
-func sameFields(t *testing.T, kind domain.Kind, got *arrow.Schema) {
+// checkSchema compares the columns read back with the kind's schema:
+// names, types and nullability (Parquet adds field ids as metadata).
+func checkSchema(t *testing.T, kind domain.Kind, got *arrow.Schema) {
 	t.Helper()
-	for i, f := range domain.Schema(kind).Fields() {
-		if g := got.Field(i); g.Name != f.Name || !arrow.TypeEqual(g.Type, f.Type) {
-			t.Errorf("column %d is %s %s, want %s %s", i, g.Name, g.Type, f.Name, f.Type)
+	want := domain.Schema(kind)
+	if got.NumFields() != want.NumFields() {
+		t.Fatalf("%s: %d columns, want %d", kind, got.NumFields(), want.NumFields())
+	}
+	for i, f := range want.Fields() {
+		g := got.Field(i)
+		if g.Name != f.Name || !arrow.TypeEqual(g.Type, f.Type) || g.Nullable != f.Nullable {
+			t.Errorf("%s: column %d is %s, want %s", kind, i, g, f)
 		}
 	}
 }

@@ -59,7 +59,8 @@ func writeRunJSON(path, over string, r *Report) error {
 // marshalRun renders r as run.json, indented as json.MarshalIndent does,
 // with a final newline.
 func marshalRun(r *Report) ([]byte, error) {
-	data, err := appendStruct(make([]byte, 0, runSizeHint(r)), reflect.ValueOf(runDocument(r)), jsonLayout{indent: "  "})
+	doc := runDocument(r)
+	data, err := appendStruct(make([]byte, 0, runSizeHint(r, doc.County.Metrics.ids)), reflect.ValueOf(doc), jsonLayout{indent: "  "})
 	if err != nil {
 		return nil, fmt.Errorf("run.json: %w", err)
 	}
@@ -70,8 +71,8 @@ func marshalRun(r *Report) ([]byte, error) {
 // metrics (a member of ~32 bytes each) and the inputs (~1.3 KB each with
 // their sheets): the document is built in one buffer, not in one that
 // doubles a dozen times.
-func runSizeHint(r *Report) int {
-	return 64<<10 + (len(r.Units)+1)*len(r.Config.MetricIDs())*32 + len(r.Inputs)*1400 + len(r.Findings)*320
+func runSizeHint(r *Report, ids *metricIDs) int {
+	return 64<<10 + (len(r.Units)+1)*len(ids.order.ids)*32 + len(r.Inputs)*1400 + len(r.Findings)*320
 }
 
 // runDocument is what run.json says of r.
@@ -83,7 +84,7 @@ func runDocument(r *Report) runJSON {
 		DurationMS:         r.Duration.Milliseconds(),
 		Version:            r.Version,
 		County:             countyJSON{Name: r.Config.County, Metrics: metricsJSON{ids, r.County}},
-		Inputs:             nonNil(r.Inputs),
+		Inputs:             r.Inputs, // [] when none, as inputsJSON writes it
 		Accounting:         r.Accounting,
 		FindingsByRule:     map[string]map[domain.Severity]int{},
 		FindingsBySeverity: map[domain.Severity]int{},
@@ -136,7 +137,7 @@ func appendStruct(b []byte, v reflect.Value, l jsonLayout) ([]byte, error) {
 		if name == "" || name == "-" || opts != "" {
 			return nil, fmt.Errorf("field %s: json tag %q: only a plain name is written", t.Field(i).Name, t.Field(i).Tag.Get("json")) // a defect
 		}
-		b = l.colon(appendJSONString(l.next(b, i), name))
+		b = l.key(b, i, name)
 		var err error
 		switch f := v.Field(i).Interface().(type) {
 		case jsonAppender:
@@ -218,34 +219,35 @@ type unitsJSON []unitEntry
 func (us unitsJSON) MarshalJSON() ([]byte, error) { return us.appendJSON(nil, compactJSON) }
 
 func (us unitsJSON) appendJSON(b []byte, l jsonLayout) ([]byte, error) {
-	key := func(b []byte, l jsonLayout, i int, k string) []byte {
-		return l.colon(appendJSONString(l.next(b, i), k))
-	}
-	b = append(b, '{')
-	for i, u := range us {
-		unit := l.inner()
-		b = append(key(b, l, i, u.name), '{')
+	all := jsonMembers{b: append(b, '{'), l: l}
+	for _, u := range us {
+		all.key(u.name)
+		unit := jsonMembers{b: append(all.b, '{'), l: l.inner()}
+		unit.key("metrics")
 		var err error
-		if b, err = u.metrics.appendJSON(key(b, unit, 0, "metrics"), unit.inner()); err != nil {
+		if unit.b, err = u.metrics.appendJSON(unit.b, unit.l.inner()); err != nil {
 			return nil, fmt.Errorf("%s: %w", u.name, err)
 		}
-		offices := unit.inner()
-		b = append(key(b, unit, 1, "offices"), '[')
+		unit.key("offices")
+		offices := unit.l.inner()
+		unit.b = append(unit.b, '[')
 		for j, o := range u.offices {
-			office := offices.inner()
-			b = append(offices.next(b, j), '{')
-			b = appendJSONString(key(b, office, 0, "name"), o.Name)
-			b = appendJSONString(key(b, office, 1, "status"), o.Status)
-			files := office.inner()
-			b = append(key(b, office, 2, "files"), '[')
+			office := jsonMembers{b: append(offices.next(unit.b, j), '{'), l: offices.inner()}
+			office.text("name", o.Name, false)
+			office.text("status", o.Status, false)
+			office.key("files")
+			files := office.l.inner()
+			office.b = append(office.b, '[')
 			for k, f := range o.Files {
-				b = appendJSONString(files.next(b, k), f)
+				office.b = appendJSONString(files.next(office.b, k), f)
 			}
-			b = office.end(files.end(b, len(o.Files), ']'), 3, '}')
+			office.b = files.end(office.b, len(o.Files), ']')
+			unit.b = office.end()
 		}
-		b = unit.end(offices.end(b, len(u.offices), ']'), 2, '}')
+		unit.b = offices.end(unit.b, len(u.offices), ']')
+		all.b = unit.end()
 	}
-	return l.end(b, len(us), '}'), nil
+	return all.end(), nil
 }
 
 // nonNil makes a nil slice an empty one, so JSON shows [] and not null.

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"maps"
 	"slices"
-	"strconv"
 
 	"gongkai/domain"
 )
@@ -28,41 +27,6 @@ func (in inputsJSON) appendJSON(b []byte, l jsonLayout) ([]byte, error) {
 	}
 	return l.end(b, len(in), ']'), nil
 }
-
-// jsonMembers appends an object's members one after another, laid out by
-// l (their values by l.inner()).
-type jsonMembers struct {
-	b []byte
-	l jsonLayout
-	n int
-}
-
-// key begins the next member.
-func (m *jsonMembers) key(k string) {
-	m.b = m.l.colon(appendJSONString(m.l.next(m.b, m.n), k))
-	m.n++
-}
-
-// text appends a member of text, unless omitEmpty and it is empty.
-func (m *jsonMembers) text(k, v string, omitEmpty bool) {
-	if omitEmpty && v == "" {
-		return
-	}
-	m.key(k)
-	m.b = appendJSONString(m.b, v)
-}
-
-// int appends a member of an integer, unless omitEmpty and it is 0.
-func (m *jsonMembers) int(k string, v int64, omitEmpty bool) {
-	if omitEmpty && v == 0 {
-		return
-	}
-	m.key(k)
-	m.b = strconv.AppendInt(m.b, v, 10)
-}
-
-// end closes the object.
-func (m *jsonMembers) end() []byte { return m.l.end(m.b, m.n, '}') }
 
 // appendInput appends an input as json writes an Input, laid out by l.
 func appendInput(b []byte, x Input, l jsonLayout) ([]byte, error) {

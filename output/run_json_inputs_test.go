@@ -3,6 +3,7 @@ package output
 import (
 	"bytes"
 	"encoding/json"
+	"reflect"
 	"testing"
 	"time"
 
@@ -21,6 +22,12 @@ func TestInputsJSON(t *testing.T) {
 		ModTime: time.Date(2025, 12, 31, 23, 59, 58, 123456789, zone), ReplacedBy: "白沙镇/党政办/台账.xlsx",
 		Sheets:  []Sheet{{Name: "主动公开台账", Kind: domain.KindDisclosure, Rows: 2000}, {Name: "说明", Rows: 0}},
 		Records: domain.Tally{Read: 2015, Counted: 2010, Dropped: map[string]int{"重复": 3, "年份不符": 1, "a\"b": 1}}}
+	// Every field set: a field added to Input and not to appendInput fails.
+	for i, v := 0, reflect.ValueOf(every); i < v.NumField(); i++ {
+		if v.Field(i).IsZero() {
+			t.Fatalf("the input with every field leaves %s empty", v.Type().Field(i).Name)
+		}
+	}
 	bare := Input{Path: "x.xls", Status: StatusRejected, ModTime: time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)}
 	var zero Input
 	for _, in := range [][]Input{{every, bare, zero}, {bare}, {}} {

@@ -49,7 +49,7 @@ func TestSampleParquetHoldsTheCountedRecords(t *testing.T) {
 		if got := int(tbl.NumRows()); got != want {
 			t.Errorf("%s: %d rows, run.json counted %d", kind, got, want)
 		}
-		checkSchema(t, kind, tbl.Schema())
+		output.CheckSchema(t, kind, tbl.Schema())
 		checkRowGroups(t, kind, path)
 		seen := map[string]bool{}
 		forEachLineage(t, tbl, func(file, sheet string, row int32) {
@@ -89,22 +89,6 @@ func checkRowGroups(t *testing.T, kind domain.Kind, path string) {
 	for i := range rdr.NumRowGroups() {
 		if n := rdr.MetaData().RowGroup(i).NumRows(); n == 0 {
 			t.Errorf("%s: row group %d of %d holds no rows", kind, i, rdr.NumRowGroups())
-		}
-	}
-}
-
-// checkSchema compares the columns read back with the kind's schema:
-// names, types and nullability (Parquet adds field ids as metadata).
-func checkSchema(t *testing.T, kind domain.Kind, got *arrow.Schema) {
-	t.Helper()
-	want := domain.Schema(kind)
-	if got.NumFields() != want.NumFields() {
-		t.Fatalf("%s: %d columns, want %d", kind, got.NumFields(), want.NumFields())
-	}
-	for i, f := range want.Fields() {
-		g := got.Field(i)
-		if g.Name != f.Name || !arrow.TypeEqual(g.Type, f.Type) || g.Nullable != f.Nullable {
-			t.Errorf("%s: column %d is %s, want %s", kind, i, g, f)
 		}
 	}
 }

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"gongkai/output"
 )
 
 // TestSampleTablesNameTheirHeaders: every Excel table of the sample
@@ -20,10 +22,7 @@ func TestSampleTablesNameTheirHeaders(t *testing.T) {
 	books := append([]string{w.County}, slices.Sorted(maps.Values(w.Units))...)
 	tables := 0
 	for _, book := range books {
-		f, err := excelize.OpenFile(book)
-		if err != nil {
-			t.Fatal(err)
-		}
+		f := output.OpenBook(t, book)
 		parts := map[string][]string{} // table name → its columns' names
 		f.Pkg.Range(func(k, v any) bool {
 			if matched, _ := filepath.Match("xl/tables/table*.xml", k.(string)); matched {
@@ -71,7 +70,6 @@ func TestSampleTablesNameTheirHeaders(t *testing.T) {
 				}
 			}
 		}
-		f.Close()
 	}
 	if tables == 0 {
 		t.Fatal("no tables in the sample county's workbooks")

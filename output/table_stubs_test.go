@@ -43,12 +43,12 @@ func TestTablesSetAside(t *testing.T) {
 		t.Fatal(err)
 	}
 	detailHeader := []string{"标题 & <说明>", "日期\"", "科室"}
-	headerCells, err := addTableSheet(f, st, tableFrame{sheet: "明细", table: "Detail", header: detailHeader,
+	detail, err := addTableSheet(f, st, tableFrame{sheet: "明细", table: "Detail", header: detailHeader,
 		widths: []float64{20, 12, 12}, rows: 2, headerHeight: 30})
 	if err != nil {
 		t.Fatal(err)
 	}
-	rows = append(rows, deferredRows{sheet: "明细", cols: 3, header: headerCells})
+	rows = append(rows, detail)
 	// Its columns named as excelize names them from a header row it wrote.
 	aside, _ := f.Pkg.Load(tablesAside + "3.xml")
 	if got, want := tableColumnsOf(t, aside.([]byte)), tableColumnsOf(t, excelizeTable(t, "明细", "A1:C3", detailHeader)); got != want {
@@ -225,7 +225,7 @@ func TestTableSheetHeadersUnique(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	cells, err := addTableSheet(f, st, tableFrame{sheet: "表", table: "T", header: []string{"APP", "App"}, widths: []float64{8, 8}})
+	d, err := addTableSheet(f, st, tableFrame{sheet: "表", table: "T", header: []string{"APP", "App"}, widths: []float64{8, 8}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -233,7 +233,7 @@ func TestTableSheetHeadersUnique(t *testing.T) {
 	if cols := tableColumnsOf(t, part.([]byte)); !strings.Contains(cols, `name="APP"`) || !strings.Contains(cols, `name="App2"`) {
 		t.Errorf("columns %s, want APP and App2", cols)
 	}
-	if !bytes.Contains(cells, []byte(">App2<")) {
-		t.Errorf("header cells %s, want App2 among them", cells)
+	if !bytes.Contains(d.header, []byte(">App2<")) || d.sheet != "表" || d.cols != 2 {
+		t.Errorf("header cells %s of %s, %d columns; want App2 among them, of 表, 2", d.header, d.sheet, d.cols)
 	}
 }
