@@ -124,8 +124,7 @@ func (f Finding) Detached() Finding {
 func (f Finding) GobEncode() ([]byte, error) {
 	var b []byte
 	for _, s := range []string{f.Rule, string(f.Severity), f.Unit, f.Office, f.Pos.File, f.Pos.Sheet, f.Message, f.Metric} {
-		b = binary.AppendUvarint(b, uint64(len(s)))
-		b = append(b, s...)
+		b = appendText(b, s)
 	}
 	b = binary.AppendVarint(b, int64(f.Pos.Row))
 	b = binary.AppendVarint(b, int64(f.Pos.Col))
@@ -144,11 +143,10 @@ func (f *Finding) GobDecode(b []byte) error {
 	bad := errors.New("finding: bad encoding")
 	var strs [8]string
 	for i := range strs {
-		n, k := binary.Uvarint(b)
-		if k <= 0 || uint64(len(b)-k) < n {
+		var ok bool
+		if strs[i], b, ok = cutText(b); !ok {
 			return bad
 		}
-		strs[i], b = string(b[k:k+int(n)]), b[k+int(n):]
 	}
 	row, k1 := binary.Varint(b)
 	if k1 <= 0 {

@@ -23,9 +23,7 @@ func (m Metrics) GobEncode() ([]byte, error) {
 	}
 	b := binary.AppendUvarint(make([]byte, 0, n), uint64(len(m)))
 	for id, v := range m {
-		b = binary.AppendUvarint(b, uint64(len(id)))
-		b = append(b, id...)
-		b = binary.AppendUvarint(b, bits.ReverseBytes64(math.Float64bits(v)))
+		b = binary.AppendUvarint(appendText(b, id), bits.ReverseBytes64(math.Float64bits(v)))
 	}
 	return b, nil
 }
@@ -42,12 +40,11 @@ func (m *Metrics) GobDecode(b []byte) error {
 	b = b[k:]
 	out := make(Metrics, count)
 	for range count {
-		n, k := binary.Uvarint(b)
-		if k <= 0 || n > uint64(len(b)-k) {
+		id, rest, ok := cutText(b)
+		if !ok {
 			return errMetricsGob
 		}
-		id := string(b[k : k+int(n)])
-		b = b[k+int(n):]
+		b = rest
 		v, k := binary.Uvarint(b)
 		if k <= 0 {
 			return errMetricsGob

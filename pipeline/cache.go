@@ -41,8 +41,8 @@ const parseCacheDir = "parse"
 const cacheFormat = "submission-12"
 
 // parseCache is the batch's own store of parsed files. It is safe for
-// concurrent use, but for a prune that copies packs together, which runs
-// alone (pruneAside).
+// concurrent use, but for a prune that copies packs, which runs alone
+// (pruneAside).
 type parseCache struct {
 	root   string // cacheDir in the output folder
 	salt   string // program version + configuration digest

@@ -102,9 +102,10 @@ func (g *gobStreams) give(defs []byte, d decoderFeed) {
 	*ds = append(*ds, d)
 }
 
-// splitGob splits a gob stream's messages into its type definitions and
-// the rest, each joined in order: parts of data when the definitions come
-// first, as they do in a stream of one value.
+// splitGob splits a gob stream of one value into its type definitions and
+// the value, parts of data: gob writes every definition a value needs
+// before it. A stream that defines a type after a value is refused (the
+// unit is computed again).
 func splitGob(data []byte) (defs, values []byte, err error) {
 	first := 0 // the length of the leading definitions
 	for rest, valued := data, false; len(rest) > 0; {
@@ -113,7 +114,7 @@ func splitGob(data []byte) (defs, values []byte, err error) {
 			return nil, nil, err
 		}
 		if def && valued {
-			return joinGob(data)
+			return nil, nil, errors.New("gob stream: a type defined after a value")
 		}
 		if def {
 			first += len(msg)
@@ -122,23 +123,6 @@ func splitGob(data []byte) (defs, values []byte, err error) {
 		rest = rest[len(msg):]
 	}
 	return data[:first], data[first:], nil
-}
-
-// joinGob is splitGob for definitions among the values: each joined anew.
-func joinGob(data []byte) (defs, values []byte, err error) {
-	for len(data) > 0 {
-		msg, def, err := nextGobMessage(data)
-		if err != nil {
-			return nil, nil, err
-		}
-		if def {
-			defs = append(defs, msg...)
-		} else {
-			values = append(values, msg...)
-		}
-		data = data[len(msg):]
-	}
-	return defs, values, nil
 }
 
 // nextGobMessage returns the message data starts with, and whether it

@@ -39,11 +39,11 @@ type measurements struct {
 	scale, files           int
 	bytes                  int64
 	excelize, raw, ingest1 result
-	batch                  result    // the median of the cold batches, with the highest peak memory
-	colds                  []float64 // the cold batches' seconds
-	unchanged              result    // the night between: the batch again, nothing changed
-	reruns                 []result  // nights after it, each with another 1 % changed
-	rerun                  result    // the median of reruns
+	batch                  result   // the median of the cold batches, with the highest peak memory
+	colds                  []result // the cold batches
+	unchanged              result   // the night between: the batch again, nothing changed
+	reruns                 []result // nights after it, each with another 1 % changed
+	rerun                  result   // the median of reruns
 	changed                int
 	base                   *result // the batch at SCALE=1, when scale > 1
 }
@@ -119,7 +119,7 @@ func bench(scale int, dir string) error {
 		return err
 	}
 	// A re-run takes about 0.12 s at SCALE=1, and the machine's noise moves
-	// one by ±10 ms: the median of five nights is quoted. The other cold
+	// one by ±10 ms: the median of rerunNights nights is quoted. The other cold
 	// batches come before every second night.
 	for night := range rerunNights {
 		if night%2 == 1 && len(colds) < coldRuns {
@@ -150,7 +150,7 @@ func bench(scale int, dir string) error {
 			return err
 		}
 	}
-	m.batch, m.colds = summarizeColds(colds)
+	m.batch, m.colds = summarizeColds(colds), colds
 	m.rerun = median(m.reruns)
 	if scale > 1 {
 		step("the batch at SCALE=1, for the ratios")
@@ -158,7 +158,7 @@ func bench(scale int, dir string) error {
 		if err != nil {
 			return err
 		}
-		base, _, err := coldBatch(step, inbox1, filepath.Join(dir, "out1"), unitsPerScale)
+		base, err := coldBatch(step, inbox1, filepath.Join(dir, "out1"), unitsPerScale)
 		if err != nil {
 			return err
 		}
@@ -188,33 +188,30 @@ func coldRun(step func(string), inbox, out string, units, k int) (result, error)
 	return r, err
 }
 
-// coldBatch times coldRuns cold batches one after another (coldRun), for
-// summarizeColds.
-func coldBatch(step func(string), inbox, out string, units int) (result, []float64, error) {
+// coldBatch times coldRuns cold batches one after another (coldRun) and
+// returns their summary (summarizeColds).
+func coldBatch(step func(string), inbox, out string, units int) (result, error) {
 	var runs []result
 	for k := range coldRuns {
 		r, err := coldRun(step, inbox, out, units, k)
 		if err != nil {
-			return result{}, nil, err
+			return result{}, err
 		}
 		runs = append(runs, r)
 	}
-	mid, seconds := summarizeColds(runs)
-	return mid, seconds, nil
+	return summarizeColds(runs), nil
 }
 
 // summarizeColds returns the median cold run, its peak memory the highest
-// of all, and every run's seconds.
-func summarizeColds(runs []result) (result, []float64) {
-	seconds := make([]float64, len(runs))
+// of all.
+func summarizeColds(runs []result) result {
 	mid := median(runs)
-	for i, r := range runs {
-		seconds[i] = r.Seconds
+	for _, r := range runs {
 		mid.PeakRSS = max(mid.PeakRSS, r.PeakRSS)
 		mid.IngestRSS = max(mid.IngestRSS, r.IngestRSS)
 		mid.UnitsRSS = max(mid.UnitsRSS, r.UnitsRSS)
 	}
-	return mid, seconds
+	return mid
 }
 
 // median is the run of the median time (of an odd number of runs).

@@ -5,6 +5,7 @@ import (
 	"io"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -33,21 +34,13 @@ func (m *measurements) print(w io.Writer) {
 	line("excelize Rows(), RawCellValue, 1 gor.", m.raw, m.raw.Rows)
 	line("ingest, 1 goroutine (read+recognise+records)", m.ingest1, m.ingest1.Rows)
 	line("batch, pipeline.Run (all stages)", m.batch, m.batch.Rows)
-	var colds []string
-	for _, s := range m.colds {
-		colds = append(colds, fmt.Sprintf("%.2fs", s))
-	}
-	fmt.Fprintf(w, "  cold batches %s: the median quoted, with the highest peak RSS\n", strings.Join(colds, ", "))
+	fmt.Fprintf(w, "  cold batches %s: the median quoted, with the highest peak RSS\n", seconds(m.colds, 2))
 	fmt.Fprintf(w, "  stages of the median batch: %s; peak RSS up to the end of ingest %.0fM, of the units %.0fM\n", stages(m.batch.Stages),
 		float64(m.batch.IngestRSS)/(1<<20), float64(m.batch.UnitsRSS)/(1<<20))
 	fmt.Fprintf(w, "re-run, nothing changed: %.3fs = %.2f %% of the full run (%d parsed, %d from cache; units %d computed, %d unchanged)\n",
 		m.unchanged.Seconds, 100*m.unchanged.Seconds/m.batch.Seconds, m.unchanged.Parsed, m.unchanged.Cached, m.unchanged.UnitsComputed, m.unchanged.UnitsCached)
-	var each []string
-	for _, r := range m.reruns {
-		each = append(each, fmt.Sprintf("%.3fs", r.Seconds))
-	}
 	fmt.Fprintf(w, "re-runs after it, %d files (1 %%) changed each night: %s; median %.3fs = %.2f %% of the full run (%d parsed, %d from cache; units %d computed, %d unchanged)\n",
-		m.changed, strings.Join(each, ", "), m.rerun.Seconds, 100*m.rerun.Seconds/m.batch.Seconds, m.rerun.Parsed, m.rerun.Cached, m.rerun.UnitsComputed, m.rerun.UnitsCached)
+		m.changed, seconds(m.reruns, 3), m.rerun.Seconds, 100*m.rerun.Seconds/m.batch.Seconds, m.rerun.Parsed, m.rerun.Cached, m.rerun.UnitsComputed, m.rerun.UnitsCached)
 	fmt.Fprintf(w, "  stages of the median re-run: %s; its county workbook left %.1f of its %.1f MB where the file it was written over held them\n",
 		stages(m.rerun.Stages), float64(m.rerun.CountyLeft)/1e6, float64(m.rerun.CountyBytes)/1e6)
 	fmt.Fprintln(w, "\ntargets (issue 8), ratios measured in this run:")
@@ -113,4 +106,13 @@ func thousands(n int) string {
 		b.WriteRune(c)
 	}
 	return b.String()
+}
+
+// seconds lists the runs' times, to prec decimals.
+func seconds(runs []result, prec int) string {
+	out := make([]string, len(runs))
+	for i, r := range runs {
+		out[i] = strconv.FormatFloat(r.Seconds, 'f', prec, 64) + "s"
+	}
+	return strings.Join(out, ", ")
 }
