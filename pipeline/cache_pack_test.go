@@ -44,10 +44,7 @@ func TestPackStoreRuns(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "parse")
 	want := map[string]string{} // key → desc|recs
 	for run := 0; run < 20; run++ {
-		s, err := openPackStore[string](dir)
-		if err != nil {
-			t.Fatal(err)
-		}
+		s := openStore(t, dir)
 		keep := map[string]bool{}
 		for i := 0; i < 30; i++ {
 			key := fmt.Sprint("file", i)
@@ -64,10 +61,7 @@ func TestPackStoreRuns(t *testing.T) {
 		}
 		s.close()
 
-		s, err = openPackStore[string](dir)
-		if err != nil {
-			t.Fatal(err)
-		}
+		s = openStore(t, dir)
 		if _, ok := s.description("gone"); ok {
 			t.Fatalf("run %d: an entry not kept is still indexed", run)
 		}
@@ -103,10 +97,7 @@ func TestPackStoreNights(t *testing.T) {
 	copied := 0 // entries written again
 	const nights = 2*maxPacks + files/2
 	for night := range nights {
-		s, err := openPackStore[string](dir)
-		if err != nil {
-			t.Fatal(err)
-		}
+		s := openStore(t, dir)
 		for i := range files {
 			key := fmt.Sprint("file", i)
 			keep[key] = true
@@ -193,10 +184,7 @@ func TestPacksToCopy(t *testing.T) {
 // names it) is removed by the next run.
 func TestPackStoreDamage(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "parse")
-	s, err := openPackStore[string](dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := openStore(t, dir)
 	putEntry(t, s, "a", "description of a", "records of a")
 	putEntry(t, s, "b", "description of b", "records of b")
 	if err := keepOnly(s, map[string]bool{"a": true, "b": true}); err != nil {
@@ -219,10 +207,7 @@ func TestPackStoreDamage(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	s, err = openPackStore[string](dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s = openStore(t, dir)
 	if d, ok := s.description("b"); !ok || d != "description of b" {
 		t.Errorf("b's description: %q, %v", d, ok)
 	}
@@ -250,10 +235,7 @@ func TestPackStoreDamage(t *testing.T) {
 	if err := os.WriteFile(index, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	s, err = openPackStore[string](dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s = openStore(t, dir)
 	defer s.close()
 	if d, ok := s.description("a"); ok {
 		t.Errorf("a damaged index gave a's description as %q", d)
@@ -264,20 +246,14 @@ func TestPackStoreDamage(t *testing.T) {
 // out of the index at the next prune, and the run goes on with the others.
 func TestPackStoreVanishedPack(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "parse")
-	s, err := openPackStore[string](dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := openStore(t, dir)
 	putEntry(t, s, "a", "description of a", "records of a")
 	if err := keepOnly(s, map[string]bool{"a": true}); err != nil {
 		t.Fatal(err)
 	}
 	s.close()
 	gone := packFiles(t, dir)
-	s, err = openPackStore[string](dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s = openStore(t, dir)
 	putEntry(t, s, "c", "description of c", "records of c")
 	for _, p := range gone {
 		if err := os.Remove(filepath.Join(dir, p)); err != nil {
@@ -288,10 +264,7 @@ func TestPackStoreVanishedPack(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.close()
-	s, err = openPackStore[string](dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s = openStore(t, dir)
 	defer s.close()
 	if d, ok := s.description("a"); ok {
 		t.Errorf("an entry of a vanished pack still indexed: %q", d)
@@ -299,6 +272,16 @@ func TestPackStoreVanishedPack(t *testing.T) {
 	if r, err := s.body("c"); err != nil || string(r) != "records of c" {
 		t.Errorf("c's records beside the vanished pack: %q, %v", r, err)
 	}
+}
+
+// openStore opens the pack store in dir, as a run does.
+func openStore(t *testing.T, dir string) *packStore[string] {
+	t.Helper()
+	s, err := openPackStore[string](dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }
 
 // keepOnly prunes s as a run does: compacting when the packs need it.
