@@ -38,7 +38,7 @@ const parseCacheDir = "parse"
 // cache's files (index, packs, kept hashes): change it whenever either
 // changes, so that old entries are not taken for new ones by a build that
 // keeps its version string.
-const cacheFormat = "submission-12"
+const cacheFormat = "submission-13"
 
 // parseCache is the batch's own store of parsed files. It is safe for
 // concurrent use, but for a prune that copies packs, which runs alone
