@@ -158,7 +158,9 @@ func (s *packStore[D]) put(key string, desc D, write func(buf []byte) (b []byte,
 		return err
 	}
 	*raw = b
-	*packed = compressBody(*packed, b, head)
+	if *packed, err = compressBody(*packed, b, head); err != nil {
+		return err
+	}
 	b = *packed
 	f, name, err := s.current()
 	if err != nil {
@@ -185,12 +187,16 @@ func (s *packStore[D]) buffer() *[]byte {
 
 // compressBody returns, in dst, entry's head as it is and its body (what
 // follows the head) S2-compressed.
-func compressBody(dst, entry []byte, head int) []byte {
+func compressBody(dst, entry []byte, head int) ([]byte, error) {
 	body := entry[head:]
-	dst = slices.Grow(dst[:0], head+s2.MaxEncodedLen(len(body)))
+	n := s2.MaxEncodedLen(len(body))
+	if n < 0 {
+		return dst, fmt.Errorf("cache entry of %d bytes: too large to compress", len(body))
+	}
+	dst = slices.Grow(dst[:0], head+n)
 	dst = append(dst, entry[:head]...)
 	packed := s2.Encode(dst[head:cap(dst)], body)
-	return dst[:head+len(packed)]
+	return dst[:head+len(packed)], nil
 }
 
 // current returns this run's pack, created on first use.
