@@ -284,8 +284,11 @@ func TestTwoBatchesAtOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Run(context.Background(), Options{Inbox: inbox, Out: out}); !errors.Is(err, ErrLocked) {
+	_, err = Run(context.Background(), Options{Inbox: inbox, Out: out})
+	if !errors.Is(err, ErrLocked) {
 		t.Errorf("second batch: %v, want ErrLocked", err)
+	} else if pid := fmt.Sprintf("(pid %d)", os.Getpid()); !strings.Contains(err.Error(), pid) {
+		t.Errorf("second batch: %v, want the holder named %s", err, pid)
 	}
 	held.release()
 	mustRun(t, Options{Inbox: inbox, Out: out})
