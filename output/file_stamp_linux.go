@@ -40,11 +40,11 @@ func trustedDevice(dev uint64, path string) bool {
 // trustsChangeTime reports whether the file system of path keeps an inode
 // change time no program can set.
 func trustsChangeTime(path string) bool {
-	var fs unix.Statfs_t
-	if unix.Statfs(path, &fs) != nil {
+	var st unix.Statfs_t
+	if unix.Statfs(path, &st) != nil {
 		return false
 	}
-	switch int64(fs.Type) {
+	switch int64(st.Type) {
 	case unix.EXT4_SUPER_MAGIC, unix.XFS_SUPER_MAGIC, unix.BTRFS_SUPER_MAGIC, unix.TMPFS_MAGIC,
 		unix.OVERLAYFS_SUPER_MAGIC, 0x2FC12FC1: // the last: ZFS
 		return true
