@@ -84,3 +84,47 @@ func TestCacheLineageRoundTrip(t *testing.T) {
 		t.Error("a record without lineage runs was taken")
 	}
 }
+
+// TestCacheRecordsOfUnknownKind: records the cache holds under a kind this
+// build does not know (a kind renamed since they were stored) are refused
+// with an error, the records loaded before them let go, not taken for
+// another kind's.
+func TestCacheRecordsOfUnknownKind(t *testing.T) {
+	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
+	defer mem.AssertSize(t, 0)
+	record := func(kind domain.Kind) arrow.RecordBatch {
+		b := array.NewRecordBuilder(mem, domain.Schema(kind))
+		defer b.Release()
+		for j, f := range domain.Schema(kind).Fields() {
+			switch fb := b.Field(j).(type) {
+			case *array.StringBuilder:
+				fb.Append(f.Name)
+			case *array.Int32Builder:
+				fb.Append(1)
+			default:
+				fb.AppendNull()
+			}
+		}
+		return b.NewRecordBatch()
+	}
+	appeals, disclosures := record(domain.KindAppeal), record(domain.KindDisclosure)
+	defer appeals.Release()
+	defer disclosures.Release()
+	c, err := newParseCache(t.TempDir(), "test", domain.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.close()
+	// Stored by kind name in order: the known kind first, then the unknown.
+	sub := &ingest.Submission{Path: "a.xlsx", SHA256: "sha", Records: map[domain.Kind]arrow.RecordBatch{
+		domain.KindAppeal: appeals, "zz_retired": disclosures}}
+	if !c.store(sub) {
+		t.Fatal("not stored")
+	}
+	if loaded, err := c.loadRecords("a.xlsx", "sha", mem); err == nil {
+		for _, r := range loaded {
+			r.Release()
+		}
+		t.Errorf("records of an unknown kind loaded: %v", loaded)
+	}
+}
