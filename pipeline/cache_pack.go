@@ -45,7 +45,7 @@ type packStore[D any] struct {
 	files map[string]*os.File     // packs open for reading, by name
 	cur   *os.File                // this run's pack, created on the first put
 	end   atomic.Int64            // where the next entry goes in cur
-	pool  sync.Pool               // *[]byte buffers for entries being written, then compressed
+	bufs  bytePool                // for entries being written, then compressed
 }
 
 // packEntry is an entry: its description, and where its bytes lie.
@@ -150,9 +150,9 @@ func (s *packStore[D]) open(key string) (packEntry[D], *os.File, error) {
 // the buffer it is given, the first head of them its head. Entries are
 // written side by side, each at its own place.
 func (s *packStore[D]) put(key string, desc D, write func(buf []byte) (b []byte, head int, err error)) error {
-	raw, packed := s.buffer(), s.buffer()
-	defer s.pool.Put(raw)
-	defer s.pool.Put(packed)
+	raw, packed := s.bufs.get(), s.bufs.get()
+	defer s.bufs.put(raw)
+	defer s.bufs.put(packed)
 	b, head, err := write((*raw)[:0])
 	if err != nil {
 		return err
@@ -175,14 +175,6 @@ func (s *packStore[D]) put(key string, desc D, write func(buf []byte) (b []byte,
 		HeadCRC: crc32.Checksum(b[:head], castagnoli), BodyCRC: crc32.Checksum(b[head:], castagnoli)}
 	s.mu.Unlock()
 	return nil
-}
-
-// buffer returns a buffer of the pool.
-func (s *packStore[D]) buffer() *[]byte {
-	if bp, _ := s.pool.Get().(*[]byte); bp != nil {
-		return bp
-	}
-	return new([]byte)
 }
 
 // compressBody returns, in dst, entry's head as it is and its body (what
@@ -322,7 +314,8 @@ const maxPacks = 64
 // pack (123 MB, a tenth of a second); now about 1 MB — mostly two small
 // packs every second night, the county keeping some hundred nights' packs
 // — and the first run's pack once, when half of it is unused (62 MB, and
-// half of that on a later night as it empties in turn).
+// half of that on a later night as it empties in turn). (Sizes of the
+// records uncompressed: in the packs, a quarter of them.)
 func packsToCopy(used, sizes map[string]int64) map[string]bool {
 	out := map[string]bool{}
 	var left []string

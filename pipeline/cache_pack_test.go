@@ -331,7 +331,8 @@ func keepOnly[D any](s *packStore[D], keep map[string]bool) error {
 // TestPacksToCopyOverTwoYears runs packsToCopy over two years of nights
 // that each change 1 % of a county's 300 files (the bench's three, a
 // hundred apart, a hundred nights between a file's changes), packs of
-// entries of 0.43 MB: a night copies about 1 MB on average, the first
+// entries of 0.43 MB (a bench file's records uncompressed; a quarter of
+// that in the packs): a night copies about 1 MB on average, the first
 // run's pack is copied once (when half unused), and no night copies more
 // than half of it.
 func TestPacksToCopyOverTwoYears(t *testing.T) {

@@ -20,7 +20,7 @@ import (
 // copies what it decodes). It is safe for concurrent use.
 type gobStreams struct {
 	mu   sync.Mutex
-	idle map[string]*[]decoderFeed // by the type definitions they received
+	idle map[string]*[]decoderFeed // by the type definitions they received (a pointer: a decoder given back stores no key)
 }
 
 // decoderFeed is a shared decoder and what it reads from.

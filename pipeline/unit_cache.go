@@ -49,7 +49,7 @@ type unitCache struct {
 	// last run encoded them.
 	piecesCopied atomic.Int64
 	gobs         gobStreams // decodes the kept units' results
-	readBufs     sync.Pool  // of *[]byte: their files read (decodeResult)
+	readBufs     bytePool   // their files read (decodeResult)
 	// knownLayouts are those of the county workbooks the last runs wrote
 	// (keepLayout), the newest first.
 	knownLayouts []output.CountyLayout
@@ -240,11 +240,8 @@ func (c *unitCache) load(key string) (unitResult, bool) {
 // that serves one file after another (the decoding copies what it keeps):
 // a run reads every kept unit's.
 func (c *unitCache) decodeResult(path string, cu *cachedUnit) bool {
-	buf, _ := c.readBufs.Get().(*[]byte)
-	if buf == nil {
-		buf = new([]byte)
-	}
-	defer c.readBufs.Put(buf)
+	buf := c.readBufs.get()
+	defer c.readBufs.put(buf)
 	data, grown, ok := readCheckedInto(path, *buf)
 	*buf = grown[:0]
 	return ok && c.gobs.decode(data, cu) == nil
