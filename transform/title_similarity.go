@@ -85,21 +85,39 @@ func scanNumbers(s string, noNumerals bool) (string, bool) {
 // most of a title, kept out of unicode.IsDigit's table search.
 func isHan(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }
 
-// bigrams returns the set of character bigrams of rs (a single character
-// counts as its own bigram), each as the bigram's two runes in one number,
-// sorted.
-func bigrams(rs []rune) []uint64 {
+// appendBigrams appends to dst the set of character bigrams of s (a
+// single character counts as its own bigram), each as the bigram's two
+// runes in one number, in the order they come, and sets their bits
+// (gramBit) in print: a bigram whose bit was not set yet is new without
+// looking among the others.
+func appendBigrams(dst []uint64, s string, print *[2]uint64) []uint64 {
 	id := func(a, b rune) uint64 { return uint64(uint32(a))<<32 | uint64(uint32(b)) }
-	set := make([]uint64, 0, max(1, len(rs)-1))
-	if len(rs) == 1 {
-		set = append(set, id(rs[0], 0))
+	start := len(dst)
+	add := func(g uint64) {
+		bit := gramBit(g)
+		word, mask := bit>>6, uint64(1)<<(bit&63)
+		if print[word]&mask != 0 && slices.Contains(dst[start:], g) {
+			return
+		}
+		print[word] |= mask
+		dst = append(dst, g)
 	}
-	for i := 0; i+1 < len(rs); i++ {
-		set = append(set, id(rs[i], rs[i+1]))
+	prev, n := rune(0), 0
+	for _, r := range s {
+		if n > 0 {
+			add(id(prev, r))
+		}
+		prev = r
+		n++
 	}
-	slices.Sort(set)
-	return slices.Compact(set)
+	if n == 1 {
+		add(id(prev, 0))
+	}
+	return dst
 }
+
+// gramBit is a bigram's bit in a print of bigrams (appendBigrams).
+func gramBit(g uint64) uint { return uint((g * 0x9E3779B97F4A7C15) >> 57) }
 
 // jaccard is |a∩b| / |a∪b| of two sorted sets.
 func jaccard(a, b []uint64) float64 {

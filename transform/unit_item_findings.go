@@ -83,16 +83,18 @@ func unitItemFindings(recs []arrow.RecordBatch, keys [][]string) []domain.Findin
 }
 
 // dayTitles are the titles of one unit and day seen so far: the first
-// record of each exact title, and the titles by their numbers. Its maps
-// serve one day after another.
+// record of each exact title, and the titles by their numbers with their
+// shapes and bigrams. What it holds serves one day after another.
 type dayTitles struct {
 	exact  map[string]itemRecord
-	byNums map[string][]seenTitle
+	byNums map[string][]int32 // indices in seen
+	seen   []seenTitle
+	grams  []uint64 // the arena of the seen titles' bigrams
 }
 
 type seenTitle struct {
 	rec   itemRecord
-	shape *titleShape
+	shape titleShape
 }
 
 // compare compares the items of one unit and day. A title is near
@@ -100,10 +102,11 @@ type seenTitle struct {
 // titles of its numbers alone, in their order.
 func (d *dayTitles) compare(items []itemRecord) []domain.Finding {
 	if d.exact == nil {
-		d.exact, d.byNums = map[string]itemRecord{}, map[string][]seenTitle{}
+		d.exact, d.byNums = map[string]itemRecord{}, map[string][]int32{}
 	}
 	clear(d.exact)
 	clear(d.byNums)
+	d.seen, d.grams = d.seen[:0], d.grams[:0]
 	exact, byNums := d.exact, d.byNums
 	var out []domain.Finding
 	for _, it := range items {
@@ -115,15 +118,17 @@ func (d *dayTitles) compare(items []itemRecord) []domain.Finding {
 			continue
 		}
 		exact[it.key()] = it
-		shape := shapeOf(it.key())
-		for _, s := range byNums[shape.nums] {
-			if shape.nearDuplicate(s.shape) {
+		d.seen = append(d.seen, seenTitle{it, shapeOf(it.key())})
+		me := &d.seen[len(d.seen)-1]
+		for _, j := range byNums[me.shape.nums] {
+			s := &d.seen[j]
+			if me.shape.nearDuplicate(&s.shape, &d.grams) {
 				out = append(out, itemFinding(domain.RuleNearDuplicate, domain.SevWarning, it,
 					fmt.Sprintf("标题“%s”与同日的“%s”（%s第 %d 行）仅差几个字，请核对是否为同一条信息重复登记。两条均已计入。", it.title(), s.rec.title(), s.rec.file(), s.rec.row())))
 				break
 			}
 		}
-		byNums[shape.nums] = append(byNums[shape.nums], seenTitle{it, shape})
+		byNums[me.shape.nums] = append(byNums[me.shape.nums], int32(len(d.seen)-1))
 	}
 	return out
 }
