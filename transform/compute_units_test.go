@@ -5,8 +5,10 @@ import (
 	"context"
 	"encoding/gob"
 	"io/fs"
+	"math/rand/v2"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"testing"
 
 	"github.com/apache/arrow-go/v18/arrow"
@@ -101,6 +103,68 @@ func TestComputeSameWithAnyWorkers(t *testing.T) {
 			t.Errorf("%d workers: %s differ from 1 worker's", workers, diff)
 		}
 		many.Release()
+	}
+}
+
+// TestComputeSameOnAnyCores computes a generated county unit by unit on
+// one core and on four: a unit's offices worked out side by side and its
+// same-day titles compared in runs of days side by side give the same
+// statistics as one after another, findings and counted records in the
+// same order.
+func TestComputeSameOnAnyCores(t *testing.T) {
+	cfg, offices, mem := generatedCounty(t)
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	one, err := computeUnits(cfg, 2025, offices, mem, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer one.Release()
+	runtime.GOMAXPROCS(4)
+	many, err := computeUnits(cfg, 2025, offices, mem, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer many.Release()
+	if diff := statisticsDiff(one, many); diff != "" {
+		t.Errorf("on 4 cores: %s differ from 1 core's", diff)
+	}
+}
+
+// TestDayRuns cuts days of items into runs: every day once, in order,
+// whole; at most as many runs as asked; each run but the last the shortest
+// that holds its share of the items.
+func TestDayRuns(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 5))
+	for trial := range 200 {
+		order := make([]int32, r.IntN(40))
+		perDay := map[int32]int{}
+		items := 0
+		for i := range order {
+			order[i] = int32(i * 7)
+			perDay[order[i]] = 1 + r.IntN(30)
+			items += perDay[order[i]]
+		}
+		parts := 1 + trial%5
+		runs := dayRuns(order, perDay, items, parts)
+		if len(runs) > parts || (len(order) > 0) != (len(runs) > 0) {
+			t.Fatalf("%d days in %d runs, at most %d asked", len(order), len(runs), parts)
+		}
+		from, day := 0, 0
+		for k, run := range runs {
+			inRun := 0
+			for _, d := range run {
+				if d.from != from || d.n != perDay[order[day]] {
+					t.Fatalf("run %d: day %+v, want %d items from %d", k, d, perDay[order[day]], from)
+				}
+				from, day, inRun = from+d.n, day+1, inRun+d.n
+			}
+			if last := run[len(run)-1].n; k < len(runs)-1 && (inRun*parts < items || (inRun-last)*parts >= items) {
+				t.Errorf("run %d of %d holds %d of %d items", k, len(runs), inRun, items)
+			}
+		}
+		if day != len(order) {
+			t.Fatalf("%d of %d days in the runs", day, len(order))
+		}
 	}
 }
 

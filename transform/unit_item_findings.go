@@ -3,9 +3,11 @@ package transform
 import (
 	"fmt"
 	"maps"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
@@ -72,14 +74,45 @@ func unitItemFindings(recs []arrow.RecordBatch, keys [][]string) []domain.Findin
 		byDay[start[days[k]]] = it
 		start[days[k]]++
 	}
-	var out []domain.Finding
-	var day dayTitles
-	n = 0
-	for _, d := range order {
-		out = append(out, day.compare(byDay[n:n+perDay[d]])...)
-		n += perDay[d]
+	// Days apart, side by side: the items cut into as many runs of whole
+	// days as there are cores, each compared on its own, their findings
+	// joined in order.
+	runs := dayRuns(order, perDay, len(items), runtime.GOMAXPROCS(0))
+	found := make([][]domain.Finding, len(runs))
+	var wg sync.WaitGroup
+	for r, days := range runs {
+		wg.Go(func() {
+			var day dayTitles
+			for _, d := range days {
+				found[r] = append(found[r], day.compare(byDay[d.from:d.from+d.n])...)
+			}
+		})
 	}
-	return out
+	wg.Wait()
+	return slices.Concat(found...)
+}
+
+// dayItems are a day's items in byDay: n from from.
+type dayItems struct{ from, n int }
+
+// dayRuns cuts the days, in order, into at most parts runs of about the
+// same number of items each, whole days each.
+func dayRuns(order []int32, perDay map[int32]int, items, parts int) [][]dayItems {
+	var runs [][]dayItems
+	var run []dayItems
+	from, inRun := 0, 0
+	for _, d := range order {
+		run = append(run, dayItems{from, perDay[d]})
+		from += perDay[d]
+		inRun += perDay[d]
+		if len(runs) < parts-1 && inRun*parts >= items {
+			runs, run, inRun = append(runs, run), nil, 0
+		}
+	}
+	if len(run) > 0 {
+		runs = append(runs, run)
+	}
+	return runs
 }
 
 // dayTitles are the titles of one unit and day seen so far: the first

@@ -1,14 +1,13 @@
 package transform
 
 import (
-	"context"
 	"fmt"
+	"runtime"
 	"strings"
 
 	"github.com/apache/arrow-go/v18/arrow"
-	"github.com/apache/arrow-go/v18/arrow/array"
-	"github.com/apache/arrow-go/v18/arrow/compute"
 	"github.com/apache/arrow-go/v18/arrow/memory"
+	"golang.org/x/sync/errgroup"
 
 	"gongkai/domain"
 )
@@ -101,60 +100,51 @@ func ComputeUnit(cfg *domain.Config, year int, unit string, offices []OfficeInpu
 	return u, nil
 }
 
-// add computes the unit's figures from its offices.
+// add computes the unit's figures from its offices: each office worked out
+// on its own (passOffice), side by side, then joined in their order — the
+// unit's items de-duplicated across them, its same-day titles compared.
 func (u *UnitStatistics) add(cfg *domain.Config, year int, offices []OfficeInput, mem memory.Allocator) error {
-	cl := classifier{y: newReportYear(year)}
-	unitItems := newItemSet(disclosureRows(offices...))
-	var disclosureKeys [][]string // titleKeys of each counted disclosure batch
+	y := newReportYear(year)
 	for _, o := range offices {
 		if o.Unit != u.Unit {
 			return fmt.Errorf("transform: office %s of unit %s given to unit %s", o.Office, o.Unit, u.Unit)
 		}
-		fig := OfficeFigures{Unit: o.Unit, Office: o.Office, Derived: domain.Metrics{}, Reported: domain.Metrics{}, Sources: Sources{}}
-		cl.src = fig.Sources
-		if o.Summary != nil {
-			fig.Reported.Add(o.Summary.Values)
+	}
+	passes := make([]*officePass, len(offices))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, o := range offices {
+		g.Go(func() (err error) {
+			passes[i], err = passOffice(cfg, y, o, mem)
+			return err
+		})
+	}
+	err := g.Wait()
+	unitItems := newItemSet(disclosureRows(offices...))
+	var disclosureKeys [][]string // titleKeys of each counted disclosure batch
+	for i, p := range passes {
+		if p == nil {
+			continue // failed: err says why
 		}
-		items := newItemSet(disclosureRows(o))
+		u.Duplicates = append(u.Duplicates, p.duplicates...)
 		for _, k := range domain.LedgerKinds {
-			for _, rec := range o.Ledgers[k] {
-				v := make([]verdict, rec.NumRows())
-				var titles []string
-				if k == domain.KindDisclosure {
-					titles = titleKeys(rec)
-				}
-				u.Duplicates = append(u.Duplicates, markDuplicateRecords(k, rec, titles, v)...)
-				switch k {
-				case domain.KindDisclosure:
-					cl.disclosures(rec, titles, items, v)
-				case domain.KindApplication:
-					cl.applications(rec, fig.Derived, v)
-				case domain.KindAppeal:
-					cl.appeals(rec, fig.Derived, v)
-				case domain.KindServiceItem:
-					cl.serviceItems(rec, fig.Derived, v)
-				}
-				counted, err := u.account(k, rec, v, mem)
-				if err != nil {
-					return err
-				}
-				u.Counted[k] = append(u.Counted[k], counted)
-				if k == domain.KindDisclosure {
-					disclosureKeys = append(disclosureKeys, countedKeys(titles, v))
-				}
-			}
+			u.Counted[k] = append(u.Counted[k], p.counted[k]...)
 		}
-		items.metrics(fig.Derived, cfg.CategoryIDs())
-		if o.Sent(domain.KindDisclosure) {
-			unitItems.merge(items)
+		disclosureKeys = append(disclosureKeys, p.keys...)
+		addTallies(u.Tally, p.tally)
+		addTallies(u.ByKind, p.byKind)
+		if offices[i].Sent(domain.KindDisclosure) {
+			unitItems.merge(p.items)
 		}
-		fig.Used = usedMetrics(cfg, &o, fig)
-		u.Offices = append(u.Offices, fig)
+		u.Offices = append(u.Offices, p.fig)
+	}
+	if err != nil {
+		return err // the passes' records are the unit's to release
 	}
 	u.Metrics = unitTotals(cfg, u.Offices)
 	unitItems.metrics(u.Metrics, cfg.CategoryIDs()) // de-duplicated across the unit's offices
 	fillZeros(u.Metrics, cfg.MetricIDs())
-	u.Monthly = unitMonthly(cl.y, unitItems, u.Counted[domain.KindApplication])
+	u.Monthly = unitMonthly(y, unitItems, u.Counted[domain.KindApplication])
 	u.ItemFindings = unitItemFindings(u.Counted[domain.KindDisclosure], disclosureKeys)
 	return nil
 }
@@ -201,54 +191,6 @@ func fillZeros(m domain.Metrics, ids []string) {
 			m[id] = 0
 		}
 	}
-}
-
-// account tallies a batch's verdicts by file and returns its counted rows.
-func (u *UnitStatistics) account(k domain.Kind, rec arrow.RecordBatch, v []verdict, mem memory.Allocator) (arrow.RecordBatch, error) {
-	files := stringColumn(rec, domain.LineageFile)
-	mask := array.NewBooleanBuilder(mem)
-	defer mask.Release()
-	if u.ByKind[k] == nil {
-		u.ByKind[k] = &domain.Tally{}
-	}
-	for i, vd := range v {
-		t := u.Tally[files.Value(i)]
-		if t == nil {
-			t = &domain.Tally{}
-			u.Tally[files.Value(i)] = t
-		}
-		for _, t := range []*domain.Tally{t, u.ByKind[k]} {
-			t.Read++
-			if vd.counted {
-				t.Counted++
-			} else {
-				t.Drop(vd.reason, 1)
-			}
-		}
-		mask.Append(vd.counted)
-	}
-	m := mask.NewBooleanArray()
-	defer m.Release()
-	if m.NullN() == 0 && allTrue(v) {
-		rec.Retain() // every record counts: share the batch rather than copy it
-		return rec, nil
-	}
-	ctx := compute.WithAllocator(context.Background(), mem)
-	out, err := compute.FilterRecordBatch(ctx, rec, m, compute.DefaultFilterOptions())
-	if err != nil {
-		return nil, fmt.Errorf("filtering counted records: %w", err)
-	}
-	return out, nil
-}
-
-// allTrue reports whether every verdict counts its record.
-func allTrue(v []verdict) bool {
-	for _, vd := range v {
-		if !vd.counted {
-			return false
-		}
-	}
-	return true
 }
 
 // disclosureRows counts the disclosure records of offices: at most the
