@@ -233,14 +233,42 @@ type recordSource struct {
 
 // offices returns the inputs of the chosen offices with their ledgers
 // and summary tables loaded, and a function that releases what was loaded.
+// The files are loaded side by side (a unit computed alone would leave a
+// core waiting), each once.
 func (rs *recordSource) offices(ctx context.Context, chosen []chosenOffice) ([]transform.OfficeInput, func(), error) {
-	var loaded []map[domain.Kind]arrow.RecordBatch
+	var subs []*ingest.Submission
+	index := map[*ingest.Submission]int{}
+	for _, co := range chosen {
+		for _, src := range co.sources {
+			if _, ok := index[src.sub]; !ok {
+				index[src.sub] = len(subs)
+				subs = append(subs, src.sub)
+			}
+		}
+	}
+	loaded := make([]map[domain.Kind]arrow.RecordBatch, len(subs))
 	release := func() {
 		for _, m := range loaded {
 			for _, r := range m {
 				r.Release()
 			}
 		}
+	}
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, s := range subs {
+		g.Go(func() error {
+			recs, err := rs.load(ctx, s)
+			if err != nil {
+				return fmt.Errorf("%s: %w", s.Path, err)
+			}
+			loaded[i] = recs
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		release()
+		return nil, nil, err
 	}
 	out := make([]transform.OfficeInput, len(chosen))
 	for n, co := range chosen {
@@ -254,12 +282,7 @@ func (rs *recordSource) offices(ctx context.Context, chosen []chosenOffice) ([]t
 			o.Summary = summary
 		}
 		for _, src := range co.sources {
-			recs, err := rs.load(ctx, src.sub)
-			if err != nil {
-				release()
-				return nil, nil, fmt.Errorf("%s: %w", src.sub.Path, err)
-			}
-			loaded = append(loaded, recs)
+			recs := loaded[index[src.sub]]
 			for _, k := range src.kinds {
 				if rec, ok := recs[k]; ok {
 					o.Ledgers[k] = append(o.Ledgers[k], rec)
