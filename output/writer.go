@@ -234,20 +234,24 @@ func (w *Writer) Unit(dir, unit string, u *UnitReport, recs map[domain.Kind][]ar
 	if err != nil {
 		return UnitParts{}, err
 	}
-	// The records as Parquet and the workbook's other sheets, on the side,
-	// while the detail rows are encoded: a unit's work on both cores when
-	// it runs alone (the last of a batch, a re-run's few).
+	// The workbook's other sheets, then the records as Parquet, on the
+	// side while the detail rows are encoded: a unit's work on both cores
+	// when it runs alone (the last of a batch, a re-run's few). The
+	// workbook first, as saving it waits for it; nothing waits for the
+	// Parquet until the end.
 	parquet := make(chan encodedParquet, 1)
-	go func() { parquet <- encodeParquetKinds(recs) }()
 	var book chan startedBook
 	if u != nil && w.files[unit] != "" {
 		p.Workbook = w.files[unit]
 		book = make(chan startedBook, 1)
-		go func() {
+	}
+	go func() {
+		if book != nil {
 			b, err := startUnitWorkbook(w.cfg, w.year, *u, w.styles, w.draft)
 			book <- startedBook{b, err}
-		}()
-	}
+		}
+		parquet <- encodeParquetKinds(recs)
+	}()
 	p.Rows, err = encodeDetailRows(pf, w.styles, w.cfg, recs, src)
 	if err == nil && u != nil {
 		p.Comparison, err = encodeComparisonRow(pf, w.cfg, w.styles, u)
