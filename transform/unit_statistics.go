@@ -120,7 +120,13 @@ func (u *UnitStatistics) add(cfg *domain.Config, year int, offices []OfficeInput
 		})
 	}
 	err := g.Wait()
-	unitItems := newItemSet(disclosureRows(offices...))
+	distinct := 0 // the unit's items: at most its offices'
+	for _, p := range passes {
+		if p != nil {
+			distinct += len(p.items.items)
+		}
+	}
+	unitItems := newItemSet(distinct)
 	var disclosureKeys [][]string // titleKeys of each counted disclosure batch
 	for i, p := range passes {
 		if p == nil {
@@ -193,14 +199,12 @@ func fillZeros(m domain.Metrics, ids []string) {
 	}
 }
 
-// disclosureRows counts the disclosure records of offices: at most the
-// items they make.
-func disclosureRows(offices ...OfficeInput) int {
+// disclosureRows counts an office's disclosure records: at most the items
+// they make.
+func disclosureRows(o OfficeInput) int {
 	n := 0
-	for _, o := range offices {
-		for _, rec := range o.Ledgers[domain.KindDisclosure] {
-			n += int(rec.NumRows())
-		}
+	for _, rec := range o.Ledgers[domain.KindDisclosure] {
+		n += int(rec.NumRows())
 	}
 	return n
 }
