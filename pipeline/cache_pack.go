@@ -45,7 +45,7 @@ type packStore[D any] struct {
 	files map[string]*os.File     // packs open for reading, by name
 	cur   *os.File                // this run's pack, created on the first put
 	end   atomic.Int64            // where the next entry goes in cur
-	bufs  bytePool                // for entries being written, then compressed
+	bufs  bytePool                // entries' bytes being written and compressed, or read to be decoded
 }
 
 // packEntry is an entry: its description, and where its bytes lie.
@@ -100,7 +100,7 @@ func (s *packStore[D]) head(key string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return readSum(f, e.Off, e.Head, e.HeadCRC)
+	return readSum(f, e.Off, e.Head, e.HeadCRC, nil)
 }
 
 // body returns the body of key's entry.
@@ -109,16 +109,20 @@ func (s *packStore[D]) body(key string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	b, err := readSum(f, e.Off+e.Head, e.Len-e.Head, e.BodyCRC)
+	packed := s.bufs.get() // wanted only until decoded
+	defer s.bufs.put(packed)
+	b, err := readSum(f, e.Off+e.Head, e.Len-e.Head, e.BodyCRC, *packed)
 	if err != nil {
 		return nil, err
 	}
+	*packed = b[:0]
 	return s2.Decode(nil, b)
 }
 
-// readSum reads n bytes at off and checks their CRC-32C.
-func readSum(f *os.File, off, n int64, sum uint32) ([]byte, error) {
-	b := make([]byte, n)
+// readSum reads n bytes at off into buf, grown as needed, and checks their
+// CRC-32C.
+func readSum(f *os.File, off, n int64, sum uint32, buf []byte) ([]byte, error) {
+	b := slices.Grow(buf[:0], int(n))[:n]
 	if _, err := f.ReadAt(b, off); err != nil {
 		return nil, err
 	}
