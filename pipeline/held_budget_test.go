@@ -58,7 +58,8 @@ func readSampleWith(t *testing.T, units int) ([]*ingest.Submission, *ingest.Read
 
 // TestDescribedFilesTakeTheRecordsPlace: what the run keeps of the files
 // read counts against the records held; past the limit, the records held
-// last are set aside, and those held first stay.
+// last are taken out of the budget (the caller sets them aside once
+// stored), and those held first stay.
 func TestDescribedFilesTakeTheRecordsPlace(t *testing.T) {
 	subs := readSample(t, 1)
 	first, second, third := subs[0], subs[1], subs[2]
@@ -71,18 +72,18 @@ func TestDescribedFilesTakeTheRecordsPlace(t *testing.T) {
 		if !h.reserve(s) {
 			t.Fatalf("%s: records not held within the limit", s.Path)
 		}
-		if n := h.describe(s); n != 0 {
-			t.Fatalf("%s: %d files set aside within the limit", s.Path, n)
+		if out := h.describe(s); len(out) != 0 {
+			t.Fatalf("%s: %d files taken out within the limit", s.Path, len(out))
 		}
 	}
-	if n := h.describe(third); n != 1 {
-		t.Fatalf("the third file's description set aside %d files, want 1", n)
+	if out := h.describe(third); len(out) != 1 || out[0] != second {
+		t.Fatalf("the third file's description took out %d files, want the one held last", len(out))
 	}
-	if len(second.Records) != 0 || second.Summary != nil {
-		t.Errorf("the records held last are still held")
+	if len(second.Records) == 0 {
+		t.Errorf("the records taken out were let go before the caller stored them")
 	}
 	if len(first.Records) == 0 {
-		t.Errorf("the records held first were set aside")
+		t.Errorf("the records held first were let go")
 	}
 	if h.used > h.limit {
 		t.Errorf("%d bytes counted, over the limit of %d", h.used, h.limit)

@@ -59,21 +59,21 @@ func (h *heldBudget) reserve(s *ingest.Submission) bool {
 }
 
 // describe counts what the run keeps of s until its end; past the limit,
-// the records held last are set aside (they wait in the parse cache) until
-// the rest fit. It returns how many files it set aside.
-func (h *heldBudget) describe(s *ingest.Submission) int {
+// the records held last are taken out of the budget until the rest fit,
+// and returned: the caller sets them aside (they wait in the parse cache)
+// once they are stored there.
+func (h *heldBudget) describe(s *ingest.Submission) []*ingest.Submission {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	h.used += describedBytes(s)
-	n := 0
+	var out []*ingest.Submission
 	for h.used > h.limit && len(h.held) > 0 {
 		last := h.held[len(h.held)-1]
 		h.held = h.held[:len(h.held)-1]
-		setAside(last.s)
 		h.used -= last.n
-		n++
+		out = append(out, last.s)
 	}
-	return n
+	return out
 }
 
 // dataSize is the bytes an array's buffers and its children's take in

@@ -269,17 +269,29 @@ func readAll(ctx context.Context, opt Options, files []inboxFile, cache *parseCa
 		}
 		mu.Unlock()
 	}
-	// What the run keeps of each file read counts against the records held.
+	stores := newLaterStores(cache, len(files))
+	// What the run keeps of each file read counts against the records held;
+	// the files it takes out of them are set aside once stored.
 	describe := func(s *ingest.Submission) {
-		if n := held.describe(s); n > 0 {
+		n := 0
+		for _, out := range held.describe(s) {
+			if stores.store(out) {
+				setAside(out)
+				n++
+			}
+		}
+		if n > 0 {
 			mu.Lock()
 			counts.setAside += n
 			mu.Unlock()
 		}
 	}
+	var reading sync.WaitGroup // the files' tasks
 	for _, i := range readOrder(files, cache.hashes) {
 		f := files[i]
+		reading.Add(1)
 		g.Go(func() error {
+			defer reading.Done()
 			defer tick()
 			full := filepath.Join(opt.Inbox, filepath.FromSlash(f.rel))
 			sha, vouched, err := cache.hashes.hash(f.rel, full, f.stamp)
@@ -307,9 +319,14 @@ func readAll(ctx context.Context, opt Options, files []inboxFile, cache *parseCa
 				s.Findings = []domain.Finding{{Rule: domain.RuleFileRejected, Severity: domain.SevError,
 					Pos: domain.Pos{File: f.rel}, Message: s.Rejected}}
 			} else {
-				aside := cache.store(s) && !held.reserve(s)
-				if aside {
-					setAside(s) // its unit loads it from the cache
+				// Held records are stored later; others now, and set aside
+				// (their unit loads them from the cache). A file that cannot
+				// be stored stays held.
+				aside := false
+				if held.reserve(s) {
+					stores.add(s)
+				} else if aside = cache.store(s); aside {
+					setAside(s)
 				}
 				mu.Lock()
 				counts.parsed++
@@ -323,6 +340,11 @@ func readAll(ctx context.Context, opt Options, files []inboxFile, cache *parseCa
 			opt.Logger.Debug("file read", "path", f.rel, "format", s.Format, "unit", s.Unit, "office", s.Office)
 			return nil
 		})
+	}
+	// Every file has a worker: the stores take the workers free.
+	go func() { reading.Wait(); stores.close() }()
+	for range workers(opt) {
+		g.Go(func() error { stores.drain(ctx); return nil })
 	}
 	if err := g.Wait(); err != nil {
 		for _, s := range subs {
