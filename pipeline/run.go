@@ -221,7 +221,12 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("writing outputs: %w", err)
 	}
-	ucache.prune()
+	// The units this run did not use are removed while the lists of those
+	// it did are written: the folders' files take a millisecond or two to
+	// unlink.
+	pruned := make(chan struct{})
+	go func() { ucache.prune(); close(pruned) }()
+	defer func() { <-pruned }()
 	if err := ucache.markSynced(); err != nil { // the next run syncs them again
 		opt.Logger.Warn("units' synced workbooks not noted", "err", err)
 	}
