@@ -25,8 +25,19 @@ func readSample(t *testing.T, units int) []*ingest.Submission {
 // readSampleWith is readSample, and the reader that read the files.
 func readSampleWith(t *testing.T, units int) ([]*ingest.Submission, *ingest.Reader) {
 	t.Helper()
-	dir := t.TempDir()
 	cfg := domain.DefaultConfig()
+	inbox, files := sampleInbox(t, cfg, units)
+	reader, err := ingest.NewReader(cfg, memory.DefaultAllocator)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return readInbox(t, reader, inbox, files), reader
+}
+
+// sampleInbox generates a small sample county and lists its inbox.
+func sampleInbox(t *testing.T, cfg *domain.Config, units int) (string, []inboxFile) {
+	t.Helper()
+	dir := t.TempDir()
 	if _, err := samplecounty.Generate(dir, cfg, samplecounty.Options{Seed: 5, Units: units, Rows: 20}); err != nil {
 		t.Fatal(err)
 	}
@@ -35,10 +46,13 @@ func readSampleWith(t *testing.T, units int) ([]*ingest.Submission, *ingest.Read
 	if err != nil {
 		t.Fatal(err)
 	}
-	reader, err := ingest.NewReader(cfg, memory.DefaultAllocator)
-	if err != nil {
-		t.Fatal(err)
-	}
+	return inbox, files
+}
+
+// readInbox reads the listed files, each as its own submission: those
+// with records, of which there must be three or more.
+func readInbox(t *testing.T, reader *ingest.Reader, inbox string, files []inboxFile) []*ingest.Submission {
+	t.Helper()
 	var subs []*ingest.Submission
 	for _, f := range files {
 		if f.ignore != "" {
@@ -53,7 +67,7 @@ func readSampleWith(t *testing.T, units int) ([]*ingest.Submission, *ingest.Read
 	if len(subs) < 3 {
 		t.Fatalf("%d files with records read", len(subs))
 	}
-	return subs, reader
+	return subs
 }
 
 // TestDescribedFilesTakeTheRecordsPlace: what the run keeps of the files

@@ -3,15 +3,12 @@ package pipeline
 import (
 	"context"
 	"log/slog"
-	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/apache/arrow-go/v18/arrow/memory"
 
 	"gongkai/domain"
 	"gongkai/ingest"
-	"gongkai/output/samplecounty"
 )
 
 // TestHeldFilesStoredBeforeSetAside: the files whose records are held are
@@ -20,13 +17,9 @@ import (
 // after reading, every parsed file's records come back from the cache
 // whole, held or set aside.
 func TestHeldFilesStoredBeforeSetAside(t *testing.T) {
-	dir := t.TempDir()
 	cfg := domain.DefaultConfig()
-	if _, err := samplecounty.Generate(dir, cfg, samplecounty.Options{Seed: 5, Units: 3, Rows: 20}); err != nil {
-		t.Fatal(err)
-	}
-	inbox := filepath.Join(dir, "inbox")
-	files, err := listInbox(inbox, 0, time.Now())
+	inbox, files := sampleInbox(t, cfg, 3)
+	reader, err := ingest.NewReader(cfg, memory.DefaultAllocator)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,16 +28,12 @@ func TestHeldFilesStoredBeforeSetAside(t *testing.T) {
 	// ones are described.
 	probe := &heldBudget{limit: 1 << 40}
 	var described int64
-	for _, s := range readSample(t, 3) {
+	for _, s := range readInbox(t, reader, inbox, files) {
 		probe.reserve(s)
 		described += describedBytes(s)
 		s.Release()
 	}
-	reader, err := ingest.NewReader(cfg, memory.DefaultAllocator)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cache, err := newParseCache(filepath.Join(dir, "out"), "test", cfg)
+	cache, err := newParseCache(t.TempDir(), "test", cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
