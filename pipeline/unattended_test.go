@@ -29,7 +29,7 @@ func smallCounty(t *testing.T) (dir, inbox string) {
 
 // generatedCounty writes a county of the default configuration and
 // returns its folder and inbox.
-func generatedCounty(t *testing.T, opt samplecounty.Options) (dir, inbox string) {
+func generatedCounty(t testing.TB, opt samplecounty.Options) (dir, inbox string) {
 	t.Helper()
 	dir = t.TempDir()
 	if _, err := samplecounty.Generate(dir, domain.DefaultConfig(), opt); err != nil {
@@ -38,7 +38,7 @@ func generatedCounty(t *testing.T, opt samplecounty.Options) (dir, inbox string)
 	return dir, filepath.Join(dir, "inbox")
 }
 
-func mustRun(t *testing.T, opt Options) *Result {
+func mustRun(t testing.TB, opt Options) *Result {
 	t.Helper()
 	res, err := Run(context.Background(), opt)
 	if err != nil {
