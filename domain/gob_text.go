@@ -13,9 +13,15 @@ func appendText(b []byte, s string) []byte {
 // cutText reads a text appendText wrote at the start of b and returns it
 // and the rest of b; false when b is cut short or damaged.
 func cutText(b []byte) (s string, rest []byte, ok bool) {
+	t, rest, ok := cutTextBytes(b)
+	return string(t), rest, ok
+}
+
+// cutTextBytes is cutText giving the text's bytes, in b.
+func cutTextBytes(b []byte) (t, rest []byte, ok bool) {
 	n, k := binary.Uvarint(b)
 	if k <= 0 || n > uint64(len(b)-k) {
-		return "", nil, false
+		return nil, nil, false
 	}
-	return string(b[k : k+int(n)]), b[k+int(n):], true
+	return b[k : k+int(n)], b[k+int(n):], true
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math"
 	"math/bits"
+	"sync"
 )
 
 // The batch keeps metrics in its caches by gob, and a re-run decodes those
@@ -28,6 +29,19 @@ func (m Metrics) GobEncode() ([]byte, error) {
 	return b, nil
 }
 
+// knownMetricIDs maps the metric ids of the default configuration to
+// themselves: a kept unit's figures name a few hundred in each of their
+// maps, and a new string for each was most of what reading the kept units
+// back allocated (the ids of other categories still get their own).
+var knownMetricIDs = sync.OnceValue(func() map[string]string {
+	ids := DefaultConfig().MetricIDs()
+	m := make(map[string]string, len(ids))
+	for _, id := range ids {
+		m[id] = id
+	}
+	return m
+})
+
 // errMetricsGob is a damaged encoding of Metrics.
 var errMetricsGob = errors.New("domain: damaged metrics")
 
@@ -39,10 +53,15 @@ func (m *Metrics) GobDecode(b []byte) error {
 	}
 	b = b[k:]
 	out := make(Metrics, count)
+	known := knownMetricIDs()
 	for range count {
-		id, rest, ok := cutText(b)
+		text, rest, ok := cutTextBytes(b)
 		if !ok {
 			return errMetricsGob
+		}
+		id, ok := known[string(text)]
+		if !ok {
+			id = string(text)
 		}
 		b = rest
 		v, k := binary.Uvarint(b)
