@@ -53,6 +53,7 @@ func BenchmarkReadFile(b *testing.B) {
 		b.Fatal(err)
 	}
 	records := 0
+	b.ReportAllocs()
 	for b.Loop() {
 		for _, rel := range rels {
 			sub, err := r.ReadFile(context.Background(), inbox, rel)
@@ -94,6 +95,7 @@ func readAllCells(b *testing.B, open func(path string) ([]sheetSource, func())) 
 // BenchmarkCellReader reads every cell with this package's streaming reader.
 func BenchmarkCellReader(b *testing.B) {
 	rows := 0
+	b.ReportAllocs()
 	for b.Loop() {
 		n, _ := readAllCells(b, func(p string) ([]sheetSource, func()) {
 			pb, why := openParts(p, DefaultLimits())
@@ -111,6 +113,7 @@ func BenchmarkCellReader(b *testing.B) {
 // RawCellValue, for comparison.
 func BenchmarkCellReaderExcelize(b *testing.B) {
 	rows := 0
+	b.ReportAllocs()
 	for b.Loop() {
 		n, _ := readAllCells(b, func(p string) ([]sheetSource, func()) {
 			book, err := openExcelize(p, DefaultLimits())

@@ -35,6 +35,7 @@ func BenchmarkWrite(b *testing.B) {
 	}
 	dir := b.TempDir()
 	b.ResetTimer()
+	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := Write(dir, r); err != nil {
 			b.Fatal(err)
