@@ -7,11 +7,12 @@ import (
 	"gongkai/ingest"
 )
 
-// laterStores are the parse-cache stores of the files whose records are
-// held: done once every file has a worker, so that parsing comes first (a
-// re-run's last changed file waited 3–4 ms for the first two's stores
-// before a worker was free for it), or at once for a file the budget takes
-// out meanwhile. Every one is done before the files are chosen.
+// laterStores are the parse-cache stores of the files parsed: each done
+// once, by whoever asks first — at once for a file whose records the
+// budget does not hold or takes out, else by a worker free once every file
+// has one, so that parsing comes first (a re-run's last changed file
+// waited 3–4 ms for the first two's stores before a worker was free for
+// it). Every one is done before the files are chosen.
 type laterStores struct {
 	cache *parseCache
 	mu    sync.Mutex
@@ -30,7 +31,7 @@ func newLaterStores(cache *parseCache, n int) *laterStores {
 	return &laterStores{cache: cache, files: map[*ingest.Submission]*laterStore{}, queue: make(chan *ingest.Submission, n)}
 }
 
-// add queues s's store.
+// add queues s's store; call it before the budget can take s out.
 func (l *laterStores) add(s *ingest.Submission) {
 	l.mu.Lock()
 	l.files[s] = &laterStore{}

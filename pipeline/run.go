@@ -324,13 +324,13 @@ func readAll(ctx context.Context, opt Options, files []inboxFile, cache *parseCa
 				s.Findings = []domain.Finding{{Rule: domain.RuleFileRejected, Severity: domain.SevError,
 					Pos: domain.Pos{File: f.rel}, Message: s.Rejected}}
 			} else {
-				// Held records are stored later; others now, and set aside
-				// (their unit loads them from the cache). A file that cannot
-				// be stored stays held.
-				aside := false
-				if held.reserve(s) {
-					stores.add(s)
-				} else if aside = cache.store(s); aside {
+				// Queued for its store before the budget can take it out;
+				// records the budget does not hold are stored now and set
+				// aside (their unit loads them from the cache). A file that
+				// cannot be stored stays held.
+				stores.add(s)
+				aside := !held.reserve(s) && stores.store(s)
+				if aside {
 					setAside(s)
 				}
 				mu.Lock()
