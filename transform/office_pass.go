@@ -83,6 +83,7 @@ func (p *officePass) account(k domain.Kind, rec arrow.RecordBatch, v []verdict, 
 	if p.byKind[k] == nil {
 		p.byKind[k] = &domain.Tally{}
 	}
+	every := true // every record counts
 	for i, vd := range v {
 		t := p.tally[files.Value(i)]
 		if t == nil {
@@ -98,27 +99,18 @@ func (p *officePass) account(k domain.Kind, rec arrow.RecordBatch, v []verdict, 
 			}
 		}
 		mask.Append(vd.counted)
+		every = every && vd.counted
+	}
+	if every {
+		rec.Retain() // share the batch rather than copy it
+		return rec, nil
 	}
 	m := mask.NewBooleanArray()
 	defer m.Release()
-	if m.NullN() == 0 && allTrue(v) {
-		rec.Retain() // every record counts: share the batch rather than copy it
-		return rec, nil
-	}
 	ctx := compute.WithAllocator(context.Background(), mem)
 	out, err := compute.FilterRecordBatch(ctx, rec, m, compute.DefaultFilterOptions())
 	if err != nil {
 		return nil, fmt.Errorf("filtering counted records: %w", err)
 	}
 	return out, nil
-}
-
-// allTrue reports whether every verdict counts its record.
-func allTrue(v []verdict) bool {
-	for _, vd := range v {
-		if !vd.counted {
-			return false
-		}
-	}
-	return true
 }
