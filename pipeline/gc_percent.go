@@ -48,9 +48,11 @@ func gcLimitFor(goal uint64) int64 { return int64(goal+goal*15/100) + 48<<20 }
 
 // TuneGC has the collector's target and memory limit set for a batch,
 // unless GOGC says otherwise (GOMEMLIMIT, the limit), and returns what puts
-// the settings back. It is the program's to call (the settings are the
-// whole process's), around Run.
+// the settings back; the first call in a process also has the heap laid
+// out in huge pages (reserveHugeHeap), which stays. It is the program's to
+// call (the settings are the whole process's), around Run.
 func TuneGC() (restore func()) {
+	reserveHugeHeap()
 	if os.Getenv("GOGC") != "" {
 		return func() {}
 	}
