@@ -43,6 +43,9 @@ func (m *measurements) print(w io.Writer) {
 		m.changed, seconds(m.reruns, 3), m.rerun.Seconds, 100*m.rerun.Seconds/m.batch.Seconds, m.rerun.Parsed, m.rerun.Cached, m.rerun.UnitsComputed, m.rerun.UnitsCached)
 	fmt.Fprintf(w, "  stages of the median re-run: %s; its county workbook left %.1f of its %.1f MB where the file it was written over held them\n",
 		stages(m.rerun.Stages), float64(m.rerun.CountyLeft)/1e6, float64(m.rerun.CountyBytes)/1e6)
+	for i, r := range m.reruns {
+		fmt.Fprintf(w, "  night %d: %.3fs, %d parsed, units %d computed; %s\n", i+1, r.Seconds, r.Parsed, r.UnitsComputed, stages(r.Stages))
+	}
 	fmt.Fprintln(w, "\ntargets (issue 8), ratios measured in this run:")
 	check := func(what string, got string, ok bool) {
 		verdict := "met"
