@@ -17,29 +17,26 @@ import (
 // the bench county faulted 24k times, ~0.26 of its ~0.65 CPU-seconds,
 // a cold batch 116k times. A huge page takes one fault for 2 MiB. Go's
 // runtime asks for none, and Linux's default THP mode (madvise) gives
-// them only where asked for.
+// them only where asked for (in mode always the heap has them anyway).
 const hugeHeapBytes = 1 << 30
 
 // reserveHugeHeap has the runtime map hugeHeapBytes of heap at once, as
 // one allocation, advises it for huge pages and gives it back (a forced
 // collection, the pages returned untouched): the heap's allocations take
 // the lowest free pages first, so the batch's heap lives in it. Once per
-// process; nothing where huge pages are not to be had or GODEBUG's
-// disablethp=1 keeps the heap off them.
+// process; nothing unless the system gives huge pages where advised
+// (mode madvise), or where GODEBUG's disablethp=1 keeps the heap off them.
 var reserveHugeHeap = sync.OnceFunc(func() {
-	if !hugePagesWanted(os.Getenv("GODEBUG")) {
+	if thpMode() != "madvise" || !hugePagesWanted(os.Getenv("GODEBUG")) {
 		return
 	}
 	func() { adviseHugePages(make([]byte, hugeHeapBytes)) }()
 	debug.FreeOSMemory()
 })
 
-// hugePagesWanted reports whether the heap is to be advised for huge
-// pages, given GODEBUG: where the system has them, unless disablethp=1.
+// hugePagesWanted reports whether GODEBUG leaves the heap to huge pages:
+// unless disablethp=1.
 func hugePagesWanted(godebug string) bool {
-	if !hugePagesAdvisable {
-		return false
-	}
 	wanted := true
 	for _, kv := range strings.Split(godebug, ",") { // the last setting wins, as in the runtime
 		if v, ok := strings.CutPrefix(strings.TrimSpace(kv), "disablethp="); ok {
@@ -47,4 +44,15 @@ func hugePagesWanted(godebug string) bool {
 		}
 	}
 	return wanted
+}
+
+// bracketedMode is the mode a sysfs setting marks as chosen, as in
+// "always [madvise] never".
+func bracketedMode(setting string) string {
+	_, rest, ok := strings.Cut(setting, "[")
+	mode, _, closed := strings.Cut(rest, "]")
+	if !ok || !closed {
+		return ""
+	}
+	return mode
 }

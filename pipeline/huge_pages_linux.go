@@ -6,11 +6,15 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// hugePagesAdvisable: the kernel was built with transparent huge pages.
-var hugePagesAdvisable = func() bool {
-	_, err := os.Stat("/sys/kernel/mm/transparent_hugepage/enabled")
-	return err == nil
-}()
+// thpMode is the system's mode for transparent huge pages (always,
+// madvise or never; "" where the kernel has none).
+func thpMode() string {
+	b, err := os.ReadFile("/sys/kernel/mm/transparent_hugepage/enabled")
+	if err != nil {
+		return ""
+	}
+	return bracketedMode(string(b))
+}
 
 // adviseHugePages advises b's memory for transparent huge pages.
 func adviseHugePages(b []byte) { _ = unix.Madvise(b, unix.MADV_HUGEPAGE) }

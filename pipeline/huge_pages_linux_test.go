@@ -18,8 +18,8 @@ import (
 // process of its own (the test binary again), where the heap is the
 // batch's: in this one, earlier tests have laid the heap out already.
 func TestHeapLaidOutInHugePages(t *testing.T) {
-	if !hugePagesAdvisable {
-		t.Skip("no transparent huge pages on this system")
+	if mode := thpMode(); mode != "madvise" {
+		t.Skipf("transparent huge pages in mode %q here: only madvise has the heap advised", mode)
 	}
 	if os.Getenv("GONGKAI_HUGE_PAGES_CHILD") == "1" {
 		defer TuneGC()()
@@ -81,6 +81,17 @@ func mappingRange(line string) (lo, hi uintptr, ok bool) {
 		return 0, 0, false
 	}
 	return uintptr(l), uintptr(h), true
+}
+
+func TestBracketedMode(t *testing.T) {
+	for setting, want := range map[string]string{
+		"always [madvise] never\n": "madvise", "[always] madvise never": "always", "always madvise [never]": "never",
+		"": "", "always madvise never": "", "[always": "",
+	} {
+		if got := bracketedMode(setting); got != want {
+			t.Errorf("%q: %q, want %q", setting, got, want)
+		}
+	}
 }
 
 func TestHugePagesWanted(t *testing.T) {

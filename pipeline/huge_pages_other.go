@@ -2,8 +2,8 @@
 
 package pipeline
 
-// hugePagesAdvisable: only Linux's transparent huge pages are advised.
-const hugePagesAdvisable = false
+// thpMode: only Linux's transparent huge pages are advised.
+func thpMode() string { return "" }
 
 // adviseHugePages does nothing here.
 func adviseHugePages([]byte) {}
