@@ -46,6 +46,7 @@ type measurements struct {
 	rerun                  result   // the median of reruns
 	changed                int
 	base                   *result // the batch at SCALE=1, when scale > 1
+	machine                string  // what the machine charges for fresh memory and system calls
 }
 
 // rerunNights is how many re-runs with 1 % changed are timed.
@@ -81,6 +82,7 @@ func bench(scale int, dir string) error {
 		}
 	}
 	units := unitsPerScale * scale
+	m.machine = machineCosts()
 	runs := []struct {
 		what string
 		dst  *result

@@ -21,8 +21,9 @@ const (
 
 func (m *measurements) print(w io.Writer) {
 	cells := m.excelize.Cells
-	fmt.Fprintf(w, "\ngongkai bench, SCALE=%d, %d CPUs: %d workbooks (%.1f MiB), %s ledger rows, %s cells\n\n",
+	fmt.Fprintf(w, "\ngongkai bench, SCALE=%d, %d CPUs: %d workbooks (%.1f MiB), %s ledger rows, %s cells\n",
 		m.scale, runtime.NumCPU(), m.files, float64(m.bytes)/(1<<20), thousands(m.batch.Rows), thousands(cells))
+	fmt.Fprintf(w, "machine: %s\n\n", m.machine)
 	fmt.Fprintf(w, "%-44s %9s %11s %11s %9s %10s %10s\n", "", "time", "rows/s", "cells/s", "peak RSS", "× excelize", "× excelize")
 	fmt.Fprintf(w, "%-44s %9s %11s %11s %9s %10s %10s\n", "", "", "", "", "", "default", "raw")
 	line := func(name string, r result, rows int) {
