@@ -56,7 +56,7 @@ func runChild(args []string) int {
 	out := fs.String("out", "", "")
 	units := fs.Int("units", 0, "")
 	profile := fs.String("cpuprofile", "", "write a CPU profile of the measurement to this file")
-	heap := fs.String("heapprofile", "", "batch: write heap profiles to this file name + .reading and .computing, when the files are read and when the last unit is done")
+	heap := fs.String("heapprofile", "", "batch: write heap profiles to this file name + .reading, .computing and .end, when the files are read, when the last unit is done and when the batch is")
 	fs.Parse(args)
 	// The runtime's memory profiler off, as it is in gongkai, which links
 	// no profiler (the linker then turns it off): this binary links
@@ -123,7 +123,11 @@ func childBatch(inbox, out string, units int, heapProfile string) (result, error
 	if err != nil {
 		return result{}, err
 	}
-	res := result{Seconds: time.Since(t0).Seconds(), Rows: r.Report.Accounting.Total.Read,
+	elapsed := time.Since(t0)
+	if heapProfile != "" {
+		writeHeapProfile(heapProfile + ".end")
+	}
+	res := result{Seconds: elapsed.Seconds(), Rows: r.Report.Accounting.Total.Read,
 		Stages: map[string]float64{}, Parsed: r.FilesParsed, Cached: r.FilesCached, IngestRSS: ingestPeak, UnitsRSS: unitsPeak,
 		UnitsComputed: r.UnitsComputed, UnitsCached: r.UnitsCached, CountyLeft: r.Written.CountyLeft}
 	if st, err := os.Stat(r.Written.County); err == nil {
