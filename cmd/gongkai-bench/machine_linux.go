@@ -9,9 +9,9 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// machineCosts says what this machine charges for what a batch does more
-// of the less it has to do: a process's first touch of memory (a page
-// fault; on a virtual machine, the host's backing too) and a system call.
+// machineCosts says what this machine charges for what a short run spends
+// most of its time on: a process's first touch of memory (a page fault;
+// on a virtual machine, the host's backing too) and a system call.
 // Session 15's machine took ~11 µs a fault against ~1.5 µs in session
 // 13's, and a re-run's share of the cold batch's time moved with it.
 func machineCosts() string {
