@@ -249,7 +249,7 @@ func TestComparisonRowsFromUnits(t *testing.T) {
 	label := domain.MetricLabel(domain.MetricActiveItems, r.Config.CategoryLabel)
 	r.Units[0].Metrics = maps.Clone(r.Units[0].Metrics)
 	r.Units[0].Metrics[domain.MetricActiveItems] = 999
-	written, err := w.Finish(func() (*Report, error) { return r, nil }, parts, nil)
+	written, err := w.Finish(func() (*Report, error) { return r, nil }, parts, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

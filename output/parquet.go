@@ -100,6 +100,7 @@ func (e encodedParquet) appendTo(pf *partFile) (map[domain.Kind]FilePart, error)
 		if err != nil {
 			return nil, err
 		}
+		p.Sum = partSum(data)
 		out[kind] = p
 	}
 	return out, nil

@@ -2,6 +2,7 @@ package output
 
 import (
 	"bufio"
+	"crypto/sha256"
 	"fmt"
 	"io"
 	"os"
@@ -14,6 +15,7 @@ import (
 type FilePart struct {
 	Path           string
 	Offset, Length int64
+	Sum            [sha256.Size]byte // the digest of its bytes (partSum), where kept (a unit's Parquet files)
 }
 
 // partFile is the one file a unit's parts are appended to.

@@ -37,6 +37,8 @@ type Written struct {
 	// the file it was written over held them.
 	CountyLayout *CountyLayout
 	CountyLeft   int64
+	// Joined are the Parquet files in place, for the next Writer.Finish.
+	Joined []JoinedFile
 }
 
 // add notes a written file and returns its path.
@@ -73,7 +75,7 @@ func Write(dir string, r *Report) (Written, error) {
 	if err != nil {
 		return Written{}, err
 	}
-	return w.Finish(func() (*Report, error) { return r, nil }, parts, nil)
+	return w.Finish(func() (*Report, error) { return r, nil }, parts, nil, nil)
 }
 
 // units writes every unit that has records in byUnit or is one of r's

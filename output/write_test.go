@@ -279,7 +279,7 @@ func TestFinishSyncsWorkbooksNotOnDisk(t *testing.T) {
 		return was(path)
 	}
 	var asked atomic.Int32
-	if _, err := w.Finish(func() (*Report, error) { asked.Add(1); return r, nil }, parts, nil); err != nil {
+	if _, err := w.Finish(func() (*Report, error) { asked.Add(1); return r, nil }, parts, nil, nil); err != nil {
 		t.Fatal(err)
 	}
 	if slices.Contains(synced, parts[0].Workbook) || !slices.Contains(synced, parts[1].Workbook) {

@@ -1,6 +1,7 @@
 package output
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -308,8 +309,10 @@ const unitPartsFile = "parts"
 // leaves the rows one it writes over holds where they go: those of the
 // same parts of the same files (as the batch's unit cache keeps them, by a
 // digest of all a unit is made from), their rows of the same size and
-// checksum.
-func (w *Writer) Finish(report func() (*Report, error), units []UnitParts, known []CountyLayout) (Written, error) {
+// checksum. joined are the Parquet files the last run put in place
+// (Written.Joined; nil: none): a kind whose parts have the same digests
+// keeps its file, which is not written again.
+func (w *Writer) Finish(report func() (*Report, error), units []UnitParts, known []CountyLayout, joined []JoinedFile) (Written, error) {
 	report = sync.OnceValues(report) // the county workbook and run.json ask for it side by side
 	out := Written{
 		Dir:     filepath.Join(w.dir, strconv.Itoa(w.year)),
@@ -351,6 +354,8 @@ func (w *Writer) Finish(report func() (*Report, error), units []UnitParts, known
 		}
 	}
 	var dataJobs []job
+	keys := map[domain.Kind][sha256.Size]byte{}
+	var kept []domain.Kind // their Parquet files left in place
 	for _, kind := range kinds {
 		var files []FilePart
 		for _, u := range units {
@@ -359,6 +364,14 @@ func (w *Writer) Finish(report func() (*Report, error), units []UnitParts, known
 			}
 		}
 		rel := filepath.Join(dataDir, parquetName(kind))
+		key, ok := joinKey(kind, files)
+		if ok {
+			keys[kind] = key
+			if keptJoin(joined, kind, key, filepath.Join(out.Dir, rel)) {
+				kept = append(kept, kind)
+				continue
+			}
+		}
 		dataJobs = append(dataJobs, job{rel,
 			func(p string) error { return writeJoinedParquet(p, over(rel), kind, files) }, func(p string) { out.Parquet[kind] = p }})
 	}
@@ -373,7 +386,11 @@ func (w *Writer) Finish(report func() (*Report, error), units []UnitParts, known
 	// Parquet files by kind, disclosures the largest), the disclosures'
 	// Parquet beside the county's workbook while the report is made; put in
 	// place with run.json last.
-	if err := runJobs(w.stage, slices.Concat([]job{countyJob, dataJobs[0], runJSONJob}, dataJobs[1:], unitJobs)); err != nil {
+	first, rest := []job{countyJob, runJSONJob}, dataJobs
+	if len(rest) > 0 && rest[0].rel == filepath.Join(dataDir, parquetName(domain.KindDisclosure)) {
+		first, rest = []job{countyJob, rest[0], runJSONJob}, rest[1:]
+	}
+	if err := runJobs(w.stage, slices.Concat(first, rest, unitJobs)); err != nil {
 		return Written{}, err
 	}
 	syncDir(w.stage) // the links' names
@@ -383,10 +400,14 @@ func (w *Writer) Finish(report func() (*Report, error), units []UnitParts, known
 		staged = append(staged, j.rel)
 		j.done(out.add(filepath.Join(out.Dir, j.rel)))
 	}
+	for _, kind := range kept { // in place already: the folder put in place keeps them (commitStaged)
+		out.Parquet[kind] = out.add(filepath.Join(out.Dir, dataDir, parquetName(kind)))
+	}
 	if err := commitStaged(w.stage, out.Dir, staged); err != nil {
 		return out, fmt.Errorf("output: %w", err)
 	}
 	w.committed = true
+	out.Joined = joinedFiles(out.Dir, keys)
 	return out, nil
 }
 

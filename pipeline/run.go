@@ -208,7 +208,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	history := onTheSide(func() (*output.StagedHistory, error) { return stageHistory(opt.Out, opt.Config.County, year, units) })
 	// So is the list of detail pieces the next run may copy.
 	pieces := onTheSide(func() ([]byte, error) { return listPieces(units) })
-	written, err := w.Finish(makeReport, parts, ucache.knownLayouts)
+	written, err := w.Finish(makeReport, parts, ucache.knownLayouts, ucache.knownJoined)
 	hist, histErr := history()
 	piecesList, piecesErr := pieces()
 	if err != nil {
@@ -235,6 +235,9 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	}
 	if err := ucache.keepLayout(written.CountyLayout); err != nil { // the runs after write the whole workbook
 		opt.Logger.Warn("county workbook's layout not kept", "err", err)
+	}
+	if err := ucache.keepJoined(written.Joined); err != nil { // the next run joins every kind
+		opt.Logger.Warn("Parquet files' keys not kept", "err", err)
 	}
 	if histErr == nil {
 		histErr = hist.Commit()

@@ -32,7 +32,7 @@ const unitCacheDir = "units"
 
 // unitCacheFormat names the shape of a cached unit: change it whenever
 // unitResult, output.UnitParts or what a unit's digest covers changes.
-const unitCacheFormat = "unit-11"
+const unitCacheFormat = "unit-12"
 
 // unitResultFile is the file of a unit's cached result in its folder.
 const unitResultFile = "unit.gob"
@@ -53,6 +53,8 @@ type unitCache struct {
 	// knownLayouts are those of the county workbooks the last runs wrote
 	// (keepLayout), the newest first.
 	knownLayouts []output.CountyLayout
+	// knownJoined are the county's Parquet files the last run put in place.
+	knownJoined []output.JoinedFile
 }
 
 // newUnitCache opens the store of the report year's units: each year has
@@ -66,6 +68,7 @@ func newUnitCache(pc *parseCache, year int) (*unitCache, error) {
 	c.takeSyncedList()
 	c.takePieces()
 	c.readLayouts()
+	c.readJoined()
 	return c, nil
 }
 
