@@ -49,12 +49,19 @@ func commitStaged(stage, dir string, rels []string) error {
 }
 
 // keepOthers moves what the folder old holds and the folder cur does not
-// into cur, folder by folder.
+// into cur, folder by folder, each folder it moved something into synced
+// (among them the Parquet files a run left in place: Finish).
 func keepOthers(old, cur string) error {
 	entries, err := os.ReadDir(old)
 	if err != nil {
 		return err
 	}
+	moved := false
+	defer func() {
+		if moved {
+			syncDir(cur)
+		}
+	}()
 	for _, e := range entries {
 		from, to := filepath.Join(old, e.Name()), filepath.Join(cur, e.Name())
 		st, err := os.Lstat(to)
@@ -63,6 +70,7 @@ func keepOthers(old, cur string) error {
 			if err := os.Rename(from, to); err != nil {
 				return err
 			}
+			moved = true
 		case err != nil:
 			return err
 		case e.IsDir() && st.IsDir():
