@@ -45,7 +45,11 @@ func (m *measurements) print(w io.Writer) {
 	fmt.Fprintf(w, "  stages of the median re-run: %s; its county workbook left %.1f of its %.1f MB where the file it was written over held them\n",
 		stages(m.rerun.Stages), float64(m.rerun.CountyLeft)/1e6, float64(m.rerun.CountyBytes)/1e6)
 	for i, r := range m.reruns {
-		fmt.Fprintf(w, "  night %d: %.3fs, %d parsed, units %d computed; %s\n", i+1, r.Seconds, r.Parsed, r.UnitsComputed, stages(r.Stages))
+		rest := r.Seconds
+		for _, d := range r.Stages {
+			rest -= d
+		}
+		fmt.Fprintf(w, "  night %d: %.3fs, %d parsed, units %d computed; %s; the rest of Run %.3fs\n", i+1, r.Seconds, r.Parsed, r.UnitsComputed, stages(r.Stages), rest)
 	}
 	fmt.Fprintln(w, "\ntargets (issue 8), ratios measured in this run:")
 	check := func(what string, got string, ok bool) {
