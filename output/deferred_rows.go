@@ -168,12 +168,14 @@ func placeRows(head []byte, placed *placedRows) ([]byte, int, int, error) {
 		return nil, 0, 0, fmt.Errorf("no sheetData")
 	}
 	rows, cols := placed.encode()
-	merged, last, err := mergeRows(written, rows)
+	size := len(before) + len("<sheetData>") + len(written) // the part made once, at its size
+	for _, r := range rows {
+		size += len(r.xml)
+	}
+	out, last, err := mergeRows(append(append(make([]byte, 0, size), before...), "<sheetData>"...), written, rows)
 	if err != nil {
 		return nil, 0, 0, err
 	}
-	out := make([]byte, 0, len(before)+len("<sheetData>")+len(merged))
-	out = append(append(append(out, before...), "<sheetData>"...), merged...)
 	return out, max(cols, dimensionCols(before)), max(last, 1), nil
 }
 

@@ -91,15 +91,15 @@ func (p *placedRows) encode() (rows []numberedRow, cols int) {
 // number.
 var rowStartRE = regexp.MustCompile(`<row r="(\d+)"`)
 
-// mergeRows returns excelize's rows (the content of sheetData, rows with
-// numbers, in order) with the placed rows among them, in order of number,
-// and the last row's number.
-func mergeRows(written []byte, placed []numberedRow) ([]byte, int, error) {
+// mergeRows appends to dst excelize's rows (the content of sheetData, rows
+// with numbers, in order) with the placed rows among them, in order of
+// number, and returns it and the last row's number.
+func mergeRows(dst, written []byte, placed []numberedRow) ([]byte, int, error) {
 	starts := rowStartRE.FindAllSubmatchIndex(written, -1)
 	if len(starts) > 0 && starts[0][0] != 0 {
 		return nil, 0, fmt.Errorf("sheetData starts with %.20q, not a row", written)
 	}
-	out := make([]byte, 0, len(written)+len(placed)*64)
+	out := dst
 	last := 0
 	i := 0
 	for k, st := range starts {

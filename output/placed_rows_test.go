@@ -110,12 +110,12 @@ func TestExcelSerialAsExcelize(t *testing.T) {
 func TestMergeRowsKeepsOrder(t *testing.T) {
 	written := []byte(`<row r="3" spans="1:2"><c r="A3" t="s"><v>0</v></c></row><row r="5"/>`)
 	placed := []numberedRow{{1, []byte(`<row r="1"/>`)}, {4, []byte(`<row r="4"/>`)}, {9, []byte(`<row r="9"/>`)}}
-	got, last, err := mergeRows(written, placed)
+	got, last, err := mergeRows(nil, written, placed)
 	want := `<row r="1"/><row r="3" spans="1:2"><c r="A3" t="s"><v>0</v></c></row><row r="4"/><row r="5"/><row r="9"/>`
 	if err != nil || string(got) != want || last != 9 {
 		t.Errorf("merged = %s, last %d, %v; want %s, 9", got, last, err, want)
 	}
-	if _, _, err := mergeRows(written, []numberedRow{{5, []byte(`<row r="5"/>`)}}); err == nil {
+	if _, _, err := mergeRows(nil, written, []numberedRow{{5, []byte(`<row r="5"/>`)}}); err == nil {
 		t.Error("a row written twice was merged")
 	}
 }
