@@ -1,7 +1,9 @@
 package pipeline
 
 import (
+	"bytes"
 	"encoding/binary"
+	"encoding/gob"
 	"hash/crc32"
 	"io"
 	"math"
@@ -47,6 +49,22 @@ func writeChecked(path string, data []byte) error {
 func readChecked(path string) ([]byte, bool) {
 	data, _, ok := readCheckedInto(path, nil)
 	return data, ok
+}
+
+// readCheckedGob decodes into v the gob of a file writeCheckedGob wrote;
+// false when it is missing, cut short, damaged or not of v's shape.
+func readCheckedGob(path string, v any) bool {
+	data, ok := readChecked(path)
+	return ok && gob.NewDecoder(bytes.NewReader(data)).Decode(v) == nil
+}
+
+// writeCheckedGob puts v's gob in place at path (writeChecked).
+func writeCheckedGob(path string, v any) error {
+	var b bytes.Buffer
+	if err := gob.NewEncoder(&b).Encode(v); err != nil {
+		return err
+	}
+	return writeChecked(path, b.Bytes())
 }
 
 // maxCheckedFile bounds the files readCheckedInto reads: a cache file

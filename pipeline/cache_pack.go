@@ -1,9 +1,7 @@
 package pipeline
 
 import (
-	"bytes"
 	"cmp"
-	"encoding/gob"
 	"fmt"
 	"hash/crc32"
 	"io"
@@ -77,11 +75,8 @@ func openPackStore[D any](dir string) (*packStore[D], error) {
 		return nil, err
 	}
 	s := &packStore[D]{dir: dir, index: map[string]packEntry[D]{}, files: map[string]*os.File{}}
-	if data, ok := readChecked(filepath.Join(dir, packIndexName)); ok {
-		var idx packIndex[D]
-		if gob.NewDecoder(bytes.NewReader(data)).Decode(&idx) == nil && idx.Format == cacheFormat {
-			s.index = idx.Entries
-		}
+	if idx := (packIndex[D]{}); readCheckedGob(filepath.Join(dir, packIndexName), &idx) && idx.Format == cacheFormat {
+		s.index = idx.Entries
 	}
 	return s, nil
 }
@@ -387,11 +382,7 @@ func (s *packStore[D]) writeIndex() error {
 	s.mu.Lock()
 	entries := maps.Clone(s.index) // encoded unlocked: units read packs meanwhile (pruneAside)
 	s.mu.Unlock()
-	var b bytes.Buffer
-	if err := gob.NewEncoder(&b).Encode(packIndex[D]{Format: cacheFormat, Entries: entries}); err != nil {
-		return err
-	}
-	return writeChecked(filepath.Join(s.dir, packIndexName), b.Bytes())
+	return writeCheckedGob(filepath.Join(s.dir, packIndexName), packIndex[D]{Format: cacheFormat, Entries: entries})
 }
 
 // close closes the packs open.

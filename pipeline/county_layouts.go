@@ -1,11 +1,6 @@
 package pipeline
 
-import (
-	"bytes"
-	"encoding/gob"
-
-	"gongkai/output"
-)
+import "gongkai/output"
 
 // layoutsList, beside a year's units, keeps the layouts of the county
 // workbooks the last runs wrote (output.CountyLayout): the one a run
@@ -19,12 +14,8 @@ const keptLayouts = 2
 // readLayouts reads the kept layouts into knownLayouts (none when there
 // are none or they cannot be read).
 func (c *unitCache) readLayouts() {
-	data, ok := readChecked(c.layoutsList())
-	if !ok {
-		return
-	}
 	var ls []output.CountyLayout
-	if gob.NewDecoder(bytes.NewReader(data)).Decode(&ls) == nil {
+	if readCheckedGob(c.layoutsList(), &ls) {
 		c.knownLayouts = ls
 	}
 }
@@ -37,9 +28,5 @@ func (c *unitCache) keepLayout(l *output.CountyLayout) error {
 		return nil
 	}
 	ls := append([]output.CountyLayout{*l}, c.knownLayouts...)
-	var b bytes.Buffer
-	if err := gob.NewEncoder(&b).Encode(ls[:min(len(ls), keptLayouts)]); err != nil {
-		return err
-	}
-	return writeChecked(c.layoutsList(), b.Bytes())
+	return writeCheckedGob(c.layoutsList(), ls[:min(len(ls), keptLayouts)])
 }

@@ -57,11 +57,8 @@ const StampRace = time.Second
 func openFileHashes(dir string, started time.Time) *fileHashes {
 	h := &fileHashes{path: filepath.Join(dir, stampsFile), trusted: started.Add(-StampRace),
 		before: map[string]stampedHash{}, now: map[string]stampedHash{}}
-	if data, ok := readChecked(h.path); ok {
-		var kept keptHashes
-		if gob.NewDecoder(bytes.NewReader(data)).Decode(&kept) == nil && kept.Format == cacheFormat {
-			h.before = kept.Hashes
-		}
+	if kept := (keptHashes{}); readCheckedGob(h.path, &kept) && kept.Format == cacheFormat {
+		h.before = kept.Hashes
 	}
 	return h
 }

@@ -1,11 +1,6 @@
 package pipeline
 
-import (
-	"bytes"
-	"encoding/gob"
-
-	"gongkai/output"
-)
+import "gongkai/output"
 
 // joinedList, beside a year's units, keeps the county's Parquet files as
 // the last run put them in place (output.JoinedFile): the next run leaves
@@ -23,12 +18,8 @@ type keptJoined struct {
 // readJoined reads the kept list into knownJoined (none when there is
 // none, it cannot be read, or another program kept it).
 func (c *unitCache) readJoined() {
-	data, ok := readChecked(c.joinedList())
-	if !ok {
-		return
-	}
 	var k keptJoined
-	if gob.NewDecoder(bytes.NewReader(data)).Decode(&k) == nil && k.Salt == c.salt {
+	if readCheckedGob(c.joinedList(), &k) && k.Salt == c.salt {
 		c.knownJoined = k.Files
 	}
 }
@@ -36,9 +27,5 @@ func (c *unitCache) readJoined() {
 // keepJoined keeps the files a run put in place; a failure only costs the
 // next run the joining of every kind.
 func (c *unitCache) keepJoined(files []output.JoinedFile) error {
-	var b bytes.Buffer
-	if err := gob.NewEncoder(&b).Encode(keptJoined{Salt: c.salt, Files: files}); err != nil {
-		return err
-	}
-	return writeChecked(c.joinedList(), b.Bytes())
+	return writeCheckedGob(c.joinedList(), keptJoined{Salt: c.salt, Files: files})
 }
