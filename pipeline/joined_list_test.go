@@ -20,19 +20,6 @@ func TestRerunKeepsUnchangedParquet(t *testing.T) {
 	dir, inbox := smallCounty(t)
 	out := filepath.Join(dir, "out")
 	data := filepath.Join(out, "2025", "data")
-	// A file written again is another file (a new one, or the one the run
-	// before last replaced): its inode tells.
-	stamps := func() map[domain.Kind]uint64 {
-		m := map[domain.Kind]uint64{}
-		for _, k := range domain.LedgerKinds {
-			st := output.StampAt(filepath.Join(data, string(k)+".parquet"))
-			if st == nil {
-				t.Fatalf("%s.parquet: no stamp", k)
-			}
-			m[k] = st.Ino
-		}
-		return m
-	}
 	sameAsFullRun := func(when string) {
 		t.Helper()
 		fresh := filepath.Join(t.TempDir(), "out")
@@ -47,10 +34,10 @@ func TestRerunKeepsUnchangedParquet(t *testing.T) {
 		}
 	}
 	mustRun(t, Options{Inbox: inbox, Out: out})
-	first := stamps()
+	first := parquetInodes(t, out)
 
 	again := mustRun(t, Options{Inbox: inbox, Out: out})
-	for k, st := range stamps() {
+	for k, st := range parquetInodes(t, out) {
 		if st != first[k] {
 			t.Errorf("nothing changed: %s.parquet written again", k)
 		}
@@ -65,7 +52,7 @@ func TestRerunKeepsUnchangedParquet(t *testing.T) {
 		t.Fatal(err)
 	}
 	mustRun(t, Options{Inbox: inbox, Out: out})
-	third := stamps()
+	third := parquetInodes(t, out)
 	for k, st := range third {
 		if changed := st != first[k]; changed != (k == domain.KindDisclosure) {
 			t.Errorf("one title corrected: %s.parquet written again: %v, want %v", k, changed, k == domain.KindDisclosure)
@@ -82,8 +69,40 @@ func TestRerunKeepsUnchangedParquet(t *testing.T) {
 	f.Write([]byte("x"))
 	f.Close()
 	mustRun(t, Options{Inbox: inbox, Out: out})
-	if st := stamps()[domain.KindAppeal]; st == third[domain.KindAppeal] {
+	if st := parquetInodes(t, out)[domain.KindAppeal]; st == third[domain.KindAppeal] {
 		t.Errorf("a kept file changed since: not written again")
 	}
 	sameAsFullRun("a kept file changed since")
+}
+
+// TestJoinedListOfAnotherProgram: the Parquet files another program put in
+// place are joined again, though their parts come out the same — that
+// program need not join them as this one does.
+func TestJoinedListOfAnotherProgram(t *testing.T) {
+	dir, inbox := smallCounty(t)
+	out := filepath.Join(dir, "out")
+	mustRun(t, Options{Inbox: inbox, Out: out, Version: "1.0"})
+	before := parquetInodes(t, out)
+	mustRun(t, Options{Inbox: inbox, Out: out, Version: "1.1"})
+	for k, ino := range parquetInodes(t, out) {
+		if ino == before[k] {
+			t.Errorf("another program's %s.parquet left in place", k)
+		}
+	}
+}
+
+// parquetInodes are the inodes of the county's Parquet files under out: a
+// file written again is another file (a new one, or the one the run before
+// last replaced), a file left in place the same.
+func parquetInodes(t *testing.T, out string) map[domain.Kind]uint64 {
+	t.Helper()
+	m := map[domain.Kind]uint64{}
+	for _, k := range domain.LedgerKinds {
+		st := output.StampAt(filepath.Join(out, "2025", "data", string(k)+".parquet"))
+		if st == nil {
+			t.Fatalf("%s.parquet: no stamp", k)
+		}
+		m[k] = st.Ino
+	}
+	return m
 }
