@@ -78,8 +78,6 @@ func (p *officePass) release() { releaseCounted(p.counted) }
 // account tallies a batch's verdicts by file and returns its counted rows.
 func (p *officePass) account(k domain.Kind, rec arrow.RecordBatch, v []verdict, mem memory.Allocator) (arrow.RecordBatch, error) {
 	files := stringColumn(rec, domain.LineageFile)
-	mask := array.NewBooleanBuilder(mem)
-	defer mask.Release()
 	if p.byKind[k] == nil {
 		p.byKind[k] = &domain.Tally{}
 	}
@@ -98,12 +96,16 @@ func (p *officePass) account(k domain.Kind, rec arrow.RecordBatch, v []verdict, 
 				t.Drop(vd.reason, 1)
 			}
 		}
-		mask.Append(vd.counted)
 		every = every && vd.counted
 	}
 	if every {
 		rec.Retain() // share the batch rather than copy it
 		return rec, nil
+	}
+	mask := array.NewBooleanBuilder(mem) // made only when a record is dropped
+	defer mask.Release()
+	for _, vd := range v {
+		mask.Append(vd.counted)
 	}
 	m := mask.NewBooleanArray()
 	defer m.Release()
